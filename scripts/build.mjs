@@ -1,0 +1,28 @@
+// Bundles the extension, the evaluation worker and the CLI with esbuild.
+// The worker is its own bundle so that loading mathjs never happens on the extension host's thread.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['vscode'],
+};
+
+const entries = [
+  { entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js' },
+  { entryPoints: ['src/node/evaluationWorker.ts'], outfile: 'dist/evaluationWorker.js' },
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+].filter((e) => e.entryPoints.every((p) => existsSync(p)));
+
+import { existsSync } from 'node:fs';
+
+if (watch) {
+  for (const e of entries) (await esbuild.context({ ...common, ...e })).watch();
+} else {
+  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+}

@@ -1,0 +1,185 @@
+// The engine's own small types. Nothing here knows about VS Code: positions are
+// 0-based lines and UTF-16 columns, which is what VS Code uses, so adapters map 1:1.
+
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** A note as the engine sees it: a name, a version and its text. */
+export interface NoteDocument {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+}
+
+export interface BlockOptions {
+  readonly isolated: boolean;
+  readonly precision?: number;
+  readonly hide: boolean;
+}
+
+/** One line of a block's content, with where it sits in the original text. */
+export interface SourceLine {
+  /** 0-based line in the document. */
+  readonly line: number;
+  /** UTF-16 column in the document where `text` starts (after any `> ` or list indent). */
+  readonly column: number;
+  readonly text: string;
+}
+
+export interface Block {
+  readonly index: number;
+  /** The whole fence, opening line to closing line (or end of file when unclosed). */
+  readonly range: Range;
+  readonly info: string;
+  readonly options: BlockOptions;
+  readonly optionWarnings: readonly EngineDiagnostic[];
+  readonly lines: readonly SourceLine[];
+}
+
+/** An inline `= expr` span in prose. */
+export interface InlineSpan {
+  readonly index: number;
+  /** The expression after `=`. */
+  readonly source: string;
+  /** Range of the expression text (after `=`) in the document. */
+  readonly range: Range;
+  /** Range of the whole code span including back-ticks. */
+  readonly spanRange: Range;
+}
+
+export type Severity = 'error' | 'warning' | 'information';
+
+export interface EngineDiagnostic {
+  readonly range: Range;
+  readonly severity: Severity;
+  readonly message: string;
+  /** "error", "check", "option", "latex", ... */
+  readonly code: string;
+}
+
+/** A value as shown to the user, in the forms each surface needs. */
+export interface ValueView {
+  /** Short form for the end of a line, elided past 6x6. */
+  readonly short: string;
+  /** Full form for hovers and transcripts. */
+  readonly full: string;
+  /** LaTeX of the value (matrices as pmatrix). */
+  readonly tex: string;
+  /** "number" | "matrix" | "boolean" | "string" | "unit" | "object" | "function" | "other" */
+  readonly type: string;
+  /** Shape for matrices. */
+  readonly shape?: readonly number[];
+  /** Scale hint for big integers ("≈ 138.4 M"). */
+  readonly hint?: string;
+}
+
+export interface CheckOutcome {
+  readonly ok: boolean;
+  /** "approx" (≈, ~=, #=) or "compare" (==, <, ...). */
+  readonly style: 'approx' | 'compare';
+  readonly expected: string;
+  readonly actual: string;
+  readonly difference?: string;
+  readonly tolerance?: string;
+  /** The user-facing sentence, set when the check failed. */
+  readonly message?: string;
+}
+
+export interface DependencyRef {
+  readonly name: string;
+  /** 0-based line of the statement that defined it. */
+  readonly line: number;
+  readonly display: string;
+}
+
+export interface Derivation {
+  readonly formulaTex: string;
+  readonly substitutedTex: string;
+  readonly resultTex: string;
+  readonly formulaText: string;
+  readonly substitutedText: string;
+  readonly resultText: string;
+  /** Defining formulas of library functions called in the statement. */
+  readonly library: readonly { name: string; tex: string; text: string }[];
+  readonly dependencies: readonly DependencyRef[];
+}
+
+export type StatementKind = 'value' | 'check' | 'error';
+
+export interface StatementResult {
+  /** Index in document order over all statements (blocks and inline spans). */
+  readonly index: number;
+  /** Block index, or -1 for an inline span in prose. */
+  readonly block: number;
+  readonly inline: boolean;
+  readonly source: string;
+  /** Range of the statement's text (may span lines while a bracket is open). */
+  readonly range: Range;
+  readonly kind: StatementKind;
+  /** Name assigned by the statement, if any. */
+  readonly assigns?: string;
+  readonly value?: ValueView;
+  readonly check?: CheckOutcome;
+  readonly error?: { readonly message: string; readonly range: Range };
+  readonly dependencies: readonly DependencyRef[];
+  /** Present when derivations were requested. */
+  readonly derivation?: Derivation;
+}
+
+export interface NoteSummary {
+  readonly statements: number;
+  readonly passed: number;
+  readonly failed: number;
+  readonly errors: number;
+}
+
+export interface NoteResult {
+  readonly uri: string;
+  readonly version: number;
+  readonly blocks: readonly Block[];
+  readonly statements: readonly StatementResult[];
+  readonly diagnostics: readonly EngineDiagnostic[];
+  readonly summary: NoteSummary;
+}
+
+export interface EngineSettings {
+  /** Significant digits (1..15). */
+  readonly precision: number;
+  /** Group integer digits with commas. */
+  readonly grouping: boolean;
+  /** Show "≈ 138.4 M" beside big integers. */
+  readonly scaleHints: boolean;
+  /** Largest matrix a note may create. */
+  readonly maxMatrixElements: number;
+  /** Longest statement accepted, in characters. */
+  readonly maxStatementLength: number;
+  /** Deepest bracket nesting accepted. */
+  readonly maxNesting: number;
+}
+
+export const defaultSettings: EngineSettings = {
+  precision: 6,
+  grouping: true,
+  scaleHints: true,
+  maxMatrixElements: 10_000_000,
+  maxStatementLength: 20_000,
+  maxNesting: 200,
+};
+
+export interface EvaluateOptions {
+  readonly derivations?: boolean;
+  /**
+   * Statements (by document line of their start) that must not run again because
+   * they ran past the time limit; they are reported with this message instead.
+   */
+  readonly stopped?: ReadonlyMap<number, string>;
+  /** Called before each statement runs, with its index; used to tell which one hung. */
+  readonly onStatement?: (index: number, line: number) => void;
+}
