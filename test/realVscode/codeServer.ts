@@ -14,6 +14,7 @@ import { spawn, ChildProcess, execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as net from 'net';
+import * as os from 'os';
 import * as path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
@@ -114,10 +115,12 @@ export interface StartCodeServerOptions {
   startTimeoutMs?: number;
 }
 
-const liveGroups = new Set<number>();
+/** Process groups of servers not stopped yet -> symlink to remove; killed if this process exits first. */
+const liveGroups = new Map<number, string | undefined>();
 process.on('exit', () => {
-  for (const pgid of liveGroups) {
+  for (const [pgid, link] of liveGroups) {
     try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ }
+    if (link) try { fs.rmSync(link, { force: true }); } catch { /* ignore */ }
   }
 });
 
@@ -182,8 +185,20 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
     if (/^(VSCODE_|ELECTRON_RUN_AS_NODE$|CODE_SERVER_|PASSWORD$|HASHED_PASSWORD$)/.test(k)) continue;
     env[k] = v;
   }
+  // Unix socket paths are limited to 107 bytes and VS Code puts `vscode-ipc-<uuid>.sock` (52 chars) in
+  // XDG_RUNTIME_DIR: with a deep run folder it gets truncated. Then point at it through a short symlink.
+  let xdgEnv = dirs.xdg;
+  let xdgLink: string | undefined;
+  if (dirs.xdg.length > 50) {
+    xdgLink = path.join(os.tmpdir(), `rvx-${process.pid}-${runCounter}-${port}`);
+    fs.rmSync(xdgLink, { force: true });
+    fs.symlinkSync(dirs.xdg, xdgLink);
+    xdgEnv = xdgLink;
+  }
   Object.assign(env, {
-    HOME: dirs.home, TMPDIR: dirs.tmp, XDG_RUNTIME_DIR: dirs.xdg,
+    HOME: dirs.home, TMPDIR: dirs.tmp, XDG_RUNTIME_DIR: xdgEnv,
+    // No marketplace on a closed network: an empty gallery URL turns the gallery off (no open-vsx.org queries).
+    EXTENSIONS_GALLERY: process.env.EXTENSIONS_GALLERY ?? '{"serviceUrl":""}',
     XDG_CONFIG_HOME: path.join(dirs.home, '.config'), XDG_DATA_HOME: path.join(dirs.home, '.local', 'share'),
     XDG_CACHE_HOME: path.join(dirs.home, '.cache'),
   });
@@ -214,9 +229,9 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
   });
   fs.closeSync(logFd);
   const pgid = child.pid!;
-  liveGroups.add(pgid);
+  liveGroups.set(pgid, xdgLink);
   let exited = false;
-  const exitPromise = new Promise<void>((r) => child.once('exit', () => { exited = true; liveGroups.delete(pgid); r(); }));
+  const exitPromise = new Promise<void>((r) => child.once('exit', () => { exited = true; r(); }));
   const lifetimeTimer = setTimeout(() => { void stop(); }, lifetimeMs);
   lifetimeTimer.unref();
 
@@ -232,6 +247,7 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
       }
       kill('SIGKILL'); // stragglers of the group (e.g. an extension host ignoring SIGTERM)
       liveGroups.delete(pgid);
+      if (xdgLink) fs.rmSync(xdgLink, { force: true });
     })();
     return stopping;
   }
@@ -437,6 +453,26 @@ export async function readDecorations(page: Page): Promise<DecorationText[]> {
   });
 }
 
+/**
+ * Polls readDecorations until `match` (a text, a RegExp, or a predicate over the list) holds;
+ * decorations arrive a little after the editor shows. Returns the last list; throws on timeout.
+ */
+export async function waitForDecorations(
+  page: Page,
+  match: string | RegExp | ((decorations: DecorationText[]) => boolean),
+  timeoutMs = 15_000,
+): Promise<DecorationText[]> {
+  const ok = typeof match === 'function' ? match
+    : (ds: DecorationText[]) => ds.some((d) => (typeof match === 'string' ? d.text === match : match.test(d.text)));
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ds = await readDecorations(page);
+    if (ok(ds)) return ds;
+    if (Date.now() > deadline) throw new Error(`[real-vscode] decorations never matched ${String(match)}; last: ${JSON.stringify(ds)}`);
+    await sleep(150);
+  }
+}
+
 export interface HoverResult {
   /** innerText of the hover (all .monaco-hover-content parts). */
   text: string;
@@ -550,6 +586,21 @@ export async function readProblems(page: Page, timeoutMs = 10_000): Promise<Prob
       isFile: !!row.querySelector('.file-icon, .monaco-icon-label.file-icon') && !icon,
     };
   }));
+}
+
+/**
+ * Opens the Markdown preview of the active editor to the side (Ctrl+K V) and waits for its webview.
+ * Read it with previewFrame(page).
+ */
+export async function openMarkdownPreviewToSide(page: Page, timeoutMs = 20_000): Promise<void> {
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('V');
+  await previewFrame(page).locator('body').waitFor({ timeout: timeoutMs });
+}
+
+/** The Markdown preview's content document: iframe.webview > #active-frame (last preview if several). */
+export function previewFrame(page: Page) {
+  return page.frameLocator('iframe.webview').last().frameLocator('#active-frame');
 }
 
 /** Saves a PNG of the page into artifacts/<name>.png and returns its path. */
