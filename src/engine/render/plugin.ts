@@ -1,0 +1,162 @@
+// The markdown-it plugin shared by VS Code's Markdown preview, the CLI and the export.
+// Pure: no vscode, no file system. The host supplies results through a callback so the
+// preview can reuse the editor's results and show a placeholder while they are pending.
+
+import type MarkdownIt from 'markdown-it';
+import type { NoteResult, StatementResult } from '../types';
+import {
+  findBlock,
+  type OuterAttrs,
+  renderInlineSpan,
+  renderPendingBlock,
+  renderResultBlock,
+  statementsInRange,
+} from './block';
+import { parseFenceInfo } from './options';
+import { type KatexLike, TexRenderer } from './tex';
+import { adjacentInlineMath } from './adjacentMath';
+
+export interface DlCalcPluginOptions {
+  /**
+   * Results for the note being rendered, or undefined while they are not ready. `env` is
+   * markdown-it's render env (VS Code puts `currentDocument` there); `src` is the whole
+   * Markdown text that was parsed.
+   */
+  results: (env: any, src: string) => NoteResult | undefined;
+  /** VS Code's `markdown.math.macros`, used for dl-calc's own LaTeX. */
+  macros?: Record<string, string>;
+  /** Text shown in a block whose results are not ready. Default "evaluating…". */
+  placeholder?: string;
+  /**
+   * Parse `$a$$b$` as two inline formulas, as Typora does. Only acts when a math plugin
+   * has registered a `math_inline` renderer. Default true.
+   */
+  adjacentInlineMath?: boolean;
+  /** A KaTeX stand-in, for tests. */
+  katex?: KatexLike;
+}
+
+/** What the core rule leaves on tokens so render time can find the parsed source. */
+interface SourceRef {
+  readonly src: string;
+}
+interface FenceMeta {
+  dlCalcSource: SourceRef;
+}
+interface InlineMeta {
+  dlCalcSource: SourceRef;
+  dlCalcInline: number;
+  dlCalcExpr: string;
+}
+
+const inlinePattern = /^\s*=/;
+
+export function dlCalcPlugin(md: MarkdownIt, options: DlCalcPluginOptions): void {
+  const tex = new TexRenderer({ macros: options.macros, katex: options.katex });
+  const placeholder = options.placeholder ?? 'evaluating…';
+
+  if (options.adjacentInlineMath ?? true) {
+    // Before 'escape' so it runs ahead of the math plugin's rules whatever the order in
+    // which the plugins were installed.
+    md.inline.ruler.before('escape', 'dl_calc_adjacent_math', adjacentInlineMath);
+  }
+
+  // Tokens are what survives between parse and render in VS Code (it parses with one env
+  // and renders with another, and caches tokens per document version), so the source and
+  // the inline spans' document order are recorded on the tokens themselves.
+  md.core.ruler.push('dl_calc_meta', (state) => {
+    const ref: SourceRef = { src: state.src };
+    let inlineIndex = 0;
+    for (const token of state.tokens) {
+      if (token.type === 'fence' && parseFenceInfo(token.info).isDlCalc) {
+        token.meta = { ...(token.meta ?? {}), dlCalcSource: ref } satisfies FenceMeta;
+      } else if (token.type === 'inline' && token.children) {
+        for (const child of token.children) {
+          if (child.type === 'code_inline' && inlinePattern.test(child.content)) {
+            const meta: InlineMeta = {
+              dlCalcSource: ref,
+              dlCalcInline: inlineIndex++,
+              dlCalcExpr: child.content.replace(inlinePattern, '').trim(),
+            };
+            child.meta = { ...(child.meta ?? {}), ...meta };
+          }
+        }
+      }
+    }
+  });
+
+  const previousFence = md.renderer.rules.fence;
+  md.renderer.rules.fence = (tokens, idx, mdOptions, env, self) => {
+    const token = tokens[idx];
+    const info = parseFenceInfo(token.info);
+    const meta = token.meta as Partial<FenceMeta> | null;
+    if (!info.isDlCalc || !meta?.dlCalcSource) {
+      return previousFence ? previousFence(tokens, idx, mdOptions, env, self) : self.renderToken(tokens, idx, mdOptions);
+    }
+    const map: [number, number] = token.map ? [token.map[0], token.map[1]] : [-1, -1];
+    const attrs = outerAttrs(token, map);
+    const result = safeResults(options, env, meta.dlCalcSource.src);
+    const block = result && findBlock(result, map);
+    if (!result || !block) {
+      // No block at this line yet: results are pending or stale; they will refresh.
+      return renderPendingBlock(attrs, info, token.content, placeholder);
+    }
+    return renderResultBlock(tex, attrs, info, block, statementsInRange(result, map));
+  };
+
+  const previousCode = md.renderer.rules.code_inline;
+  const inlineLists = new WeakMap<NoteResult, StatementResult[]>();
+  md.renderer.rules.code_inline = (tokens, idx, mdOptions, env, self) => {
+    const token = tokens[idx];
+    const meta = token.meta as Partial<InlineMeta> | null;
+    if (!meta?.dlCalcSource || meta.dlCalcInline === undefined || meta.dlCalcExpr === undefined) {
+      return previousCode ? previousCode(tokens, idx, mdOptions, env, self) : self.renderToken(tokens, idx, mdOptions);
+    }
+    const result = safeResults(options, env, meta.dlCalcSource.src);
+    let statement: StatementResult | undefined;
+    if (result) {
+      let list = inlineLists.get(result);
+      if (!list) {
+        list = result.statements.filter((s) => s.inline).sort((a, b) => a.index - b.index);
+        inlineLists.set(result, list);
+      }
+      statement = matchInline(list, meta.dlCalcInline, meta.dlCalcExpr);
+    }
+    return renderInlineSpan(tex, meta.dlCalcExpr, statement);
+  };
+}
+
+function safeResults(options: DlCalcPluginOptions, env: any, src: string): NoteResult | undefined {
+  try {
+    return options.results(env, src);
+  } catch {
+    // A failing host callback must not take the whole preview down.
+    return undefined;
+  }
+}
+
+function normalise(expr: string): string {
+  return expr.replace(/\s+/g, ' ').trim();
+}
+
+/** The n-th inline statement, unless its source says the two lists have drifted apart. */
+function matchInline(list: readonly StatementResult[], n: number, expr: string): StatementResult | undefined {
+  const want = normalise(expr);
+  const nth = list[n];
+  if (nth && normalise(nth.source) === want) return nth;
+  return list.find((s) => normalise(s.source) === want);
+}
+
+const attrName = /^[a-zA-Z][a-zA-Z0-9_-]*$/;
+
+function outerAttrs(token: MarkdownIt.Token, map: readonly [number, number]): OuterAttrs {
+  let dataLine = String(map[0]);
+  const classes: string[] = [];
+  const extra: [string, string][] = [];
+  for (const [name, value] of token.attrs ?? []) {
+    if (name === 'data-line') dataLine = value;
+    else if (name === 'class') classes.push(...value.split(/\s+/).filter(Boolean));
+    else if (attrName.test(name) && !/^on/i.test(name)) extra.push([name, value]);
+  }
+  return { dataLine, classes, extra };
+}
