@@ -7,6 +7,12 @@ import { lossFunctions } from './losses';
 import { shapeFunctions } from './shapes';
 import { paramFunctions } from './params';
 import { costFunctions } from './costs';
+import { attentionFunctions } from './attention';
+import { normalizationFunctions } from './normalization';
+import { graphFunctions } from './graphs';
+import { optimizerFunctions } from './optimizers';
+import { initFunctions } from './init';
+import { adversarialFunctions } from './adversarial';
 
 export type { LibraryFunction, LibraryParam } from './types';
 
@@ -17,6 +23,12 @@ export const libraryFunctions: readonly LibraryFunction[] = [
   ...shapeFunctions,
   ...paramFunctions,
   ...costFunctions,
+  ...attentionFunctions,
+  ...normalizationFunctions,
+  ...graphFunctions,
+  ...optimizerFunctions,
+  ...initFunctions,
+  ...adversarialFunctions,
 ];
 
 function buildIndex(fns: readonly LibraryFunction[]): ReadonlyMap<string, LibraryFunction> {

@@ -43,7 +43,7 @@ function isEnclosed(t: string): boolean {
 const ATOMS: readonly RegExp[] = [
   /^\d+(\.\d+)?$/, // unsigned number
   /^\.\d+$/,
-  /^[A-Za-z](_(\{[^{}]*\}|[A-Za-z0-9]))?('*)$/, // x, z_1, w_{2,\mathrm{new}} (flat braces)
+  /^[A-Za-z]+(_(\{[^{}]*\}|[A-Za-z0-9]))?('*)$/, // x, z_1, lr, w_{2,\mathrm{new}} (flat braces)
   /^\\[A-Za-z]+(_(\{[^{}]*\}|[A-Za-z0-9]))?$/, // \eta, \lambda_1, \infty
   /^\\[A-Za-z]+\{[^{}]*\}(_(\{[^{}]*\}|[A-Za-z0-9]))?$/, // \hat{y}, \mathrm{lr}, \mathbf{x}_1
   /^[A-Za-z]+_\{[^{}]*(\{[^{}]*\}[^{}]*)*\}$/, // w_{2,\mathrm{new}} with one level of nesting
