@@ -11,7 +11,7 @@ RIPGREP_PKG_VERSION="1.15.11"                      # @vscode/ripgrep pinned by t
 RIPGREP_ASSET="ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-PREFIX="$ROOT/.cache/code-server"
+PREFIX="${REAL_VSCODE_CODE_SERVER_DIR:-$ROOT/.cache/code-server}"   # same override as test/realVscode/codeServer.ts
 MARKER="$PREFIX/.installed-$CODE_SERVER_VERSION"
 BIN="$PREFIX/node_modules/.bin/code-server"
 

@@ -147,7 +147,19 @@ function httpStatus(url: string): Promise<number> {
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 let runCounter = 0;
+/** Default run folders accumulate (~1 MB each): keep the 20 newest, and anything younger than an hour. */
+function pruneRunDirs(): void {
+  try {
+    const names = fs.readdirSync(RUNS_DIR).sort();
+    for (const name of names.slice(0, Math.max(0, names.length - 20))) {
+      const dir = path.join(RUNS_DIR, name);
+      if (Date.now() - fs.statSync(dir).mtimeMs > 3600_000) fs.rmSync(dir, { recursive: true, force: true });
+    }
+  } catch { /* nothing to prune */ }
+}
+
 function newRunDir(): string {
+  pruneRunDirs();
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   return path.join(RUNS_DIR, `${stamp}-${process.pid}-${runCounter++}`);
 }
