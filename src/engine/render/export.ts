@@ -1,0 +1,145 @@
+// A note as ONE self-contained HTML file: prose math by the same markdown-it KaTeX plugin
+// VS Code uses, dl-calc blocks by the shared plugin, KaTeX's CSS and fonts inlined,
+// relative images embedded, everything from the note sanitised. Pure: the caller reads
+// images (readImage) and writes the file.
+
+import MarkdownIt from 'markdown-it';
+import markdownItKatex from '@vscode/markdown-it-katex';
+import type { NoteResult } from '../types';
+import { katexCss, previewCss } from './assets.generated';
+import { escapeHtml } from './escape';
+import { type FrontMatter, frontMatterPlugin } from './frontMatter';
+import { embedImage, type ImageReader } from './images';
+import { dlCalcPlugin } from './plugin';
+import { sanitizeNoteHtml } from './sanitize';
+import { baseKatexOptions, type KatexLike } from './tex';
+
+export interface RenderNoteOptions {
+  /** Title of the page; default: the front matter's title, else the first heading. */
+  title?: string;
+  results: NoteResult;
+  /** Directory of the note, for relative images. */
+  baseDir?: string;
+  /** Reads an image file (absolute path); undefined when it cannot. */
+  readImage?: ImageReader;
+  /** VS Code's `markdown.math.macros`. */
+  macros?: Record<string, string>;
+  /** A KaTeX stand-in, for tests. */
+  katex?: KatexLike;
+}
+
+/** The Markdown engine of the export; also used by tests to render fragments. */
+export function createExportMarkdown(options: {
+  results: () => NoteResult | undefined;
+  macros?: Record<string, string>;
+  katex?: KatexLike;
+}): MarkdownIt {
+  const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+  md.use(frontMatterPlugin);
+  // The options VS Code's built-in math extension passes, plus the export's safety
+  // settings. A fresh macros object per render, as VS Code does, so \gdef in one note
+  // cannot leak into the next.
+  const katexOptions: Record<string, unknown> = {
+    ...baseKatexOptions(options.macros),
+    enableFencedBlocks: true,
+    globalGroup: true,
+  };
+  if (options.katex) katexOptions.katex = options.katex;
+  md.core.ruler.push('dl_calc_reset_macros', () => {
+    katexOptions.macros = { ...(options.macros ?? {}) };
+  });
+  md.use(markdownItKatex, katexOptions);
+  md.use(dlCalcPlugin, { results: options.results, macros: options.macros, katex: options.katex });
+  return md;
+}
+
+export interface RenderedBody {
+  /** Sanitised HTML of the note's body. */
+  readonly html: string;
+  readonly frontMatter?: FrontMatter;
+  /** Text of the first heading, if any. */
+  readonly firstHeading?: string;
+}
+
+export function renderNoteBody(text: string, options: RenderNoteOptions): RenderedBody {
+  const md = createExportMarkdown({ results: () => options.results, macros: options.macros, katex: options.katex });
+  const env: { frontMatter?: FrontMatter } = {};
+  const tokens = md.parse(text, env);
+  const raw = md.renderer.render(tokens, md.options, env);
+  const html = sanitizeNoteHtml(raw, {
+    imageSrc: (src) => embedImage(src, options.baseDir, options.readImage),
+  });
+  return { html, frontMatter: env.frontMatter, firstHeading: firstHeadingText(tokens) };
+}
+
+function firstHeadingText(tokens: readonly MarkdownIt.Token[]): string | undefined {
+  const i = tokens.findIndex((t) => t.type === 'heading_open');
+  if (i < 0) return undefined;
+  const inline = tokens[i + 1];
+  // The heading's plain text: code and math keep their source, markup is dropped.
+  const text = (inline?.children ?? [])
+    .map((c) => (c.type === 'text' || c.type === 'code_inline' || c.type.startsWith('math') ? c.content : ''))
+    .join('')
+    .trim();
+  return text || undefined;
+}
+
+export function renderNoteToHtml(text: string, options: RenderNoteOptions): string {
+  const body = renderNoteBody(text, options);
+  const fmTitle = body.frontMatter?.title;
+  const title = options.title ?? fmTitle ?? body.firstHeading ?? 'Note';
+  // Front matter's title is the page's heading; without one the note's own headings do.
+  const heading = fmTitle !== undefined ? `<h1 class="dl-calc-note-title">${escapeHtml(fmTitle)}</h1>\n` : '';
+  return (
+    '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
+    // Defence in depth behind the sanitiser: no script at all, no network but images.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src * data:; style-src 'unsafe-inline'; font-src data:">\n` +
+    '<meta name="generator" content="dl-calc">\n' +
+    `<title>${escapeHtml(title)}</title>\n` +
+    `<style>\n${katexCss}\n</style>\n<style>\n${pageCss}\n${previewCss}\n</style>\n` +
+    '</head>\n<body>\n<main class="dl-calc-note">\n' +
+    heading +
+    body.html +
+    '</main>\n</body>\n</html>\n'
+  );
+}
+
+/** The page around the note: readable prose, light and dark, and a print layout. */
+const pageCss = `
+:root { color-scheme: light dark; }
+body {
+  margin: 0; background: #fff; color: #1f2328;
+  font: 16px/1.65 -apple-system, BlinkMacSystemFont, "Segoe UI", "Noto Sans", "PingFang SC",
+    "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif;
+}
+main.dl-calc-note { max-width: 880px; margin: 0 auto; padding: 2em 1.5em 4em; }
+h1, h2, h3, h4, h5, h6 { line-height: 1.3; margin: 1.4em 0 0.6em; }
+h1, h2 { border-bottom: 1px solid color-mix(in srgb, currentColor 15%, transparent); padding-bottom: 0.25em; }
+a { color: #0969da; }
+code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.9em; }
+:not(pre) > code { background: color-mix(in srgb, currentColor 8%, transparent); border-radius: 4px; padding: 0.1em 0.35em; }
+pre { background: color-mix(in srgb, currentColor 6%, transparent); border-radius: 6px; padding: 0.8em 1em; overflow-x: auto; }
+blockquote { margin: 1em 0; padding: 0 1em; border-left: 4px solid color-mix(in srgb, currentColor 25%, transparent); color: color-mix(in srgb, currentColor 75%, transparent); }
+table:not(.dl-calc-table) { border-collapse: collapse; margin: 1em 0; }
+table:not(.dl-calc-table) th, table:not(.dl-calc-table) td { border: 1px solid color-mix(in srgb, currentColor 20%, transparent); padding: 0.35em 0.75em; }
+img { max-width: 100%; }
+hr { border: 0; border-top: 1px solid color-mix(in srgb, currentColor 20%, transparent); margin: 2em 0; }
+.katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.2em 0; }
+p.katex-block { margin: 1em 0; }
+.katex-error { color: #cf222e; }
+@media (prefers-color-scheme: dark) {
+  body { background: #0d1117; color: #e6edf3; }
+  a { color: #4493f8; }
+  .katex-error { color: #f85149; }
+}
+@media print {
+  body { background: #fff; color: #000; font-size: 11pt; }
+  main.dl-calc-note { max-width: none; padding: 0; }
+  a { color: inherit; }
+  pre, blockquote, .katex-display, img, tr { break-inside: avoid; }
+  h1, h2, h3, h4 { break-after: avoid; }
+  .katex-display { overflow: visible; }
+}
+@page { margin: 1.6cm; }
+`;

@@ -1,0 +1,112 @@
+// The sanitiser for exported notes. Notes are data, maybe a stranger's: what students use
+// (img with style, br, details, sub/sup, tables...) survives, script never does. KaTeX's
+// own markup (spans with classes and inline styles, MathML, a few SVG shapes) is allowed
+// precisely, since it goes through the same filter as the note's raw HTML.
+
+import sanitizeHtml from 'sanitize-html';
+
+const htmlTags = [
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'div', 'span', 'br', 'hr', 'blockquote', 'pre', 'code',
+  'kbd', 'samp', 'var', 'em', 'strong', 'b', 'i', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub',
+  'sup', 'abbr', 'cite', 'q', 'dfn', 'time', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'a', 'img',
+  'figure', 'figcaption', 'picture', 'table', 'caption', 'colgroup', 'col', 'thead', 'tbody',
+  'tfoot', 'tr', 'th', 'td', 'details', 'summary', 'section', 'article', 'aside', 'header',
+  'footer', 'main', 'nav', 'center', 'font', 'ruby', 'rt', 'rp', 'wbr',
+];
+
+// MathML as KaTeX writes it. annotation-xml is left out on purpose: it may hold HTML,
+// which is where sanitiser/browser parsing differences (mXSS) live.
+const mathTags = [
+  'math', 'semantics', 'annotation', 'mrow', 'mi', 'mn', 'mo', 'ms', 'mtext', 'mspace', 'msub',
+  'msup', 'msubsup', 'munder', 'mover', 'munderover', 'mfrac', 'msqrt', 'mroot', 'mtable',
+  'mtr', 'mtd', 'mlabeledtr', 'mstyle', 'mpadded', 'mphantom', 'menclose', 'merror',
+  'mmultiscripts', 'mprescripts', 'none',
+];
+const mathAttributes = [
+  'xmlns', 'display', 'encoding', 'mathvariant', 'stretchy', 'separator', 'fence', 'lspace',
+  'rspace', 'minsize', 'maxsize', 'accent', 'accentunder', 'movablelimits', 'largeop',
+  'symmetric', 'rowspacing', 'columnspacing', 'columnalign', 'rowalign', 'columnlines',
+  'rowlines', 'frame', 'framespacing', 'width', 'height', 'depth', 'voffset', 'linebreak',
+  'linethickness', 'scriptlevel', 'displaystyle', 'mathcolor', 'mathbackground', 'mathsize',
+  'notation', 'columnspan', 'rowspan', 'style', 'class',
+];
+
+// SVG shapes KaTeX draws (stretchy arrows, radicals, \cancel). Attribute names are
+// lower-cased by the parser; browsers restore viewBox and friends when parsing SVG.
+const svgTags = ['svg', 'path', 'line', 'g', 'rect'];
+const svgAttributes = [
+  'xmlns', 'width', 'height', 'viewbox', 'preserveaspectratio', 'style', 'd', 'x', 'y', 'x1',
+  'y1', 'x2', 'y2', 'stroke-width', 'stroke', 'fill', 'transform', 'class',
+];
+
+// Inline style: the properties KaTeX and notes use, with values that cannot fetch or run
+// anything (no url(), expression(), escapes or at-rules).
+const safeValue = /^(?!.*(?:url\s*\(|expression|javascript|\\|@|\/\*))[-\w\s.,%#()+*/!'"]+$/i;
+const styleProperties = [
+  'height', 'min-height', 'max-height', 'width', 'min-width', 'max-width', 'vertical-align',
+  'margin', 'margin-top', 'margin-right', 'margin-bottom', 'margin-left', 'padding',
+  'padding-top', 'padding-right', 'padding-bottom', 'padding-left', 'top', 'left', 'right',
+  'bottom', 'border', 'border-width', 'border-style', 'border-color', 'border-top-width',
+  'border-right-width', 'border-bottom-width', 'border-left-width', 'border-top-style',
+  'border-right-style', 'border-bottom-style', 'border-left-style', 'border-collapse',
+  'color', 'background-color', 'text-align', 'font-size', 'font-weight', 'font-style',
+  'font-family', 'text-decoration', 'zoom', 'display', 'float', 'clear', 'line-height',
+  'white-space', 'object-fit', 'opacity',
+];
+const positionValue = /^(?:relative|absolute|static)$/i;
+
+function buildAllowedStyles(): Record<string, RegExp[]> {
+  const styles: Record<string, RegExp[]> = {};
+  for (const p of styleProperties) styles[p] = [safeValue];
+  styles.position = [positionValue];
+  return styles;
+}
+
+function buildAllowedAttributes(): Record<string, string[]> {
+  const attrs: Record<string, string[]> = {
+    '*': ['class', 'id', 'title', 'style', 'dir', 'lang', 'data-line', 'aria-hidden', 'aria-label', 'role', 'align'],
+    a: ['href', 'name'],
+    img: ['src', 'alt', 'width', 'height', 'loading'],
+    ol: ['start', 'type', 'reversed'],
+    li: ['value'],
+    td: ['colspan', 'rowspan', 'valign'],
+    th: ['colspan', 'rowspan', 'valign', 'scope'],
+    col: ['span', 'width'],
+    colgroup: ['span'],
+    details: ['open'],
+    font: ['color', 'size', 'face'],
+    time: ['datetime'],
+  };
+  for (const t of mathTags) attrs[t] = mathAttributes;
+  for (const t of svgTags) attrs[t] = svgAttributes;
+  return attrs;
+}
+
+export interface SanitizeOptions {
+  /** Rewrites an img src (to embed images); called for every img the note has. */
+  readonly imageSrc?: (src: string) => string;
+}
+
+export function sanitizeNoteHtml(html: string, options: SanitizeOptions = {}): string {
+  const imageSrc = options.imageSrc;
+  return sanitizeHtml(html, {
+    allowedTags: [...htmlTags, ...mathTags, ...svgTags],
+    allowedAttributes: buildAllowedAttributes(),
+    allowedStyles: { '*': buildAllowedStyles() },
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowedSchemesByTag: { img: ['http', 'https', 'data'] },
+    allowedSchemesAppliedToAttributes: ['href', 'src', 'cite', 'action', 'xlink:href'],
+    allowProtocolRelative: true,
+    disallowedTagsMode: 'discard',
+    // Dropped with their content, not just unwrapped.
+    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'title', 'xmp', 'noembed', 'noframes', 'plaintext', 'select'],
+    transformTags: imageSrc
+      ? {
+          img: (tagName, attribs) => ({
+            tagName,
+            attribs: attribs.src !== undefined ? { ...attribs, src: imageSrc(attribs.src) } : attribs,
+          }),
+        }
+      : {},
+  });
+}
