@@ -1,0 +1,125 @@
+// `dl-calc check`: evaluates notes and reports errors and failed checks as
+// path:line:col: message, a transcript with --verbose, or one JSON object with --json.
+import type { NoteResult, StatementResult } from '../engine/types';
+
+export interface CheckedFile {
+  readonly path: string;
+  readonly result: NoteResult;
+}
+
+/** The stable JSON shape of `dl-calc check --json` (documented in docs/cli.md). */
+export interface JsonReport {
+  files: {
+    path: string;
+    statements: number;
+    checks: { passed: number; failed: number };
+    errors: number;
+    items: JsonItem[];
+  }[];
+  totals: { statements: number; passed: number; failed: number; errors: number };
+}
+
+export interface JsonItem {
+  line: number;
+  column: number;
+  kind: string;
+  source: string;
+  display: string;
+  ok?: boolean;
+  message?: string;
+}
+
+/** Extra items a later feature contributes per file (LaTeX chains). */
+export type ExtraItems = (file: CheckedFile) => JsonItem[];
+
+export function jsonReport(files: readonly CheckedFile[], extra?: ExtraItems): JsonReport {
+  const totals = { statements: 0, passed: 0, failed: 0, errors: 0 };
+  const out = files.map((file) => {
+    const { summary } = file.result;
+    totals.statements += summary.statements;
+    totals.passed += summary.passed;
+    totals.failed += summary.failed;
+    totals.errors += summary.errors;
+    const items = file.result.statements.map(jsonItem);
+    const more = extra?.(file) ?? [];
+    for (const item of more) {
+      if (item.ok === true) totals.passed++;
+      else if (item.ok === false) totals.failed++;
+    }
+    const passed = summary.passed + more.filter((i) => i.ok === true).length;
+    const failed = summary.failed + more.filter((i) => i.ok === false).length;
+    return {
+      path: file.path,
+      statements: summary.statements,
+      checks: { passed, failed },
+      errors: summary.errors,
+      items: [...items, ...more].sort((a, b) => a.line - b.line || a.column - b.column),
+    };
+  });
+  return { files: out, totals };
+}
+
+function jsonItem(s: StatementResult): JsonItem {
+  const at = s.kind === 'error' && s.error ? s.error.range.start : s.range.start;
+  const item: JsonItem = {
+    line: at.line + 1,
+    column: at.character + 1,
+    kind: s.kind,
+    source: s.source,
+    display: s.kind === 'error' ? '' : (s.value?.full ?? (s.check ? (s.check.ok ? 'true' : 'false') : '')),
+  };
+  if (s.check) item.ok = s.check.ok;
+  if (s.kind === 'error') item.message = s.error?.message;
+  else if (s.check && !s.check.ok) item.message = s.check.message;
+  return item;
+}
+
+/** `path:line:col: message` for each error and failed check. */
+export function problemLines(file: CheckedFile, extra: JsonItem[] = []): string[] {
+  const lines: string[] = [];
+  const items = [...file.result.statements.map(jsonItem), ...extra].sort((a, b) => a.line - b.line || a.column - b.column);
+  for (const item of items) {
+    if (item.kind === 'error') lines.push(`${file.path}:${item.line}:${item.column}: error: ${item.message}`);
+    else if (item.ok === false) lines.push(`${file.path}:${item.line}:${item.column}: ${item.kind === 'latex' ? 'warning' : 'check failed'}: ${item.message}`);
+  }
+  for (const d of file.result.diagnostics) {
+    if (d.code === 'option') lines.push(`${file.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: warning: ${d.message}`);
+  }
+  return lines;
+}
+
+/** Every statement with its value, like a notebook transcript. */
+export function transcript(file: CheckedFile, derivations: boolean): string[] {
+  const out: string[] = [`${file.path}`];
+  const width = Math.min(48, Math.max(8, ...file.result.statements.map((s) => firstLine(s.source).length)));
+  for (const s of file.result.statements) {
+    const where = String(s.range.start.line + 1).padStart(5);
+    const source = firstLine(s.source).padEnd(width);
+    let shown: string;
+    if (s.kind === 'error') shown = `✗ error: ${s.error?.message}`;
+    else if (s.check) shown = s.check.ok ? `✓ ${s.value?.short ?? 'true'}` : `✗ ${s.check.message}`;
+    else shown = `→ ${s.value?.full ?? ''}${s.value?.hint ? `  (${s.value.hint})` : ''}`;
+    out.push(`${where} │ ${source}  ${shown}`);
+    const d = s.derivation;
+    if (derivations && d) {
+      // Steps that repeat the previous one say nothing; leave them out.
+      const steps = [d.formulaText, d.substitutedText, d.resultText].filter(
+        (step, i, all) => i === 0 || (step !== all[i - 1] && !all[0].endsWith(`= ${step}`)),
+      );
+      if (steps.length > 1) steps.forEach((step, i) => out.push(`      │     ${i ? '= ' : ''}${step}`));
+      for (const lib of d.library) out.push(`      │     where ${lib.text}`);
+    }
+  }
+  return out;
+}
+
+function firstLine(text: string): string {
+  const [first, ...rest] = text.split('\n');
+  return rest.length ? `${first} …` : first;
+}
+
+export function summaryLine(report: JsonReport): string {
+  const t = report.totals;
+  const notes = report.files.length === 1 ? '1 note' : `${report.files.length} notes`;
+  return `${notes}: ${t.statements} statements, ✓ ${t.passed} passed, ✗ ${t.failed} failed, ${t.errors} error${t.errors === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,124 @@
+// Builds a statement's derivation (formula → values put in → result) as LaTeX and as
+// plain text, from the parsed expression and the values its names had when it ran.
+import type { MathNode } from 'mathjs';
+import type { LibraryFunction } from './library/types';
+import type { FormatOptions, ValueFormatter } from './format';
+import { texName } from './texNames';
+import type { DependencyRef, Derivation, ValueView } from './types';
+
+export interface DerivationInput {
+  /** The expression evaluated (the right side of an assignment, the left side of ≈). */
+  readonly node: MathNode;
+  /** Text before the formula: `w_1 =` for assignments. */
+  readonly assigns?: string;
+  /** Values of the note's names the statement read, as they were when it ran. */
+  readonly values: ReadonlyMap<string, unknown>;
+  readonly result: ValueView;
+  readonly dependencies: readonly DependencyRef[];
+}
+
+export interface DerivationContext {
+  readonly formatter: ValueFormatter;
+  readonly format: FormatOptions;
+  readonly library: ReadonlyMap<string, LibraryFunction>;
+  readonly isBuiltin: (name: string) => boolean;
+}
+
+/** Values wider than this are named, not written out, in the "values put in" step. */
+const MAX_INLINE_ELEMENTS = 36;
+
+type Mode = 'formula' | 'values';
+
+const bare = (tex: string) => tex.replace(/^\\left\((.*)\\right\)$/, '$1');
+const bareText = (text: string) => text.replace(/^\((.*)\)$/, '$1');
+
+export function buildDerivation(input: DerivationInput, ctx: DerivationContext): Derivation {
+  const { node, values } = input;
+  const isVariable = (name: string) => values.has(name) || !ctx.isBuiltin(name);
+  const libraryFor = (name: string) => (values.has(name) ? undefined : ctx.library.get(name));
+
+  const valueTex = (name: string): string | undefined => {
+    if (!values.has(name)) return undefined;
+    const value = values.get(name);
+    const view = ctx.formatter.view(value, ctx.format);
+    if (view.type === 'function') return undefined;
+    if (view.shape && view.shape.reduce((a, b) => a * b, 1) > MAX_INLINE_ELEMENTS) return undefined;
+    return typeof value === 'number' && value < 0 ? `\\left(${view.tex}\\right)` : view.tex;
+  };
+  const valueText = (name: string): string | undefined => {
+    if (!values.has(name)) return undefined;
+    const value = values.get(name);
+    const view = ctx.formatter.view(value, ctx.format);
+    if (view.type === 'function') return undefined;
+    if (view.shape && view.shape.reduce((a, b) => a * b, 1) > MAX_INLINE_ELEMENTS) return undefined;
+    const text = view.type === 'matrix' ? view.full.replace(/^\([^)]*\) /, '') : view.full;
+    return typeof value === 'number' && value < 0 ? `(${text})` : text;
+  };
+
+  const texHandler = (mode: Mode) => (n: MathNode, options: object): string | undefined => {
+    const any = n as any;
+    if (any.isSymbolNode) {
+      if (!isVariable(any.name)) return undefined;
+      // Braces keep `\cdot` from running into the name (`\cdotw_2`).
+      return `{${(mode === 'values' && valueTex(any.name)) || texName(any.name)}}`;
+    }
+    if (any.isFunctionNode && any.fn?.isSymbolNode) {
+      const name: string = any.fn.name;
+      // A lone negative argument needs no second pair of parentheses.
+      const args: string[] = any.args.map((a: any) =>
+        mode === 'values' && a.isSymbolNode && valueTex(a.name) ? `{${bare(valueTex(a.name)!)}}` : a.toTex(options),
+      );
+      const lib = libraryFor(name);
+      if (lib) return lib.callTex(args);
+      if (values.has(name)) return `${texName(name)}\\left(${args.join(', ')}\\right)`;
+    }
+    return undefined;
+  };
+  const textHandler = (mode: Mode) => (n: MathNode, options: object): string | undefined => {
+    const any = n as any;
+    if (mode === 'values' && any.isSymbolNode) return valueText(any.name);
+    if (mode === 'values' && any.isFunctionNode && any.fn?.isSymbolNode) {
+      const args = any.args.map((a: any) =>
+        a.isSymbolNode && valueText(a.name) ? bareText(valueText(a.name)!) : a.toString(options),
+      );
+      return `${any.fn.name}(${args.join(', ')})`;
+    }
+    return undefined;
+  };
+
+  const texOptions = (mode: Mode) => ({ parenthesis: 'keep', implicit: 'hide', handler: texHandler(mode) });
+  const textOptions = (mode: Mode) => ({ parenthesis: 'keep', implicit: 'show', handler: textHandler(mode) });
+
+  const formulaTex = node.toTex(texOptions('formula') as any);
+  const substitutedTex = node.toTex(texOptions('values') as any);
+  const formulaText = node.toString(textOptions('formula') as any);
+  const substitutedText = node.toString(textOptions('values') as any);
+
+  const library: { name: string; tex: string; text: string }[] = [];
+  const seen = new Set<string>();
+  node.traverse((n: MathNode) => {
+    const any = n as any;
+    if (!any.isFunctionNode || !any.fn?.isSymbolNode) return;
+    const lib = libraryFor(any.fn.name);
+    if (!lib) return;
+    const argsFormula: string[] = any.args.map((a: MathNode) => a.toTex(texOptions('formula') as any));
+    const argsValues: string[] = any.args.map((a: MathNode) => a.toTex(texOptions('values') as any));
+    const tex = `${lib.callTex(argsFormula)} = ${lib.definitionTex(argsFormula)} = ${lib.definitionTex(argsValues)}`;
+    if (seen.has(tex)) return;
+    seen.add(tex);
+    library.push({ name: lib.name, tex, text: `${lib.name}(${lib.params.map((p) => p.name).join(', ')}) = ${lib.definitionText}` });
+  });
+
+  const assignsTex = input.assigns ? `${texName(input.assigns)} = ` : '';
+  const assignsText = input.assigns ? `${input.assigns} = ` : '';
+  return {
+    formulaTex: assignsTex + formulaTex,
+    substitutedTex,
+    resultTex: input.result.tex,
+    formulaText: assignsText + formulaText,
+    substitutedText,
+    resultText: input.result.full,
+    library,
+    dependencies: input.dependencies,
+  };
+}

@@ -1,0 +1,333 @@
+// Evaluates a note: every block and inline span top to bottom in one scope, like "run
+// all" in a notebook. Errors stay at their statement and evaluation goes on past them.
+import type { MathNode } from 'mathjs';
+import { compareValues, shapeOf, shapeText, toleranceOfLiteral, tolerancesOfMatrixLiteral, type Tolerance } from './checks';
+import type { CompiledExpr, CompiledStatement, StatementCompiler } from './compile';
+import type { DerivationInput } from './derivation';
+import type { FormatOptions, ValueFormatter } from './format';
+import { formatNumber } from './format';
+import { LimitError, type SandboxedMath } from './mathInstance';
+import type { ParsedNote } from './blocks';
+import { inlineStatement, rangeAt, splitStatements, type StatementSource } from './statements';
+import type {
+  CheckOutcome,
+  DependencyRef,
+  EngineDiagnostic,
+  EngineSettings,
+  EvaluateOptions,
+  Range,
+  StatementResult,
+  ValueView,
+} from './types';
+
+/** Everything needed to build a statement's derivation later, on demand. */
+export interface DerivationSeed extends DerivationInput {}
+
+export interface EvaluationOutput {
+  readonly statements: StatementResult[];
+  readonly diagnostics: EngineDiagnostic[];
+  readonly seeds: (DerivationSeed | undefined)[];
+}
+
+interface Definition {
+  readonly line: number;
+  readonly view: ValueView;
+}
+
+/** One scope: a note's, or an isolated block's. */
+class Scope {
+  readonly values = new Map<string, unknown>();
+  readonly defined = new Map<string, Definition>();
+  readonly failed = new Map<string, number>();
+}
+
+interface Unit {
+  readonly source: StatementSource;
+  readonly block: number;
+  readonly inline: boolean;
+  readonly isolatedGroup?: number;
+  readonly format: FormatOptions;
+}
+
+export interface EvaluatorDeps {
+  readonly sandbox: SandboxedMath;
+  readonly compiler: StatementCompiler;
+  readonly formatter: ValueFormatter;
+}
+
+export function evaluateNote(
+  note: ParsedNote,
+  settings: EngineSettings,
+  options: EvaluateOptions,
+  deps: EvaluatorDeps,
+): EvaluationOutput {
+  const units = collectUnits(note, settings);
+  // Where each name is assigned, for "defined later at line N".
+  const assignments = new Map<string, number[]>();
+  units.forEach((unit, i) => {
+    const compiled = deps.compiler.compile(unit.source.text);
+    if (compiled.kind !== 'error' && compiled.assigns) {
+      const list = assignments.get(compiled.assigns) ?? [];
+      list.push(i);
+      assignments.set(compiled.assigns, list);
+    }
+  });
+
+  const noteScope = new Scope();
+  let isolated: { group: number; scope: Scope } | undefined;
+  const statements: StatementResult[] = [];
+  const seeds: (DerivationSeed | undefined)[] = [];
+  const diagnostics: EngineDiagnostic[] = [];
+  for (const block of note.blocks) diagnostics.push(...block.optionWarnings);
+
+  units.forEach((unit, index) => {
+    let scope = noteScope;
+    if (unit.isolatedGroup !== undefined) {
+      if (isolated?.group !== unit.isolatedGroup) isolated = { group: unit.isolatedGroup, scope: new Scope() };
+      scope = isolated.scope;
+    }
+    options.onStatement?.(index, unit.source.range.start.line);
+    const { result, seed } = runStatement(unit, index, scope, assignments, units, options, deps);
+    statements.push(result);
+    seeds.push(seed);
+    if (result.kind === 'error' && result.error) {
+      diagnostics.push({ range: result.error.range, severity: 'error', message: result.error.message, code: 'error' });
+    } else if (result.check && !result.check.ok) {
+      diagnostics.push({ range: result.range, severity: 'error', message: result.check.message!, code: 'check' });
+    }
+  });
+  return { statements, diagnostics, seeds };
+}
+
+function collectUnits(note: ParsedNote, settings: EngineSettings): Unit[] {
+  const base: FormatOptions = { precision: settings.precision, grouping: settings.grouping, scaleHints: settings.scaleHints };
+  const items: { line: number; units: Unit[] }[] = [];
+  for (const block of note.blocks) {
+    const format = block.options.precision ? { ...base, precision: block.options.precision } : base;
+    const isolatedGroup = block.options.isolated ? block.index : undefined;
+    items.push({
+      line: block.range.start.line,
+      units: splitStatements(block.lines).map((source) => ({ source, block: block.index, inline: false, isolatedGroup, format })),
+    });
+  }
+  for (const span of note.inlines) {
+    items.push({
+      line: span.range.start.line,
+      units: [{ source: inlineStatement(span.source, span.range), block: -1, inline: true, format: base }],
+    });
+  }
+  // Blocks and spans are each in document order already; merge them by line.
+  items.sort((a, b) => a.line - b.line);
+  return items.flatMap((item) => item.units);
+}
+
+function runStatement(
+  unit: Unit,
+  index: number,
+  scope: Scope,
+  assignments: Map<string, number[]>,
+  units: Unit[],
+  options: EvaluateOptions,
+  deps: EvaluatorDeps,
+): { result: StatementResult; seed?: DerivationSeed } {
+  const { source } = unit;
+  const base = { index, block: unit.block, inline: unit.inline, source: source.text, range: source.range };
+  const fail = (message: string, range: Range = source.range, assigns?: string): { result: StatementResult } => {
+    if (assigns) {
+      scope.failed.set(assigns, source.range.start.line);
+      scope.defined.delete(assigns);
+      scope.values.delete(assigns);
+    }
+    return { result: { ...base, kind: 'error', assigns, error: { message, range }, dependencies: [] } };
+  };
+
+  const stopped = options.stopped?.get(source.range.start.line);
+  const compiled = deps.compiler.compile(source.text);
+  const assigns = compiled.kind === 'error' ? undefined : compiled.assigns;
+  if (stopped) return fail(stopped, source.range, assigns);
+  if (compiled.kind === 'error') {
+    const at = compiled.offset;
+    return fail(compiled.message, rangeAt(source, at, Math.min(at + (compiled.length ?? 1), source.text.length)));
+  }
+
+  // Names: defined here, failed earlier, defined later, or unknown.
+  const dependencies: DependencyRef[] = [];
+  const values = new Map<string, unknown>();
+  for (const name of compiled.reads) {
+    const failedAt = scope.failed.get(name);
+    if (failedAt !== undefined) {
+      return fail(`depends on ${name} (line ${failedAt + 1}), which failed`, nameRange(source, name), assigns);
+    }
+    const def = scope.defined.get(name);
+    if (def) {
+      dependencies.push({ name, line: def.line, display: def.view.short });
+      values.set(name, scope.values.get(name));
+      continue;
+    }
+    if (scope.values.has(name)) continue;
+    const refusal = deps.sandbox.refusal(name);
+    if (refusal) return fail(refusal, nameRange(source, name), assigns);
+    if (deps.sandbox.isBuiltin(name)) continue;
+    if (compiled.unitNames.has(name) && deps.sandbox.isUnit(name)) continue;
+    const later = (assignments.get(name) ?? []).find((i) => i > index && units[i].isolatedGroup === unit.isolatedGroup);
+    const where = later !== undefined ? `: defined later, at line ${units[later].source.range.start.line + 1}` : '';
+    return fail(`Unknown name "${name}"${where}`, nameRange(source, name), assigns);
+  }
+
+  try {
+    const value = run(compiled.main, scope, deps);
+    deps.sandbox.checkSize(value);
+    let check: CheckOutcome | undefined;
+    if (compiled.kind === 'approx') {
+      check = approxCheck(value, compiled.rhs, compiled.tolerance, scope, deps, unit.format);
+    } else if (compiled.kind === 'compare') {
+      check = compareCheck(compiled.main, value, scope, deps, unit.format);
+    } else if (source.record) {
+      const record = deps.compiler.compileExpression(source.record.text);
+      if ('error' in record) return fail(`In the recorded result: ${record.error}`, source.record.range, assigns);
+      check = approxCheck(value, record, undefined, scope, deps, unit.format);
+    }
+    const shown = compiled.kind === 'compare' ? undefined : deps.formatter.view(value, unit.format);
+    if (assigns && shown) {
+      scope.failed.delete(assigns);
+      scope.defined.set(assigns, { line: source.range.start.line, view: shown });
+    }
+    const result: StatementResult = {
+      ...base,
+      kind: check ? 'check' : 'value',
+      assigns,
+      value: shown,
+      check,
+      dependencies,
+    };
+    const seed: DerivationSeed | undefined = shown
+      ? { node: expressionOf(compiled.main.node), assigns: assignedOf(compiled.main.node), values, result: shown, dependencies }
+      : undefined;
+    return { result, seed };
+  } catch (e) {
+    return fail(describeError(e, compiled.main, scope, deps), source.range, assigns);
+  }
+}
+
+function run(expr: CompiledExpr, scope: Scope, deps: EvaluatorDeps): unknown {
+  let value = expr.code.evaluate(scope.values);
+  // `f(x) = ...` evaluates to the function; mathjs ResultSets don't occur (one statement).
+  if (value && typeof value === 'object' && (value as any).isResultSet) value = (value as any).entries.at(-1);
+  void deps;
+  return value;
+}
+
+function approxCheck(
+  actual: unknown,
+  rhs: CompiledExpr,
+  explicit: CompiledExpr | undefined,
+  scope: Scope,
+  deps: EvaluatorDeps,
+  format: FormatOptions,
+): CheckOutcome {
+  const expected = run(rhs, scope, deps);
+  let tolerance: Tolerance;
+  if (explicit) {
+    const t = run(explicit, scope, deps);
+    if (typeof t !== 'number' || !(t >= 0)) throw new Error('The tolerance after ± must be a number ≥ 0');
+    tolerance = { kind: 'absolute', values: [t] };
+  } else {
+    const single = toleranceOfLiteral(rhs.text);
+    const perElement = single === undefined ? tolerancesOfMatrixLiteral(rhs.text) : undefined;
+    tolerance = single !== undefined ? { kind: 'absolute', values: [single] } : perElement ? { kind: 'absolute', values: perElement } : { kind: 'relative' };
+  }
+  const cmp = compareValues(actual, expected, tolerance);
+  const text = (v: unknown) => deps.formatter.view(v, format).full;
+  const expectedText = text(expected);
+  const actualText = text(actual);
+  const difference = formatNumber(cmp.difference, { ...format, precision: 3 });
+  const toleranceText = tolerance.kind === 'relative' ? 'relative 1e-9' : formatNumber(cmp.tolerance, { ...format, precision: 3 });
+  return {
+    ok: cmp.ok,
+    style: 'approx',
+    expected: expectedText,
+    actual: actualText,
+    difference,
+    tolerance: toleranceText,
+    message: cmp.ok ? undefined : `expected ${expectedText}, got ${actualText} (off by ${difference}, tolerance ${toleranceText})`,
+  };
+}
+
+const OPERATOR_TEXT: Record<string, string> = {
+  equal: '==', unequal: '!=', smaller: '<', smallerEq: '<=', larger: '>', largerEq: '>=',
+};
+
+function compareCheck(main: CompiledExpr, value: unknown, scope: Scope, deps: EvaluatorDeps, format: FormatOptions): CheckOutcome {
+  const flat = typeof value === 'boolean' ? [value] : (value as any)?.isMatrix ? ((value as any).toArray() as unknown[]).flat(Infinity) : [value];
+  const ok = flat.every((v) => v === true);
+  let node = main.node as any;
+  while (node.isParenthesisNode) node = node.content;
+  const sides = node.args.map((arg: MathNode) => deps.formatter.view(arg.compile().evaluate(scope.values), format).full);
+  const op = OPERATOR_TEXT[node.fn] ?? node.op;
+  const got = `${sides[0]} ${op} ${sides[1]}`;
+  return {
+    ok,
+    style: 'compare',
+    expected: main.text,
+    actual: got,
+    message: ok ? undefined : `expected ${main.text}, got ${got}`,
+  };
+}
+
+/** A user-facing message for an evaluation error; dimension errors name both shapes. */
+function describeError(e: unknown, main: CompiledExpr, scope: Scope, deps: EvaluatorDeps): string {
+  if (e instanceof LimitError) return e.message;
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return 'Too deeply nested or recursive to evaluate';
+  const err = e as Error;
+  const message = String(err?.message ?? e);
+  if ((err as any)?.name === 'DimensionError' || /dimension mismatch/i.test(message)) {
+    const shapes = findMismatch(main.node, scope);
+    if (shapes) return shapes;
+  }
+  if (/Cannot convert "[^"]*" to a number/.test(message)) return message;
+  return message;
+}
+
+/** Finds the innermost operation whose operands evaluate but don't fit, and names their shapes. */
+function findMismatch(node: MathNode, scope: Scope): string | undefined {
+  let found: string | undefined;
+  const visit = (n: any) => {
+    if (found) return;
+    n.forEach((child: any) => visit(child));
+    if (found || !(n.isOperatorNode || n.isFunctionNode) || n.args.length < 2) return;
+    let args: unknown[];
+    try {
+      args = n.args.map((a: MathNode) => a.compile().evaluate(scope.values));
+    } catch {
+      return;
+    }
+    try {
+      n.compile().evaluate(scope.values);
+    } catch (e) {
+      if (/dimension/i.test(String((e as Error).message)) || (e as any).name === 'DimensionError') {
+        const what = n.isOperatorNode ? `${n.op}` : `${n.fn.name}()`;
+        const [left, right] = args.map((a) => shapeText(shapeOf(a)));
+        const hint = n.isOperatorNode && n.op === '*' ? ' (columns of the left must equal rows of the right)' : '';
+        found = `Shapes don't fit for ${what}: ${left} and ${right}${hint}`;
+      }
+    }
+  };
+  visit(node);
+  return found;
+}
+
+function nameRange(source: StatementSource, name: string): Range {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, 'u').exec(source.text);
+  return m ? rangeAt(source, m.index, m.index + name.length) : source.range;
+}
+
+function expressionOf(node: MathNode): MathNode {
+  const n = node as any;
+  return n.isAssignmentNode && !n.index ? n.value : node;
+}
+
+function assignedOf(node: MathNode): string | undefined {
+  const n = node as any;
+  return n.isAssignmentNode && !n.index && n.object?.isSymbolNode ? n.object.name : undefined;
+}

@@ -1,0 +1,155 @@
+// Formats values as the spec's section 5 says: significant digits with trailing zeros
+// trimmed, exact grouped integers with a scale hint, matrices with their shape.
+import type { MathJsInstance } from 'mathjs';
+import type { ValueView } from './types';
+
+export interface FormatOptions {
+  readonly precision: number;
+  readonly grouping: boolean;
+  readonly scaleHints: boolean;
+}
+
+/** Rows and columns shown at the end of a line before eliding. */
+const SHORT_LIMIT = 6;
+
+const SCALES: [number, string][] = [
+  [1e12, 'T'],
+  [1e9, 'B'],
+  [1e6, 'M'],
+  [1e4, 'k'],
+];
+
+export function formatNumber(x: number, options: FormatOptions): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? 'Infinity' : '-Infinity';
+  if (Object.is(x, -0)) return '0';
+  if (Number.isInteger(x) && Math.abs(x) < 1e21) {
+    const digits = Math.abs(x).toString();
+    const grouped = options.grouping ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : digits;
+    return (x < 0 ? '-' : '') + grouped;
+  }
+  return toPrecision(x, options.precision);
+}
+
+/** `precision` significant digits, trailing zeros trimmed; exponent form when tiny or wider than the digits. */
+function toPrecision(x: number, precision: number): string {
+  const abs = Math.abs(x);
+  const plain = x.toPrecision(precision);
+  if (abs < 1e-4 || plain.includes('e')) {
+    const [mantissa, exponent] = x.toExponential(precision - 1).split('e');
+    return `${trimZeros(mantissa)}e${exponent.replace('+', '')}`;
+  }
+  return trimZeros(plain);
+}
+
+function trimZeros(s: string): string {
+  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+}
+
+export function scaleHint(x: number): string | undefined {
+  if (!Number.isInteger(x)) return undefined;
+  const abs = Math.abs(x);
+  for (const [scale, suffix] of SCALES) {
+    if (abs >= scale) return `≈ ${trimZeros((x / scale).toPrecision(4))} ${suffix}`;
+  }
+  return undefined;
+}
+
+function isMatrix(v: unknown): v is { size(): number[]; toArray(): unknown[] } {
+  return !!v && typeof v === 'object' && (v as any).isMatrix === true;
+}
+
+export class ValueFormatter {
+  constructor(private readonly math: MathJsInstance) {}
+
+  view(value: unknown, options: FormatOptions): ValueView {
+    if (typeof value === 'number') {
+      const text = formatNumber(value, options);
+      const hint = options.scaleHints ? scaleHint(value) : undefined;
+      return { short: text, full: text, tex: numberTex(text), type: 'number', hint };
+    }
+    if (isMatrix(value) || Array.isArray(value)) {
+      const array = isMatrix(value) ? value.toArray() : value;
+      const shape = isMatrix(value) ? value.size() : arrayShape(array);
+      const shapeText = `(${shape.join('×')})`;
+      return {
+        short: `${shapeText} ${this.nested(array, options, SHORT_LIMIT)}`,
+        full: `${shapeText} ${this.nested(array, options, Infinity)}`,
+        tex: this.matrixTex(array, options),
+        type: 'matrix',
+        shape,
+      };
+    }
+    const text = this.scalarText(value, options);
+    const type =
+      typeof value === 'boolean' ? 'boolean'
+      : typeof value === 'string' ? 'string'
+      : typeof value === 'function' ? 'function'
+      : (value as any)?.isUnit ? 'unit'
+      : value && typeof value === 'object' && !(value as any).isComplex ? 'object'
+      : 'other';
+    return { short: text, full: text, tex: this.scalarTex(value, text), type };
+  }
+
+  /** Text of a single value that is not a matrix. */
+  scalarText(value: unknown, options: FormatOptions): string {
+    if (typeof value === 'number') return formatNumber(value, options);
+    if (typeof value === 'boolean') return String(value);
+    if (typeof value === 'string') return JSON.stringify(value);
+    if (value === undefined || value === null) return '';
+    if (typeof value === 'function') return (value as any).syntax ?? `${(value as any).name || 'function'}(…)`;
+    if (isMatrix(value) || Array.isArray(value)) return this.view(value, options).full;
+    if ((value as any).isUnit || (value as any).isComplex || (value as any).isFraction || (value as any).isBigNumber) {
+      return this.math.format(value, { precision: options.precision });
+    }
+    if (typeof value === 'object') {
+      const entries = Object.entries(value as Record<string, unknown>).map(
+        ([k, v]) => `${k}: ${isMatrix(v) || Array.isArray(v) ? this.nested(isMatrix(v) ? v.toArray() : v, options, Infinity) : this.scalarText(v, options)}`,
+      );
+      return `{${entries.join(', ')}}`;
+    }
+    return String(value);
+  }
+
+  private nested(array: unknown[], options: FormatOptions, limit: number): string {
+    const items = array.slice(0, limit).map((item) =>
+      Array.isArray(item) ? this.nested(item, options, limit) : this.scalarText(item, options),
+    );
+    if (array.length > limit) items.push('…');
+    return `[${items.join(', ')}]`;
+  }
+
+  private matrixTex(array: unknown[], options: FormatOptions): string {
+    const rows = Array.isArray(array[0]) ? (array as unknown[][]) : [array];
+    const body = rows
+      .map((row) => row.map((cell) => (Array.isArray(cell) ? '\\cdots' : this.scalarTex(cell, this.scalarText(cell, options)))).join(' & '))
+      .join(' \\\\ ');
+    return `\\begin{bmatrix} ${body} \\end{bmatrix}`;
+  }
+
+  private scalarTex(value: unknown, text: string): string {
+    if (typeof value === 'number') return numberTex(text);
+    if (typeof value === 'boolean') return `\\mathrm{${text}}`;
+    return `\\text{${escapeTexText(text)}}`;
+  }
+}
+
+function arrayShape(array: unknown[]): number[] {
+  const shape = [array.length];
+  if (Array.isArray(array[0])) shape.push(...arrayShape(array[0] as unknown[]));
+  return shape;
+}
+
+/** LaTeX for a formatted number: grouping commas in braces, exponents as powers of ten. */
+export function numberTex(text: string): string {
+  if (text === 'Infinity') return '\\infty';
+  if (text === '-Infinity') return '-\\infty';
+  if (text === 'NaN') return '\\mathrm{NaN}';
+  const exp = /^(-?[\d.]+)e(-?\d+)$/.exec(text);
+  if (exp) return `${exp[1]} \\times 10^{${exp[2]}}`;
+  return text.replace(/,/g, '{,}');
+}
+
+export function escapeTexText(text: string): string {
+  return text.replace(/[\\{}$&#^_%~]/g, (c) => (c === '\\' ? '\\textbackslash{}' : c === '~' ? '\\textasciitilde{}' : c === '^' ? '\\textasciicircum{}' : `\\${c}`));
+}

@@ -1,0 +1,140 @@
+// The engine's one factory. Editor, preview, CLI and worker all create it the same way.
+import { parseNote, type ParsedNote } from './blocks';
+import { StatementCompiler } from './compile';
+import { buildDerivation, type DerivationContext } from './derivation';
+import { evaluateNote, type DerivationSeed } from './evaluator';
+import { ValueFormatter } from './format';
+import { libraryByName, libraryFunctions } from './library';
+import { createSandboxedMath } from './mathInstance';
+import {
+  defaultSettings,
+  type Derivation,
+  type EngineSettings,
+  type EvaluateOptions,
+  type NoteDocument,
+  type NoteResult,
+  type NoteSummary,
+  type StatementResult,
+} from './types';
+
+export * from './types';
+export { libraryFunctions } from './library';
+export { texName } from './texNames';
+export { parseNote, isDlCalcInfo } from './blocks';
+
+export interface Engine {
+  readonly settings: EngineSettings;
+  configure(settings: Partial<EngineSettings>): void;
+  /** Evaluates a note; the same document version is answered from a cache. */
+  evaluate(doc: NoteDocument, options?: EvaluateOptions): NoteResult;
+  /** The derivation of statement `index` of the last evaluation of `uri`. */
+  derive(uri: string, index: number): Derivation | undefined;
+  /** Finds blocks and inline spans (shared by all surfaces). */
+  parse(doc: NoteDocument): ParsedNote;
+  /** Forgets a note (closed or deleted). */
+  forget(uri: string): void;
+}
+
+interface LastRun {
+  readonly version: number;
+  readonly text: string;
+  readonly settingsKey: string;
+  readonly result: NoteResult;
+  readonly seeds: (DerivationSeed | undefined)[];
+  derivations: boolean;
+}
+
+export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
+  let settings: EngineSettings = { ...defaultSettings, ...initial };
+  const sandbox = createSandboxedMath({ maxMatrixElements: () => settings.maxMatrixElements });
+  const compiler = new StatementCompiler(sandbox, () => settings);
+  const formatter = new ValueFormatter(sandbox.math);
+  const lastRuns = new Map<string, LastRun>();
+  const parsed = new Map<string, { version: number; text: string; note: ParsedNote }>();
+
+  const derivationContext = (): DerivationContext => ({
+    formatter,
+    format: { precision: settings.precision, grouping: settings.grouping, scaleHints: settings.scaleHints },
+    library: libraryByName,
+    isBuiltin: sandbox.isBuiltin,
+  });
+
+  const parse = (doc: NoteDocument): ParsedNote => {
+    const cached = parsed.get(doc.uri);
+    if (cached && cached.version === doc.version && cached.text === doc.text) return cached.note;
+    const note = parseNote(doc.text);
+    parsed.set(doc.uri, { version: doc.version, text: doc.text, note });
+    return note;
+  };
+
+  const derive = (uri: string, index: number): Derivation | undefined => {
+    const run = lastRuns.get(uri);
+    const seed = run?.seeds[index];
+    return seed ? buildDerivation(seed, derivationContext()) : undefined;
+  };
+
+  return {
+    get settings() {
+      return settings;
+    },
+    configure(next) {
+      settings = { ...settings, ...next };
+    },
+    parse,
+    derive,
+    forget(uri) {
+      lastRuns.delete(uri);
+      parsed.delete(uri);
+    },
+    evaluate(doc, options = {}) {
+      const settingsKey = JSON.stringify(settings);
+      const last = lastRuns.get(doc.uri);
+      const wantDerivations = options.derivations === true;
+      const reusable =
+        last && last.version === doc.version && last.text === doc.text && last.settingsKey === settingsKey && !options.stopped;
+      if (reusable && (!wantDerivations || last.derivations)) return last.result;
+      if (reusable && wantDerivations) {
+        const result = withDerivations(last.result, last.seeds);
+        const run = { ...last, result, derivations: true };
+        lastRuns.set(doc.uri, run);
+        return result;
+      }
+      const note = parse(doc);
+      const output = evaluateNote(note, settings, options, { sandbox, compiler, formatter });
+      let result: NoteResult = {
+        uri: doc.uri,
+        version: doc.version,
+        blocks: note.blocks,
+        statements: output.statements,
+        diagnostics: output.diagnostics,
+        summary: summarise(output.statements),
+      };
+      if (wantDerivations) result = withDerivations(result, output.seeds);
+      lastRuns.set(doc.uri, { version: doc.version, text: doc.text, settingsKey, result, seeds: output.seeds, derivations: wantDerivations });
+      return result;
+    },
+  };
+
+  function withDerivations(result: NoteResult, seeds: (DerivationSeed | undefined)[]): NoteResult {
+    const ctx = derivationContext();
+    const statements: StatementResult[] = result.statements.map((s, i) => {
+      const seed = seeds[i];
+      return seed ? { ...s, derivation: buildDerivation(seed, ctx) } : s;
+    });
+    return { ...result, statements };
+  }
+}
+
+export function summarise(statements: readonly StatementResult[]): NoteSummary {
+  let passed = 0;
+  let failed = 0;
+  let errors = 0;
+  for (const s of statements) {
+    if (s.kind === 'error') errors++;
+    else if (s.check?.ok) passed++;
+    else if (s.check) failed++;
+  }
+  return { statements: statements.length, passed, failed, errors };
+}
+
+export { libraryFunctions as library };

@@ -1,0 +1,149 @@
+// Splits a block's lines into statements: `;` separates, `#` comments, `#=` records a
+// result, and a statement continues on the next line while a bracket is open.
+import type { Position, Range, SourceLine } from './types';
+
+/** A run of statement text that sits on one document line. */
+interface Piece {
+  /** Offset of the piece in the statement text. */
+  readonly offset: number;
+  readonly line: number;
+  readonly column: number;
+  readonly length: number;
+}
+
+export interface StatementSource {
+  /** Expression text, comments removed, lines joined with "\n". */
+  readonly text: string;
+  readonly range: Range;
+  readonly pieces: readonly Piece[];
+  /** A trailing `#= value` comment. */
+  readonly record?: { readonly text: string; readonly range: Range };
+}
+
+/** Maps an offset in a statement's text to its document position. */
+export function positionAt(statement: StatementSource, offset: number): Position {
+  const pieces = statement.pieces;
+  let i = pieces.length - 1;
+  while (i > 0 && pieces[i].offset > offset) i--;
+  const p = pieces[i];
+  return { line: p.line, character: p.column + Math.min(Math.max(offset - p.offset, 0), p.length) };
+}
+
+export function rangeAt(statement: StatementSource, from: number, to: number): Range {
+  return { start: positionAt(statement, from), end: positionAt(statement, to) };
+}
+
+const OPEN = '([{';
+const CLOSE = ')]}';
+
+// A quote opens a string unless it follows an operand, where `'` means transpose.
+function opensString(ch: string, prev: string): boolean {
+  if (ch === '"') return true;
+  return ch === "'" && !/[\p{L}\p{N}_)\]}'.]/u.test(prev);
+}
+
+export function splitStatements(lines: readonly SourceLine[]): StatementSource[] {
+  const out: StatementSource[] = [];
+  let pieces: { line: number; column: number; text: string }[] = [];
+  let depth = 0;
+
+  const finish = () => {
+    const statement = buildStatement(pieces);
+    if (statement) out.push(statement);
+    pieces = [];
+  };
+
+  for (const source of lines) {
+    const text = source.text;
+    let quote = '';
+    let pieceStart = 0;
+    let prev = '';
+    let comment: number | undefined;
+    let finishedOnLine = -1;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      if (quote) {
+        if (ch === '\\') i++;
+        else if (ch === quote) quote = '';
+      } else if (opensString(ch, prev)) {
+        quote = ch;
+      } else if (ch === '#') {
+        comment = i;
+        break;
+      } else if (OPEN.includes(ch)) depth++;
+      else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+      else if (ch === ';' && depth === 0) {
+        pieces.push({ line: source.line, column: source.column + pieceStart, text: text.slice(pieceStart, i) });
+        finish();
+        finishedOnLine = out.length - 1;
+        pieceStart = i + 1;
+      }
+      if (ch !== ' ' && ch !== '\t') prev = ch;
+    }
+    const end = comment ?? text.length;
+    pieces.push({ line: source.line, column: source.column + pieceStart, text: text.slice(pieceStart, end) });
+    const hasCode = pieces.some((p) => p.text.trim() !== '');
+    if (comment !== undefined && text.startsWith('#=', comment)) {
+      const raw = text.slice(comment + 2);
+      const lead = raw.length - raw.trimStart().length;
+      const recordText = raw.trim();
+      const at = source.column + comment + 2 + lead;
+      const record = {
+        text: recordText,
+        range: { start: { line: source.line, character: at }, end: { line: source.line, character: at + recordText.length } },
+      };
+      if (depth === 0 && hasCode) {
+        finish();
+        const last = out[out.length - 1];
+        out[out.length - 1] = { ...last, record };
+        continue;
+      }
+      if (!hasCode && finishedOnLine >= 0) {
+        out[finishedOnLine] = { ...out[finishedOnLine], record };
+      }
+    }
+    if (depth === 0) finish();
+  }
+  if (pieces.length) finish();
+  return out;
+}
+
+function buildStatement(raw: { line: number; column: number; text: string }[]): StatementSource | undefined {
+  // Trim leading and trailing blank pieces, and whitespace at both ends.
+  const kept = raw.filter((p) => p.text.trim() !== '');
+  if (kept.length === 0) return undefined;
+  const pieces: Piece[] = [];
+  let text = '';
+  kept.forEach((p, i) => {
+    let t = p.text;
+    let column = p.column;
+    if (i === 0) {
+      const lead = t.length - t.trimStart().length;
+      t = t.slice(lead);
+      column += lead;
+    }
+    if (i === kept.length - 1) t = t.trimEnd();
+    if (i > 0) text += '\n';
+    pieces.push({ offset: text.length, line: p.line, column, length: t.length });
+    text += t;
+  });
+  const first = pieces[0];
+  const last = pieces[pieces.length - 1];
+  return {
+    text,
+    pieces,
+    range: {
+      start: { line: first.line, character: first.column },
+      end: { line: last.line, character: last.column + last.length },
+    },
+  };
+}
+
+/** A statement that is a single inline span (no comments, no splitting). */
+export function inlineStatement(text: string, range: Range): StatementSource {
+  return {
+    text,
+    range,
+    pieces: [{ offset: 0, line: range.start.line, column: range.start.character, length: text.length }],
+  };
+}
