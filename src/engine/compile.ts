@@ -96,7 +96,8 @@ export function readsOf(node: MathNode): string[] {
       return;
     }
     if (n.isFunctionAssignmentNode) {
-      visit(n.expr, new Set([...bound, ...n.params]));
+      // The function's own name is bound inside it: recursion is allowed (and time-limited).
+      visit(n.expr, new Set([...bound, ...n.params, n.name]));
       return;
     }
     if (n.isAssignmentNode) {

@@ -237,9 +237,14 @@ function approxCheck(
     tolerance = single !== undefined ? { kind: 'absolute', values: [single] } : perElement ? { kind: 'absolute', values: perElement } : { kind: 'relative' };
   }
   const cmp = compareValues(actual, expected, tolerance);
-  const text = (v: unknown) => deps.formatter.view(v, format).full;
-  const expectedText = text(expected);
-  const actualText = text(actual);
+  const text = (v: unknown, precision = format.precision) => deps.formatter.view(v, { ...format, precision }).full;
+  let expectedText = text(expected);
+  let actualText = text(actual);
+  if (!cmp.ok && expectedText === actualText) {
+    // "expected 2, got 2" helps nobody: show the digits where they differ.
+    expectedText = text(expected, 15);
+    actualText = text(actual, 15);
+  }
   const difference = formatNumber(cmp.difference, { ...format, precision: 3 });
   const toleranceText = tolerance.kind === 'relative' ? 'relative 1e-9' : formatNumber(cmp.tolerance, { ...format, precision: 3 });
   return {
@@ -262,9 +267,11 @@ function compareCheck(main: CompiledExpr, value: unknown, scope: Scope, deps: Ev
   const ok = flat.every((v) => v === true);
   let node = main.node as any;
   while (node.isParenthesisNode) node = node.content;
-  const sides = node.args.map((arg: MathNode) => deps.formatter.view(arg.compile().evaluate(scope.values), format).full);
+  // Scalars: show both sides. Matrices: show which elements held.
+  const shown = (v: unknown) => deps.formatter.view(v, format).full.replace(/^\([^)]*\) /, '');
+  const sides = node.args.map((arg: MathNode) => arg.compile().evaluate(scope.values));
   const op = OPERATOR_TEXT[node.fn] ?? node.op;
-  const got = `${sides[0]} ${op} ${sides[1]}`;
+  const got = typeof value === 'boolean' ? `${shown(sides[0])} ${op} ${shown(sides[1])}` : shown(value);
   return {
     ok,
     style: 'compare',
@@ -280,11 +287,10 @@ function describeError(e: unknown, main: CompiledExpr, scope: Scope, deps: Evalu
   if (e instanceof RangeError && /call stack/i.test(e.message)) return 'Too deeply nested or recursive to evaluate';
   const err = e as Error;
   const message = String(err?.message ?? e);
-  if ((err as any)?.name === 'DimensionError' || /dimension mismatch/i.test(message)) {
+  if (isShapeError(e)) {
     const shapes = findMismatch(main.node, scope);
     if (shapes) return shapes;
   }
-  if (/Cannot convert "[^"]*" to a number/.test(message)) return message;
   return message;
 }
 
@@ -304,7 +310,7 @@ function findMismatch(node: MathNode, scope: Scope): string | undefined {
     try {
       n.compile().evaluate(scope.values);
     } catch (e) {
-      if (/dimension/i.test(String((e as Error).message)) || (e as any).name === 'DimensionError') {
+      if (isShapeError(e)) {
         const what = n.isOperatorNode ? `${n.op}` : `${n.fn.name}()`;
         const [left, right] = args.map((a) => shapeText(shapeOf(a)));
         const hint = n.isOperatorNode && n.op === '*' ? ' (columns of the left must equal rows of the right)' : '';
@@ -314,6 +320,11 @@ function findMismatch(node: MathNode, scope: Scope): string | undefined {
   };
   visit(node);
   return found;
+}
+
+/** mathjs reports shape trouble as DimensionError or as a broadcasting "shape mismatch". */
+function isShapeError(e: unknown): boolean {
+  return (e as any)?.name === 'DimensionError' || /dimension mismatch|shape mismatch|broadcast/i.test(String((e as Error)?.message));
 }
 
 function nameRange(source: StatementSource, name: string): Range {

@@ -12,18 +12,19 @@ export interface FormatOptions {
 /** Rows and columns shown at the end of a line before eliding. */
 const SHORT_LIMIT = 6;
 
-const SCALES: [number, string][] = [
-  [1e12, 'T'],
-  [1e9, 'B'],
-  [1e6, 'M'],
-  [1e4, 'k'],
+/** [from, divisor, suffix]: thousands get a hint only from 10,000 up, where digits blur. */
+const SCALES: [number, number, string][] = [
+  [1e12, 1e12, 'T'],
+  [1e9, 1e9, 'B'],
+  [1e6, 1e6, 'M'],
+  [1e4, 1e3, 'k'],
 ];
 
 export function formatNumber(x: number, options: FormatOptions): string {
   if (Number.isNaN(x)) return 'NaN';
   if (!Number.isFinite(x)) return x > 0 ? 'Infinity' : '-Infinity';
   if (Object.is(x, -0)) return '0';
-  if (Number.isInteger(x) && Math.abs(x) < 1e21) {
+  if (Number.isInteger(x) && Math.abs(x) < 1e15) {
     const digits = Math.abs(x).toString();
     const grouped = options.grouping ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : digits;
     return (x < 0 ? '-' : '') + grouped;
@@ -47,10 +48,11 @@ function trimZeros(s: string): string {
 }
 
 export function scaleHint(x: number): string | undefined {
-  if (!Number.isInteger(x)) return undefined;
   const abs = Math.abs(x);
-  for (const [scale, suffix] of SCALES) {
-    if (abs >= scale) return `≈ ${trimZeros((x / scale).toPrecision(4))} ${suffix}`;
+  // Past 1e15 integers are shown with an exponent already; a hint adds nothing.
+  if (!Number.isInteger(x) || abs >= 1e15) return undefined;
+  for (const [from, divisor, suffix] of SCALES) {
+    if (abs >= from) return `≈ ${trimZeros((x / divisor).toPrecision(4))} ${suffix}`;
   }
   return undefined;
 }

@@ -43,6 +43,16 @@ function opensString(ch: string, prev: string): boolean {
 }
 
 export function splitStatements(lines: readonly SourceLine[]): StatementSource[] {
+  const { statements, unclosedFrom } = splitOnce(lines);
+  if (unclosedFrom === undefined) return statements;
+  // A bracket left open to the end of the block: rather than swallow every later line
+  // into one broken statement, report its first line alone and go on after it.
+  const at = lines.findIndex((l) => l.line === unclosedFrom);
+  const first = splitOnce(lines.slice(at, at + 1)).statements;
+  return [...statements, ...first, ...splitStatements(lines.slice(at + 1))];
+}
+
+function splitOnce(lines: readonly SourceLine[]): { statements: StatementSource[]; unclosedFrom?: number } {
   const out: StatementSource[] = [];
   let pieces: { line: number; column: number; text: string }[] = [];
   let depth = 0;
@@ -104,8 +114,10 @@ export function splitStatements(lines: readonly SourceLine[]): StatementSource[]
     }
     if (depth === 0) finish();
   }
+  const open = pieces.find((p) => p.text.trim() !== '');
+  if (open && lines.length > 1) return { statements: out, unclosedFrom: open.line };
   if (pieces.length) finish();
-  return out;
+  return { statements: out };
 }
 
 function buildStatement(raw: { line: number; column: number; text: string }[]): StatementSource | undefined {

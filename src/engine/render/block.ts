@@ -97,7 +97,7 @@ function renderRow(tex: TexRenderer, s: StatementResult, showSource: boolean): s
   html += s.derivation
     ? tex.render(s.derivation.formulaTex, false, s.derivation.formulaText)
     : `<code>${escapeHtml(s.source)}</code>`;
-  if (s.derivation) html += renderDerivation(tex, s.derivation);
+  if (s.derivation && worthDisclosing(s.derivation)) html += renderDerivation(tex, s.derivation);
   html += '</td><td class="dl-calc-result">' + resultHtml(tex, s) + '</td></tr>';
   return html;
 }
@@ -146,6 +146,16 @@ function valueHtml(tex: TexRenderer, v: ValueView): string {
   return `<span class="dl-calc-value">${body}</span>${hint}`;
 }
 
+/** A literal assignment (`eta = 0.1`) has nothing to derive. */
+function worthDisclosing(d: Derivation): boolean {
+  return d.library.length > 0 || d.dependencies.length > 0 || texKey(stepTex(d.substitutedTex)) !== texKey(stepTex(d.resultTex));
+}
+
+/** LaTeX compared for sameness, ignoring grouping braces and spacing. */
+function texKey(t: string): string {
+  return t.replace(/[{}\s]/g, '');
+}
+
 /** Drops a leading `=` so that "= 3" and "3" both read "= 3" once. */
 function stepTex(t: string): string {
   return t.replace(/^\s*=\s*/, '');
@@ -154,8 +164,19 @@ function stepTex(t: string): string {
 function renderDerivation(tex: TexRenderer, d: Derivation): string {
   // One aligned display, as a student would write it by hand: formula, then the values
   // put in, then the result, with the equals signs lined up.
-  const steps = `\\begin{aligned}&{${d.formulaTex}}\\\\&= {${stepTex(d.substitutedTex)}}\\\\&= {${stepTex(d.resultTex)}}\\end{aligned}`;
-  const stepsText = `${d.formulaText}\n= ${stepTex(d.substitutedText)}\n= ${stepTex(d.resultText)}`;
+  // The values step is left out when it says nothing new (a literal: 0.1 = 0.1).
+  const substituted = stepTex(d.substitutedTex);
+  const result = stepTex(d.resultTex);
+  const texLines = [`&{${d.formulaTex}}`];
+  const textLines = [d.formulaText];
+  if (texKey(substituted) !== texKey(result)) {
+    texLines.push(`&= {${substituted}}`);
+    textLines.push(`= ${stepTex(d.substitutedText)}`);
+  }
+  texLines.push(`&= {${result}}`);
+  textLines.push(`= ${stepTex(d.resultText)}`);
+  const steps = `\\begin{aligned}${texLines.join('\\\\')}\\end{aligned}`;
+  const stepsText = textLines.join('\n');
   let html = '<details class="dl-calc-derivation"><summary>derivation</summary><div class="dl-calc-steps">';
   html += tex.render(steps, true, stepsText);
   html += '</div>';
