@@ -3,10 +3,11 @@
 // placed just before the plugin's rules records where each `$` was seen, and each math
 // token is tied back to the document through the line it came from.
 import MarkdownIt from 'markdown-it';
-import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
-import type Token from 'markdown-it/lib/token.mjs';
 import katex from '@vscode/markdown-it-katex';
 import type { Position, Range } from '../types';
+
+type StateInline = MarkdownIt.StateInline;
+type Token = MarkdownIt.Token;
 
 export interface MathSpan {
   /** `$$…$$`, a math fence, or a `$$…$$` inside a paragraph; false for `$…$`. */

@@ -574,7 +574,10 @@ export function translate(tokens: readonly TexToken[], src: string): Translation
 }
 
 /** mathjs source with every operation parenthesised, so precedence never differs. */
-export function emit(n: Node): string {
+export function emit(n: Node, sub?: ReadonlyMap<Node, string>): string {
+  const o = sub?.get(n);
+  if (o !== undefined) return o;
+  const e = (c: Node): string => emit(c, sub);
   switch (n.k) {
     case 'num':
       return n.value;
@@ -583,22 +586,46 @@ export function emit(n: Node): string {
     case 'const':
       return n.name;
     case 'neg':
-      return `(-${emit(n.arg)})`;
+      return `(-${e(n.arg)})`;
     case 'bin':
-      return `(${emit(n.a)} ${n.op} ${emit(n.b)})`;
+      return `(${e(n.a)} ${n.op} ${e(n.b)})`;
     case 'pow':
-      return `(${emit(n.base)} ^ ${emit(n.exp)})`;
+      return `(${e(n.base)} ^ ${e(n.exp)})`;
     case 'call':
-      return `${n.fn}(${n.args.map(emit).join(', ')})`;
+      return `${n.fn}(${n.args.map(e).join(', ')})`;
     case 'paren':
-      return `(${emit(n.arg)})`;
+      return `(${e(n.arg)})`;
     case 'abs':
-      return `abs(${emit(n.arg)})`;
+      return `abs(${e(n.arg)})`;
     case 'pct':
-      return `(${emit(n.arg)} / 100)`;
+      return `(${e(n.arg)} / 100)`;
     case 'fact':
-      return `factorial(${emit(n.arg)})`;
+      return `factorial(${e(n.arg)})`;
   }
+}
+
+/** Every node of a tree, parents first. */
+export function nodes(n: Node): Node[] {
+  const out: Node[] = [n];
+  switch (n.k) {
+    case 'neg':
+    case 'paren':
+    case 'abs':
+    case 'pct':
+    case 'fact':
+      out.push(...nodes(n.arg));
+      break;
+    case 'bin':
+      out.push(...nodes(n.a), ...nodes(n.b));
+      break;
+    case 'pow':
+      out.push(...nodes(n.base), ...nodes(n.exp));
+      break;
+    case 'call':
+      for (const a of n.args) out.push(...nodes(a));
+      break;
+  }
+  return out;
 }
 
 const PREC: Record<string, number> = { '+': 1, '-': 1, '*': 2, '/': 2 };

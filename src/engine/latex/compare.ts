@@ -1,0 +1,169 @@
+// Compares two evaluated neighbours of a chain. The tolerance comes from what is written:
+// a plain number claims its own digits (spec §4: `0.622` → ±0.0005); two expressions
+// joined by `=` must agree to relative 1e-9, unless the right side is built from rounded
+// decimals, whose rounding is then allowed for (students write `= \frac{1}{1.6065}`).
+import type { RelationKind } from './chains';
+import { emit, nodes, type Node } from './translate';
+
+export interface Literal {
+  readonly value: number;
+  /** Digits written after the decimal point (of the mantissa). */
+  readonly decimals: number;
+  /** Offsets in the span content of the number as written, sign included when written. */
+  readonly start: number;
+  readonly end: number;
+  /** 1, 0.01 for `62\%`, 10^k for `1.5 \times 10^{k}`. */
+  readonly scale: number;
+  /** Trailing zeros of an integer (`1000` → 3). */
+  readonly trailingZeros: number;
+}
+
+/** The plain number a side is, if it is one (`\mathbf{0.47}`, `-0.249`, `62\%`, `1.5 \times 10^{-3}`). */
+export function literalOf(n: Node): Literal | undefined {
+  switch (n.k) {
+    case 'num': {
+      const intPart = n.value.split('.')[0];
+      const tz = n.decimals === 0 && /[1-9]/.test(intPart) ? intPart.length - intPart.replace(/0+$/, '').length : 0;
+      return { value: Number(n.value), decimals: n.decimals, start: n.start, end: n.end, scale: 1, trailingZeros: tz };
+    }
+    case 'neg': {
+      const inner = literalOf(n.arg);
+      if (!inner || n.arg.k !== 'num') return undefined;
+      return { ...inner, value: -inner.value, start: n.start };
+    }
+    case 'paren':
+      return literalOf(n.arg);
+    case 'pct': {
+      const inner = n.arg.k === 'num' || (n.arg.k === 'neg' && n.arg.arg.k === 'num') ? literalOf(n.arg) : undefined;
+      return inner && { ...inner, value: inner.value / 100, scale: 0.01, trailingZeros: 0 };
+    }
+    case 'bin': {
+      // m × 10^{k}: scientific notation written out.
+      if (n.op !== '*' || n.implicit || n.b.k !== 'pow' || n.b.base.k !== 'num' || n.b.base.value !== '10') return undefined;
+      const m = n.a.k === 'num' || (n.a.k === 'neg' && n.a.arg.k === 'num') ? literalOf(n.a) : undefined;
+      const e = n.b.exp;
+      const k = e.k === 'num' && e.decimals === 0 ? Number(e.value) : e.k === 'neg' && e.arg.k === 'num' && e.arg.decimals === 0 ? -Number(e.arg.value) : undefined;
+      if (!m || k === undefined) return undefined;
+      const scale = 10 ** k;
+      return { ...m, value: m.value * scale, scale, trailingZeros: 0 };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Half a unit of the last written digit, in the literal's own scale. */
+export function literalTolerance(lit: Literal, approx: boolean): number {
+  let t = 5 / 10 ** (lit.decimals + 1);
+  // `≈ 1000` claims the leading digits only; `= 1000` claims all of them (spec: 42 → 0.5).
+  if (approx && lit.decimals === 0 && lit.trailingZeros > 0) t *= 10 ** lit.trailingZeros;
+  return t * lit.scale;
+}
+
+/** The computed value written the way the literal was: same decimals, same scale. */
+export function replacementFor(value: number, lit: Literal): string {
+  const m = value / lit.scale;
+  let s = m.toFixed(lit.decimals);
+  if (/^-0(\.0*)?$/.test(s)) s = s.slice(1);
+  return s;
+}
+
+/** Six significant digits, trailing zeros trimmed, with a typographic minus. */
+export function formatValue(v: number): string {
+  if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v).replace('-', '−');
+  let s = String(Number(v.toPrecision(6)));
+  if (s.includes('e')) s = v.toPrecision(6).replace(/\.?0+e/, 'e');
+  return s.replace('-', '−');
+}
+
+export interface Side {
+  readonly value: number;
+  readonly plain: string;
+  readonly ast: Node;
+  readonly hasNames: boolean;
+  readonly vars: Record<string, number>;
+}
+
+export interface LinkCheck {
+  readonly ok?: boolean;
+  readonly tolerance?: number;
+  readonly message?: string;
+  readonly reason?: string;
+  readonly written?: { readonly start: number; readonly end: number; readonly text: string; readonly replacement: string };
+}
+
+type Evaluate = (expression: string, vars: Record<string, number>) => number;
+
+/**
+ * First-order effect on a side of rounding each decimal it contains by half a unit of its
+ * last digit. Integers are taken as exact.
+ */
+function roundingUncertainty(side: Side, evaluate: Evaluate): number | undefined {
+  let total = 0;
+  let any = false;
+  for (const n of nodes(side.ast)) {
+    if (n.k !== 'num' || n.decimals === 0) continue;
+    any = true;
+    const h = 0.5 * 10 ** -n.decimals;
+    let worst = 0;
+    for (const d of [h, -h]) {
+      try {
+        const v = evaluate(emit(side.ast, new Map([[n, `(${n.value} + ${d})`]])), side.vars);
+        worst = Math.max(worst, Math.abs(v - side.value));
+      } catch {
+        return undefined;
+      }
+    }
+    total += worst;
+  }
+  return any ? total : undefined;
+}
+
+const SYMBOL: Record<string, string> = { lt: '<', gt: '>', le: '≤', ge: '≥' };
+
+function close(a: number, b: number, tol: number): boolean {
+  // A little slack for binary floating point at the exact edge (0.6225 ≈ 0.622).
+  return Math.abs(a - b) <= tol * (1 + 1e-9) + 1e-12 * Math.max(Math.abs(a), Math.abs(b), 1e-300);
+}
+
+/** Checks one link between two evaluated segments. `src` is the span content. */
+export function checkLink(kind: RelationKind, L: Side, R: Side, src: string, evaluate: Evaluate): LinkCheck {
+  const a = L.value;
+  const b = R.value;
+  if (kind === 'other') return { reason: 'relation not checked' };
+  if (kind === 'lt' || kind === 'gt' || kind === 'le' || kind === 'ge') {
+    // With names, `n > d` or `\lambda > 0` is usually a condition, not a claim.
+    if (L.hasNames || R.hasNames) return { reason: 'inequality with names reads as a condition' };
+    const ok = kind === 'lt' ? a < b : kind === 'gt' ? a > b : kind === 'le' ? a <= b : a >= b;
+    return ok
+      ? { ok }
+      : { ok, message: `${L.plain} = ${formatValue(a)}, which is not ${SYMBOL[kind]} ${formatValue(b)}` };
+  }
+  const approx = kind === 'approx';
+  const litL = literalOf(L.ast);
+  const litR = literalOf(R.ast);
+  if (litL || litR) {
+    // The written number is the literal side; with two literals, the right one, and the
+    // fewer digits decide.
+    const writtenLit = litR ?? litL!;
+    const other = writtenLit === litR ? L : R;
+    const otherValue = writtenLit === litR ? a : b;
+    const tol = Math.max(litR ? literalTolerance(litR, approx) : 0, litL ? literalTolerance(litL, approx) : 0);
+    const ok = close(a, b, tol);
+    const text = src.slice(writtenLit.start, writtenLit.end);
+    const written = { start: writtenLit.start, end: writtenLit.end, text, replacement: replacementFor(otherValue, writtenLit) };
+    if (ok) return { ok, tolerance: tol, written };
+    return { ok, tolerance: tol, written, message: `${other.plain} = ${formatValue(otherValue)}, but ${text} is written` };
+  }
+  const rel = 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+  if (!approx && close(a, b, rel)) return { ok: true, tolerance: rel };
+  const uR = roundingUncertainty(R, evaluate);
+  const uL = approx ? roundingUncertainty(L, evaluate) : undefined;
+  if (uR === undefined && uL === undefined) {
+    if (approx) return { reason: '≈ between expressions with no rounded digits written' };
+    return { ok: false, tolerance: rel, message: `${L.plain} = ${formatValue(a)}, but ${R.plain} = ${formatValue(b)}` };
+  }
+  const tol = Math.max(rel, (uR ?? 0) + (uL ?? 0));
+  const ok = close(a, b, tol);
+  return ok ? { ok, tolerance: tol } : { ok, tolerance: tol, message: `${L.plain} = ${formatValue(a)}, but ${R.plain} = ${formatValue(b)}` };
+}

@@ -1,0 +1,78 @@
+// Results of checking the hand calculations written in a note's LaTeX.
+import type { Range } from '../types';
+
+export interface LatexEnv {
+  /** Numeric value of a dl-calc name bound at this 0-based line, or undefined when unbound. */
+  lookup(name: string, line: number): number | undefined;
+  /** Evaluates a translated mathjs expression with the given variables; throws on error. */
+  evaluate(expression: string, vars: Record<string, number>): number;
+}
+
+export interface LatexOptions {
+  /**
+   * Check `=` links whose sides share free symbols (`2 \times 9C^2 = 18C^2`) at random
+   * points. Off by default: an equation to solve would read as a false identity.
+   */
+  readonly symbolic?: boolean;
+}
+
+export type LatexStatus = 'verified' | 'failed' | 'skipped';
+
+export interface LatexSegment {
+  /** The segment's LaTeX as written (trimmed). */
+  readonly latex: string;
+  readonly range: Range;
+  /** The mathjs expression, when the segment translates. */
+  readonly expression?: string;
+  /** Readable form, e.g. "0.5 − 0.0123". */
+  readonly plain?: string;
+  /** dl-calc names the expression uses. */
+  readonly names: readonly string[];
+  /** Set when the segment was evaluated. */
+  readonly value?: number;
+  /** Why it was not evaluated: "unsupported \\sum", "unbound name: w_new", ... */
+  readonly skipReason?: string;
+  /** The previous row's last segment, carried into a row that starts with `&=`. */
+  readonly carried?: boolean;
+}
+
+export interface LatexWritten {
+  /** The written number (without styling, with its minus sign when it has one). */
+  readonly range: Range;
+  readonly text: string;
+  /** The computed value rounded to the decimals written, for the quick fix. */
+  readonly replacement: string;
+}
+
+export interface LatexLink {
+  /** Indices into `segments`. */
+  readonly left: number;
+  readonly right: number;
+  /** The relation as written: "=", "\\approx", "<", ... */
+  readonly relation: string;
+  /** True: holds; false: wrong; undefined: not checked (see `reason`). */
+  readonly ok?: boolean;
+  /** Absolute tolerance used, when checked with one. */
+  readonly tolerance?: number;
+  /** The sentence for a wrong link: "0.5 − 0.0123 = 0.4877, but 0.4887 is written". */
+  readonly message?: string;
+  /** Why the link was not checked. */
+  readonly reason?: string;
+  /** The number written on the literal side, when there is one. */
+  readonly written?: LatexWritten;
+  /** Checked at random points (symbolic option). */
+  readonly symbolic?: boolean;
+}
+
+export interface LatexChainResult {
+  /** The chain's own text in the document (a row of a display block, or an inline formula). */
+  readonly range: Range;
+  readonly latex: string;
+  readonly status: LatexStatus;
+  /** Display math (`$$`, a math fence) rather than inline `$…$`. */
+  readonly display: boolean;
+  readonly segments: readonly LatexSegment[];
+  readonly links: readonly LatexLink[];
+  /** For a skipped chain: the first reason found. */
+  readonly reason?: string;
+}
