@@ -3,7 +3,7 @@
 import type { MathJsInstance } from 'mathjs';
 import type { LibraryFunction } from './types';
 import { defineFunction } from './define';
-import { juxt, opName, wrap } from './tex';
+import { juxt, opName, sub, wrap } from './tex';
 import { checkInteger, combinedKind, describeShape, fail, gridOutput, matmul, readGrid, readInteger, readTensor, toGrid, type Kind } from './values';
 
 interface Square {
@@ -75,7 +75,7 @@ export const degree = defineFunction({
   summary: 'Degree matrix: the diagonal matrix of the row sums of A.',
   definitionText: 'diag(row sums of A)',
   callTex: ([A]) => `D\\left(${A ?? ''}\\right)`,
-  formula: ([A]) => `${opName('diag')}\\left(\\sum_{j} ${wrap(A)}_{ij}\\right)`,
+  formula: ([A]) => `${opName('diag')}\\left(\\sum_{j} ${sub(A, "ij")}\\right)`,
   impl: (math) => (A: unknown) => {
     const s = readSquare(math, 'degree', A);
     return gridOutput(math, s.kind, diagonal(rowSums(s.a)), false);
