@@ -1,0 +1,86 @@
+// Derivations: formula → values put in → result, as LaTeX and plain text.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import katex from 'katex';
+import { createEngine } from '../../src/engine';
+
+const engine = createEngine();
+const note = (body: string) => `# n\n\n\`\`\`dl-calc\n${body}\n\`\`\`\n`;
+
+function derive(body: string, which: (s: { source: string }) => boolean) {
+  const r = engine.evaluate({ uri: 'd.md', version: Math.random(), text: note(body) }, { derivations: true });
+  const s = r.statements.find(which)!;
+  assert.ok(s.derivation, `no derivation for ${s.source}`);
+  return s.derivation!;
+}
+
+test('the spec example: L2 update by hand', () => {
+  const d = derive('lambda = 0.1; eta = 0.1; w2 = -0.4; g2 = -0.155\nw2_new = (1 - lambda*eta)*w2 - eta*g2', (s) => s.source.startsWith('w2_new'));
+  assert.equal(d.formulaText, 'w2_new = (1 - lambda * eta) * w2 - eta * g2');
+  assert.equal(d.substitutedText, '(1 - 0.1 * 0.1) * (-0.4) - 0.1 * (-0.155)');
+  assert.equal(d.resultText, '-0.3805');
+  assert.match(d.formulaTex, /^w_\{2,\\mathrm\{new\}\} = /);
+  assert.ok(d.formulaTex.includes('{\\lambda}') && d.formulaTex.includes('{w_2}') && d.formulaTex.includes('{g_2}'));
+  assert.ok(d.substitutedTex.includes('\\left(-0.4\\right)') && d.substitutedTex.includes('\\left(-0.155\\right)'));
+  assert.equal(d.resultTex, '-0.3805');
+  assert.deepEqual(
+    d.dependencies.map((x) => [x.name, x.line, x.display]),
+    [['lambda', 3, '0.1'], ['eta', 3, '0.1'], ['w2', 3, '-0.4'], ['g2', 3, '-0.155']],
+  );
+});
+
+test('a library call shows its defining formula with names and with values', () => {
+  const d = derive('z1 = 0.5\na1 = sigmoid(z1)', (s) => s.source.startsWith('a1'));
+  assert.equal(d.formulaText, 'a1 = sigmoid(z1)');
+  assert.equal(d.substitutedText, 'sigmoid(0.5)');
+  assert.equal(d.resultText, '0.622459');
+  assert.equal(d.library.length, 1);
+  assert.equal(d.library[0].name, 'sigmoid');
+  // σ(z_1) = 1/(1+e^{-z_1}) = 1/(1+e^{-0.5})
+  assert.ok(d.library[0].tex.includes('z_1') && d.library[0].tex.includes('0.5'), d.library[0].tex);
+  assert.ok(d.library[0].tex.includes('\\frac{1}{1+e^{-'), d.library[0].tex);
+});
+
+test('names that look like units or built-ins print as variables', () => {
+  const d = derive('A = 2; N = 3; deg = 4; gamma = 0.5\nA * N + deg * gamma', (s) => s.source.startsWith('A * N'));
+  assert.ok(d.formulaTex.includes('{A}') && d.formulaTex.includes('{N}'), d.formulaTex);
+  assert.ok(!d.formulaTex.includes('\\Gamma'), d.formulaTex);
+  assert.equal(d.substitutedText, '2 * 3 + 4 * 0.5');
+});
+
+test('all derivation LaTeX of a realistic note is valid KaTeX', () => {
+  const body = [
+    'x = [1, 2; 3, 4]; W = [0.5, -1; 2, 0.25]',
+    'H = relu(x * W)',
+    'p = softmax([1, 2, 3])',
+    'loss = cross_entropy(p, 3)',
+    'n = conv_out(32, 3, 1, 1)',
+    'params = conv_params(3, 16, 3)',
+    's = adam_step(0.5, 0.1)',
+    'big = ones(8, 8) * 2',
+    'f(t) = t^2 + 1',
+    'f(3) ≈ 10',
+    '学习率 = 0.01; 学习率 * 2',
+  ].join('\n');
+  const r = engine.evaluate({ uri: 'k.md', version: 1, text: note(body) }, { derivations: true });
+  assert.equal(r.summary.errors, 0, JSON.stringify(r.statements.filter((s) => s.error).map((s) => s.error)));
+  for (const s of r.statements) {
+    const d = s.derivation!;
+    for (const tex of [d.formulaTex, d.substitutedTex, d.resultTex, ...d.library.map((l) => l.tex)]) {
+      assert.doesNotThrow(() => katex.renderToString(tex, { throwOnError: true, strict: 'ignore' }), `${s.source}: ${tex}`);
+    }
+  }
+});
+
+test('a matrix too large to write out is named in the values step', () => {
+  const d = derive('big = ones(8, 8)\nbig * 2', (s) => s.source === 'big * 2');
+  assert.equal(d.substitutedText, 'big * 2');
+});
+
+test('derive() builds a derivation on demand from the last evaluation', () => {
+  const text = note('a = 2\nb = a * 3');
+  engine.evaluate({ uri: 'lazy.md', version: 7, text });
+  const d = engine.derive('lazy.md', 1);
+  assert.equal(d?.substitutedText, '2 * 3');
+  assert.equal(d?.resultText, '6');
+});
