@@ -6,7 +6,7 @@ import type { LibraryFunction } from './types';
 import { defineFunction, NO_DEFAULT } from './define';
 import { juxt, opName, pow, wrap } from './tex';
 import { softmaxRow } from './softmax';
-import { combinedKind, describeShape, fail, gridOutput, matmul, readGrid, readTensor, type Grid, type Tensor } from './values';
+import { checkBuildSize, combinedKind, describeShape, fail, gridOutput, matmul, readGrid, readTensor, type Grid, type Tensor } from './values';
 
 interface Weights {
   readonly weights: number[][];
@@ -23,6 +23,7 @@ export function attentionWeights(math: MathJsInstance, fn: string, Q: unknown, K
     fail(fn, `Q is ${describeShape(qt.shape)} but K is ${describeShape(kt.shape)} (need the same number of columns)`);
   }
   if (k.cols === 0 || k.rows === 0 || q.rows === 0) fail(fn, 'Q and K must not be empty');
+  checkBuildSize(fn, "the score matrix Q K'", q.rows, k.rows);
   const scale = 1 / Math.sqrt(k.cols);
   const scores = q.data.map((row) => k.data.map((key) => row.reduce((s, v, j) => s + v * key[j], 0) * scale));
 

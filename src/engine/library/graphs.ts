@@ -4,7 +4,7 @@ import type { MathJsInstance } from 'mathjs';
 import type { LibraryFunction } from './types';
 import { defineFunction } from './define';
 import { juxt, opName, sub, wrap } from './tex';
-import { checkInteger, combinedKind, describeShape, fail, gridOutput, matmul, readGrid, readInteger, readTensor, toGrid, type Kind } from './values';
+import { checkBuildSize, checkInteger, combinedKind, describeShape, fail, gridOutput, matmul, readGrid, readInteger, readTensor, toGrid, type Kind } from './values';
 
 interface Square {
   readonly n: number;
@@ -51,6 +51,7 @@ export const adjacency = defineFunction({
   impl: (math) => (nArg: unknown, E: unknown) => {
     const fn = 'adjacency';
     const n = readInteger(math, fn, 'n', nArg, { min: 1 });
+    checkBuildSize(fn, 'the adjacency matrix', n, n);
     const e = readTensor(math, fn, 'E', E);
     // [] (no edges) and a single edge [i, j] are accepted besides a k×2 matrix.
     const ok = (e.shape.length === 2 && e.shape[1] === 2) || (e.shape.length === 1 && (e.shape[0] === 2 || e.shape[0] === 0));

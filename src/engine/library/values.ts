@@ -26,6 +26,19 @@ export function fail(fn: string, message: string): never {
   throw new LibraryError(fn, message);
 }
 
+/**
+ * Largest matrix a library function builds from small inputs (adjacency(n, ...), the
+ * n_q×n_k attention scores). Matches the engine's default maxMatrixElements, so a note
+ * cannot exhaust memory through a function whose output outgrows its arguments.
+ */
+export const MAX_BUILT_ELEMENTS = 10_000_000;
+
+export function checkBuildSize(fn: string, what: string, rows: number, cols: number): void {
+  if (rows * cols > MAX_BUILT_ELEMENTS) {
+    fail(fn, `${what} would be ${rows}×${cols} (${rows * cols} entries), more than the ${MAX_BUILT_ELEMENTS.toLocaleString('en-US')} allowed`);
+  }
+}
+
 /** "2×3", "a vector of length 3", "a number" — as the messages show shapes. */
 export function describeShape(shape: readonly number[]): string {
   if (shape.length === 0) return 'a number';

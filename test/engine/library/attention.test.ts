@@ -66,5 +66,6 @@ test('attention shape errors', () => {
   throwsMsg(`attention(${Q}, ${K}, ${V}, [1, 1])`, "attention: mask is a vector of length 2 but the scores Q K' are 2×3 (need 2×3, or a vector of length 3)");
   throwsMsg(`attention_weights(${Q}, ${K}, [1, 1, 1; 0, 0, 0])`, 'attention_weights: the mask hides every key from query 2 (its row of the mask is all 0), so its weights are undefined');
   throwsMsg('attention_weights([1, 2], [[[1, 2]]])', 'attention_weights: K must be a vector or a 2-D matrix, got 1×1×2');
+  throwsMsg('attention_weights(ones(5000, 1), ones(5000, 1))', "attention_weights: the score matrix Q K' would be 5000×5000 (25000000 entries), more than the 10,000,000 allowed");
   throwsMsg(`attention(${Q}, ${K})`, 'attention: expected 3 to 4 arguments (Q, K, V, mask?), got 2');
 });

@@ -25,6 +25,8 @@ test('adjacency errors', () => {
   throwsMsg('adjacency(3, [0, 1])', 'adjacency: edge 1 must be a positive integer, got 0');
   throwsMsg('adjacency(3, [1, 2, 3])', 'adjacency: E must be a k×2 matrix of edges [i, j], got a vector of length 3');
   throwsMsg('adjacency(0, [])', 'adjacency: n must be a positive integer, got 0');
+  // A huge n would allocate n^2 entries from a tiny input: refused up front.
+  throwsMsg('adjacency(100000, [])', 'adjacency: the adjacency matrix would be 100000×100000 (10000000000 entries), more than the 10,000,000 allowed');
 });
 
 test('degree and laplacian', () => {
