@@ -25,7 +25,12 @@ function readGroups(math: MathJsInstance, fn: string, groups: unknown, cIn: numb
 
 /** LaTeX of kh*kw: `3\cdot 3` for a written number, `k_{h}\,k_{w}` otherwise. */
 function kernelArea(k: string): string {
-  return /^\d+$/.test(k.trim()) ? `${k.trim()}\\cdot ${k.trim()}` : juxt(sub(k, 'h'), sub(k, 'w'));
+  const s = k.trim();
+  if (/^\d+$/.test(s)) return `${s}\\cdot ${s}`;
+  // A written [kh, kw] arrives as a one-row or one-column matrix environment.
+  const pair = /^\\begin\{([a-zA-Z]*matrix)\}\s*([^&\\]+?)\s*(?:&|\\\\)\s*([^&\\]+?)\s*\\end\{\1\}$/.exec(s);
+  if (pair) return `${wrap(pair[2])}\\cdot ${wrap(pair[3])}`;
+  return juxt(sub(k, 'h'), sub(k, 'w'));
 }
 
 function perGroup(cIn: string, groups: string): string {

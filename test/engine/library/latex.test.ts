@@ -58,6 +58,9 @@ test('defaults fill missing arguments in the definition', () => {
   // conv_params without a bias has no "+ c_out" term.
   assert.equal(libraryByName.get('conv_params')!.definitionTex(['3', '64', '3', '\\mathrm{false}']), '64\\cdot 3\\cdot 3\\cdot 3');
   assert.equal(libraryByName.get('conv_params')!.definitionTex(['3', '64', '3']), '64\\cdot 3\\cdot 3\\cdot 3+64');
+  // A written [kh, kw] is split into its two sizes; a name gets subscripts.
+  assert.equal(libraryByName.get('conv_params')!.definitionTex(['3', '64', '\\begin{bmatrix}3 & 5\\end{bmatrix}']), '64\\cdot 3\\cdot 3\\cdot 5+64');
+  assert.equal(libraryByName.get('conv_macs')!.definitionTex(['8', '8', '4', '4', 'k', '2']), '8\\cdot 8\\cdot 4\\cdot \\frac{4}{2}\\cdot k_{h}\\,k_{w}');
   // cross_entropy with a class index shows -ln p_y.
   assert.equal(libraryByName.get('cross_entropy')!.definitionTex(['p', '2']), '-\\ln p_{2}');
   // attention's mask is optional: no mask term unless written.
