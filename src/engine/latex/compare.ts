@@ -68,6 +68,15 @@ export function replacementFor(value: number, lit: Literal): string {
   return s;
 }
 
+/** Writes thousands groups the way the original number did (`73{,}728`, `12\\,345`). */
+function regroup(value: string, written: string): string {
+  const sep = written.includes('{,}') ? '{,}' : written.includes('\\,') ? '\\,' : undefined;
+  if (!sep) return value;
+  const m = /^(-?)(\d+)(.*)$/.exec(value);
+  if (!m) return value;
+  return m[1] + m[2].replace(/\B(?=(\d{3})+(?!\d))/g, sep) + m[3];
+}
+
 /** Six significant digits, trailing zeros trimmed, with a typographic minus. */
 export function formatValue(v: number): string {
   if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v).replace('-', '−');
@@ -95,14 +104,16 @@ export interface LinkCheck {
 type Evaluate = (expression: string, vars: Record<string, number>) => number;
 
 /**
- * First-order effect on a side of rounding each decimal it contains by half a unit of its
- * last digit. Integers are taken as exact.
+ * First-order effect on a side of rounding each rounded-looking decimal it contains by
+ * half a unit of its last digit. Integers are taken as exact.
  */
 function roundingUncertainty(side: Side, evaluate: Evaluate): number | undefined {
   let total = 0;
   let any = false;
   for (const n of nodes(side.ast)) {
-    if (n.k !== 'num' || n.decimals === 0) continue;
+    // Only decimals with 3+ significant digits read as rounded (1.6065, 0.622);
+    // `0.5` or `0.1` are inputs, taken as exact.
+    if (n.k !== 'num' || n.decimals === 0 || n.value.replace(/^[0.]+/, '').replace('.', '').length < 3) continue;
     any = true;
     const h = 0.5 * 10 ** -n.decimals;
     let worst = 0;
@@ -151,7 +162,7 @@ export function checkLink(kind: RelationKind, L: Side, R: Side, src: string, eva
     const tol = Math.max(litR ? literalTolerance(litR, approx) : 0, litL ? literalTolerance(litL, approx) : 0);
     const ok = close(a, b, tol);
     const text = src.slice(writtenLit.start, writtenLit.end);
-    const written = { start: writtenLit.start, end: writtenLit.end, text, replacement: replacementFor(otherValue, writtenLit) };
+    const written = { start: writtenLit.start, end: writtenLit.end, text, replacement: regroup(replacementFor(otherValue, writtenLit), text) };
     if (ok) return { ok, tolerance: tol, written };
     return { ok, tolerance: tol, written, message: `${other.plain} = ${formatValue(otherValue)}, but ${text} is written` };
   }

@@ -33,7 +33,8 @@ interface Piece {
 }
 
 const META_KEY = 'dlcalcOffset';
-const MATH_TOKENS = new Set(['math_inline', 'math_inline_block']);
+// The plugin's inline `$$…$$` rule pushes a token typed math_block among inline children.
+const MATH_TOKENS = new Set(['math_inline', 'math_inline_block', 'math_block']);
 
 /** `$` positions seen per inline state, with the index the math token would get. */
 const seen = new WeakMap<StateInline, { pos: number; index: number }[]>();
@@ -188,8 +189,7 @@ function locateIn(lines: readonly string[], text: string, line: number, from: nu
 }
 
 /** Where each line of an inline token's content starts in the document. */
-function inlineLineMap(lines: readonly string[], tok: Token, paragraph: boolean, cursor: Map<number, number>): (Piece | undefined)[] {
-  const first = tok.map![0];
+function inlineLineMap(lines: readonly string[], tok: Token, first: number, paragraph: boolean, cursor: Map<number, number>): (Piece | undefined)[] {
   return tok.content.split('\n').map((text, i) => {
     const line = first + i;
     const s = lines[line];
@@ -215,8 +215,11 @@ export function findMathSpans(text: string): MathSpan[] {
   const builder = new SpanBuilder(lines, out);
   const cursor = new Map<number, number>();
 
+  // Table cells' inline tokens have no map; their row's does.
+  let lastLine = 0;
   for (let k = 0; k < tokens.length; k++) {
     const tok = tokens[k];
+    if (tok.map) lastLine = tok.map[0];
     if (tok.type === 'math_block' && tok.map) {
       const start = tok.map[0];
       const open = lines[start].indexOf('$$');
@@ -231,13 +234,14 @@ export function findMathSpans(text: string): MathSpan[] {
     } else if (tok.type === 'fence' && tok.map && tok.info.trim().toLowerCase() === 'math') {
       const content = tok.content.replace(/\n$/, '');
       builder.add(content, true, false, (t, i) => locateIn(lines, t, tok.map![0] + 1 + i, 0));
-    } else if (tok.type === 'inline' && tok.map && tok.children) {
+    } else if (tok.type === 'inline' && tok.children) {
+      const firstLine0 = lastLine;
       const paragraph = tokens[k - 1]?.type === 'paragraph_open';
       let map: (Piece | undefined)[] | undefined;
       let lineStarts: number[] | undefined;
       for (const child of tok.children) {
         if (!MATH_TOKENS.has(child.type) || !child.meta || typeof child.meta[META_KEY] !== 'number') continue;
-        map ??= inlineLineMap(lines, tok, paragraph, cursor);
+        map ??= inlineLineMap(lines, tok, firstLine0, paragraph, cursor);
         if (!lineStarts) {
           lineStarts = [0];
           for (let i = 0; i < tok.content.length; i++) if (tok.content[i] === '\n') lineStarts.push(i + 1);
@@ -247,7 +251,7 @@ export function findMathSpans(text: string): MathSpan[] {
         const at = child.meta[META_KEY] as number;
         let firstLine = 0;
         while (firstLine + 1 < ls.length && ls[firstLine + 1] <= at) firstLine++;
-        builder.add(child.content, child.type === 'math_inline_block', child.meta.adjacent === true, (t, i) => {
+        builder.add(child.content, child.type !== 'math_inline', child.meta.adjacent === true, (t, i) => {
           const cl = firstLine + i;
           const base = m[cl];
           if (!base) return undefined;

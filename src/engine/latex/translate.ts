@@ -507,7 +507,8 @@ class Parser {
       const start = open.end + raw.indexOf(word);
       return { k: 'num', value: word, decimals: numMatch[2]?.length ?? 0, start, end: start + word.length };
     }
-    if (/^[A-Za-z]+$/.test(word)) {
+    // `\text{ if }`: spaces around a word mark prose, not a name.
+    if (/^[A-Za-z]+$/.test(word) && (raw === word || cmd === 'operatorname')) {
       const fn = FUNC_WORD[word.toLowerCase()];
       if (fn) {
         return this.parseFunction(fn, fn !== 'max' && fn !== 'min' && fn !== 'exp');
@@ -551,8 +552,29 @@ function withoutSpacing(tokens: readonly TexToken[]): TexToken[] | string {
     }
     kept.push(t);
   }
-  if (wide.some((w) => w > 0 && w < kept.length)) return 'text separated by \\quad';
-  return kept;
+  // `= 0.0714 \quad \text{(均方误差)}`: a trailing remark after a wide space is not math.
+  const cut = wide.find((w) => w > 0 && w < kept.length && onlyText(kept.slice(w)));
+  const body = cut === undefined ? kept : kept.slice(0, cut);
+  if (wide.some((w) => w > 0 && w < body.length)) return 'text separated by \\quad';
+  return body;
+}
+
+/** True when the tokens are nothing but `\text{…}` groups. */
+function onlyText(tokens: readonly TexToken[]): boolean {
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (t.kind !== 'cmd' || !['text', 'textrm', 'mbox', 'textit'].includes(t.text) || tokens[i + 1]?.kind !== 'lbrace') return false;
+    let depth = 0;
+    let j = i + 1;
+    for (; j < tokens.length; j++) {
+      if (tokens[j].kind === 'lbrace') depth++;
+      else if (tokens[j].kind === 'rbrace' && --depth === 0) break;
+    }
+    if (j >= tokens.length) return false;
+    i = j + 1;
+  }
+  return true;
 }
 
 /** Translates a segment's tokens. `src` is the span content the offsets point into. */
