@@ -131,7 +131,9 @@ function checkHtml(c: CheckOutcome): string {
   if (c.ok) {
     return (
       `<span class="dl-calc-mark dl-calc-pass-mark" title="check passed">✓</span>` +
-      ` <span class="dl-calc-actual">${escapeHtml(c.actual)}</span>`
+      ` <span class="dl-calc-actual">${escapeHtml(c.actual)}</span>` +
+      // What it was checked against, so a table shown with `hide` still says it.
+      (c.style === 'approx' ? ` <span class="dl-calc-expected">≈ ${escapeHtml(c.expected)}</span>` : '')
     );
   }
   return (
