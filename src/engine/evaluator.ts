@@ -86,7 +86,7 @@ export function evaluateNote(
       if (isolated?.group !== unit.isolatedGroup) isolated = { group: unit.isolatedGroup, scope: new Scope() };
       scope = isolated.scope;
     }
-    options.onStatement?.(index, unit.source.range.start.line);
+    options.onStatement?.(index, unit.source.range.start);
     const { result, seed } = runStatement(unit, index, scope, assignments, units, options, deps);
     statements.push(result);
     seeds.push(seed);
@@ -141,7 +141,7 @@ function runStatement(
     return { result: { ...base, kind: 'error', assigns, error: { message, range }, dependencies: [] } };
   };
 
-  const stopped = options.stopped?.get(source.range.start.line);
+  const stopped = options.stopped?.get(`${source.range.start.line}:${source.range.start.character}`);
   const compiled = deps.compiler.compile(source.text);
   const assigns = compiled.kind === 'error' ? undefined : compiled.assigns;
   if (stopped) return fail(stopped, source.range, assigns);

@@ -11,6 +11,10 @@ export interface FormatOptions {
 
 /** Rows and columns shown at the end of a line before eliding. */
 const SHORT_LIMIT = 6;
+/** "Whole" matrices in hovers and the preview still stop somewhere: a 3000×3000 matrix is data, not a value to read. */
+const FULL_LIMIT = 100;
+/** Rows and columns typeset in LaTeX. */
+const TEX_LIMIT = 12;
 
 /** [from, divisor, suffix]: thousands get a hint only from 10,000 up, where digits blur. */
 const SCALES: [number, number, string][] = [
@@ -76,7 +80,7 @@ export class ValueFormatter {
       const shapeText = `(${shape.join('×')})`;
       return {
         short: `${shapeText} ${this.nested(array, options, SHORT_LIMIT)}`,
-        full: `${shapeText} ${this.nested(array, options, Infinity)}`,
+        full: `${shapeText} ${this.nested(array, options, FULL_LIMIT)}`,
         tex: this.matrixTex(array, options),
         type: 'matrix',
         shape,
@@ -122,11 +126,15 @@ export class ValueFormatter {
   }
 
   private matrixTex(array: unknown[], options: FormatOptions): string {
-    const rows = Array.isArray(array[0]) ? (array as unknown[][]) : [array];
-    const body = rows
-      .map((row) => row.map((cell) => (Array.isArray(cell) ? '\\cdots' : this.scalarTex(cell, this.scalarText(cell, options)))).join(' & '))
-      .join(' \\\\ ');
-    return `\\begin{bmatrix} ${body} \\end{bmatrix}`;
+    const all = Array.isArray(array[0]) ? (array as unknown[][]) : [array];
+    const cell = (c: unknown) => (Array.isArray(c) ? '\\cdots' : this.scalarTex(c, this.scalarText(c, options)));
+    const rows = all.slice(0, TEX_LIMIT).map((row) => {
+      const cells = row.slice(0, TEX_LIMIT).map(cell);
+      if (row.length > TEX_LIMIT) cells.push('\\cdots');
+      return cells.join(' & ');
+    });
+    if (all.length > TEX_LIMIT) rows.push('\\vdots');
+    return `\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`;
   }
 
   private scalarTex(value: unknown, text: string): string {

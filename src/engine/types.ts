@@ -176,10 +176,10 @@ export const defaultSettings: EngineSettings = {
 export interface EvaluateOptions {
   readonly derivations?: boolean;
   /**
-   * Statements (by document line of their start) that must not run again because
+   * Statements (keyed "line:character" of their start) that must not run again because
    * they ran past the time limit; they are reported with this message instead.
    */
-  readonly stopped?: ReadonlyMap<number, string>;
-  /** Called before each statement runs, with its index; used to tell which one hung. */
-  readonly onStatement?: (index: number, line: number) => void;
+  readonly stopped?: ReadonlyMap<string, string>;
+  /** Called before each statement runs; used to tell which one hung. */
+  readonly onStatement?: (index: number, start: Position) => void;
 }

@@ -22,18 +22,19 @@ type Pending = {
   reject(error: Error): void;
 };
 
-/** Statements stopped earlier, remembered with their line's text so an edit retries them. */
-type StoppedLines = Map<number, { text: string; message: string }>;
+/** Statements stopped earlier ("line:character"), with their line's text so an edit retries them. */
+type StoppedLines = Map<string, { line: number; text: string; message: string }>;
 
 /** Tries per request: each one stops at most one more statement. */
 const MAX_RESTARTS = 8;
 
 export class EvaluationClient {
   private worker: Worker | undefined;
-  private progress = new SharedArrayBuffer(4);
+  private progress = new SharedArrayBuffer(8);
+  private ready = false;
   private nextId = 1;
   private readonly queue: Pending[] = [];
-  private running: { pending: Pending; timer: NodeJS.Timeout | undefined } | undefined;
+  private running: { readonly pending: Pending; timer: NodeJS.Timeout | undefined } | undefined;
   private readonly stopped = new Map<string, StoppedLines>();
   private disposed = false;
   /** Restarts so far, for tests and the status bar. */
@@ -52,6 +53,14 @@ export class EvaluationClient {
 
   derive(uri: string, index: number): Promise<Derivation | undefined> {
     return this.send({ id: this.nextId++, type: 'derive', uri, index }) as Promise<Derivation | undefined>;
+  }
+
+  /**
+   * Renders LaTeX to SVG markup in the worker (MathJax loads there on first use, never on
+   * the caller's thread). An entry is undefined when its formula does not render.
+   */
+  texToSvg(formulas: readonly string[], display = true): Promise<(string | undefined)[]> {
+    return this.send({ id: this.nextId++, type: 'texToSvg', formulas, display }) as Promise<(string | undefined)[]>;
   }
 
   forget(uri: string): void {
@@ -85,14 +94,14 @@ export class EvaluationClient {
       doc,
       settings,
       derivations,
-      stopped: [...stoppedHere].map(([line, s]) => [line, s.message] as const),
+      stopped: [...stoppedHere].map(([key, s]) => [key, s.message] as const),
     };
     try {
       return (await this.send(request)) as NoteResult;
     } catch (e) {
       if (e instanceof StoppedError && attempt < MAX_RESTARTS) {
         const lines = this.stopped.get(doc.uri) ?? new Map();
-        lines.set(e.line, { text: splitLines(doc.text)[e.line] ?? '', message: e.message });
+        lines.set(`${e.line}:${e.character}`, { line: e.line, text: splitLines(doc.text)[e.line] ?? '', message: e.message });
         this.stopped.set(doc.uri, lines);
         return this.evaluateWithRestarts(doc, settings, derivations, attempt + 1);
       }
@@ -105,7 +114,7 @@ export class EvaluationClient {
     const lines = this.stopped.get(doc.uri);
     if (!lines) return new Map();
     const text = splitLines(doc.text);
-    for (const [line, s] of lines) if (text[line] !== s.text) lines.delete(line);
+    for (const [key, s] of lines) if (text[s.line] !== s.text) lines.delete(key);
     return lines;
   }
 
@@ -133,23 +142,36 @@ export class EvaluationClient {
     const pending = this.queue.shift();
     if (!pending) return;
     const worker = this.ensureWorker();
-    const limit = this.options.timeLimitMs();
-    const timer =
-      pending.request.type === 'evaluate' && limit > 0
-        ? setTimeout(() => this.stop(`Stopped: the note ran past the time limit of ${formatMs(limit)} while evaluating this statement (setting dlCalc.timeLimit)`), limit)
-        : undefined;
-    this.running = { pending, timer };
+    this.running = { pending, timer: undefined };
+    if (this.ready) this.startTimer();
     worker.postMessage(pending.request);
+  }
+
+  /** The limit counts evaluation only, not the worker's start (loading mathjs). */
+  private startTimer(): void {
+    const running = this.running;
+    const limit = this.options.timeLimitMs();
+    if (!running || running.pending.request.type !== 'evaluate' || limit <= 0) return;
+    running.timer = setTimeout(
+      () => this.stop(`Stopped: the note ran past the time limit of ${formatMs(limit)} while evaluating this statement (setting dlCalc.timeLimit)`),
+      limit,
+    );
   }
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    this.progress = new SharedArrayBuffer(4);
+    this.progress = new SharedArrayBuffer(8);
+    this.ready = false;
     const worker = new Worker(this.options.workerPath ?? path.join(__dirname, 'evaluationWorker.js'), {
       workerData: { progress: this.progress },
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryLimitMb ?? 1536 },
     });
     worker.on('message', (response: WorkerResponse) => {
+      if ('ready' in response) {
+        this.ready = true;
+        this.startTimer();
+        return;
+      }
       const running = this.running;
       if (!running || running.pending.request.id !== response.id) return;
       clearTimeout(running.timer);
@@ -173,7 +195,9 @@ export class EvaluationClient {
   /** Terminates the worker and fails the running request with the line it was on. */
   private stop(message: string): void {
     const running = this.running;
-    const progress = Atomics.load(new Int32Array(this.progress), 0);
+    const slots = new Int32Array(this.progress);
+    const progress = Atomics.load(slots, 0);
+    const character = Atomics.load(slots, 1);
     const worker = this.worker;
     this.worker = undefined;
     this.running = undefined;
@@ -181,7 +205,7 @@ export class EvaluationClient {
     void worker?.terminate();
     if (running) {
       clearTimeout(running.timer);
-      if (progress > 0 && running.pending.request.type === 'evaluate') running.pending.reject(new StoppedError(progress - 1, message));
+      if (progress > 0 && running.pending.request.type === 'evaluate') running.pending.reject(new StoppedError(progress - 1, character, message));
       else running.pending.reject(new Error(message));
     }
     this.pump();
@@ -191,6 +215,7 @@ export class EvaluationClient {
 export class StoppedError extends Error {
   constructor(
     readonly line: number,
+    readonly character: number,
     message: string,
   ) {
     super(message);

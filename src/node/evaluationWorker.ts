@@ -3,10 +3,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEngine } from '../engine';
 import type { WorkerData, WorkerRequest, WorkerResponse } from './protocol';
+import { texToSvg } from './texSvg';
 
 const port = parentPort!;
 const progress = new Int32Array((workerData as WorkerData).progress);
 const engine = createEngine();
+port.postMessage({ id: 0, ready: true } satisfies WorkerResponse);
 
 port.on('message', (request: WorkerRequest) => {
   let response: WorkerResponse;
@@ -28,12 +30,17 @@ function handle(request: WorkerRequest) {
         derivations: request.derivations,
         stopped: request.stopped.length ? new Map(request.stopped) : undefined,
         // A shared slot, not a message: the host reads it while this thread is busy.
-        onStatement: (_index, line) => Atomics.store(progress, 0, line + 1),
+        onStatement: (_index, start) => {
+          Atomics.store(progress, 1, start.character);
+          Atomics.store(progress, 0, start.line + 1);
+        },
       });
     case 'derive':
       return engine.derive(request.uri, request.index);
     case 'forget':
       engine.forget(request.uri);
       return undefined;
+    case 'texToSvg':
+      return request.formulas.map((tex) => texToSvg(tex, request.display));
   }
 }
