@@ -1,0 +1,72 @@
+// Above each block: "n values · ✓ k · ✗ m", then "Record results" and "Copy derivations".
+import * as vscode from 'vscode';
+import type { NoteResult } from '../engine/types';
+import type { NoteService } from './noteService';
+
+export function blockSummary(result: NoteResult, block: number): string {
+  let values = 0;
+  let passed = 0;
+  let failed = 0;
+  let errors = 0;
+  for (const s of result.statements) {
+    if (s.block !== block) continue;
+    if (s.kind === 'error') errors++;
+    else if (s.check) s.check.ok ? passed++ : failed++;
+    else values++;
+  }
+  const parts = [`${values} ${values === 1 ? 'value' : 'values'}`, `✓ ${passed}`, `✗ ${failed}`];
+  if (errors) parts.push(`⚠ ${errors} ${errors === 1 ? 'error' : 'errors'}`);
+  return parts.join(' · ');
+}
+
+class BlockLenses implements vscode.CodeLensProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(private readonly notes: NoteService) {}
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const result = this.notes.result(document.uri);
+    if (!result) return [];
+    const lenses: vscode.CodeLens[] = [];
+    for (const b of result.blocks) {
+      if (b.range.start.line >= document.lineCount) continue;
+      const range = new vscode.Range(b.range.start.line, 0, b.range.start.line, 0);
+      const uri = document.uri.toString();
+      lenses.push(
+        new vscode.CodeLens(range, { title: blockSummary(result, b.index), command: '', tooltip: 'Statements, passed and failed checks of this block' }),
+        new vscode.CodeLens(range, {
+          title: 'Record results',
+          command: 'dlCalc.recordBlockResults',
+          arguments: [uri, b.index],
+          tooltip: 'Write or update the #= comment after each statement of this block (one undoable edit)',
+        }),
+        new vscode.CodeLens(range, {
+          title: 'Copy derivations',
+          command: 'dlCalc.copyDerivations',
+          arguments: [uri, b.index],
+          tooltip: "Copy this block's derivations as LaTeX (an aligned environment)",
+        }),
+      );
+    }
+    return lenses;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+export function registerCodeLens(notes: NoteService): vscode.Disposable {
+  const provider = new BlockLenses(notes);
+  return vscode.Disposable.from(
+    provider,
+    vscode.languages.registerCodeLensProvider({ language: 'markdown' }, provider),
+    notes.onDidEvaluate(() => provider.refresh()),
+    notes.onDidForget(() => provider.refresh()),
+  );
+}

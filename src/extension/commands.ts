@@ -1,0 +1,122 @@
+// Commands (category "dl-calc"). They start the service on demand, so they work before
+// any note has been seen.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Derivation } from '../engine/types';
+import { alignedTexOf } from './derivationText';
+import { disposeDerivationPanel, showDerivationPanel } from './derivationView';
+import { isMarkdown } from './detect';
+import { statementAt } from './model';
+import type { NoteService } from './noteService';
+import { applyRecords } from './record';
+import type { Session } from './session';
+
+function noteEditor(): vscode.TextEditor | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !isMarkdown(editor.document)) {
+    void vscode.window.showInformationMessage('dl-calc: open a Markdown note first.');
+    return undefined;
+  }
+  return editor;
+}
+
+function findDocument(uri: string | vscode.Uri | undefined): vscode.TextDocument | undefined {
+  if (!uri) return vscode.window.activeTextEditor?.document;
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+}
+
+/** The note's result for its current version (evaluating now if it is stale). */
+async function freshResult(notes: NoteService, document: vscode.TextDocument) {
+  const result = notes.result(document.uri);
+  if (result && result.version === document.version) return result;
+  return (await notes.evaluate(document)) ?? notes.result(document.uri);
+}
+
+async function record(session: Session, uri: string | undefined, block: number | undefined): Promise<number> {
+  const document = findDocument(uri);
+  if (!document) return 0;
+  const result = await freshResult(session.start().notes, document);
+  if (!result) return 0;
+  const n = await applyRecords(document, result, block);
+  if (n === 0) void vscode.window.setStatusBarMessage('dl-calc: results already recorded', 3000);
+  return n;
+}
+
+async function copyDerivations(session: Session, uri: string | undefined, block: number | undefined): Promise<string | undefined> {
+  const document = findDocument(uri);
+  if (!document) return undefined;
+  const { notes } = session.start();
+  const result = await freshResult(notes, document);
+  if (!result) return undefined;
+  const derivations: Derivation[] = [];
+  for (const s of result.statements) {
+    if ((block !== undefined && s.block !== block) || s.kind === 'error') continue;
+    const d = await notes.derivation(document.uri, s.index);
+    if (d) derivations.push(d);
+  }
+  if (derivations.length === 0) return undefined;
+  const tex = alignedTexOf(derivations);
+  await vscode.env.clipboard.writeText(tex);
+  void vscode.window.setStatusBarMessage(`dl-calc: copied ${derivations.length} derivations as LaTeX`, 3000);
+  return tex;
+}
+
+async function showDerivation(session: Session, uri?: string, index?: number): Promise<boolean> {
+  const document = findDocument(uri);
+  if (!document) return false;
+  const { notes } = session.start();
+  const result = await freshResult(notes, document);
+  if (!result) return false;
+  let statement = index !== undefined ? result.statements[index] : undefined;
+  if (!statement) {
+    const editor = vscode.window.activeTextEditor;
+    if (editor && editor.document === document) statement = statementAt(result, editor.selection.active);
+  }
+  if (!statement) {
+    void vscode.window.showInformationMessage('dl-calc: put the cursor on a statement to see its derivation.');
+    return false;
+  }
+  const derivation = await notes.derivation(document.uri, statement.index);
+  if (!derivation) {
+    void vscode.window.showInformationMessage('dl-calc: this statement has no derivation (it failed).');
+    return false;
+  }
+  showDerivationPanel(session.context.extensionUri, statement, derivation, path.basename(document.uri.path));
+  return true;
+}
+
+export function registerCommands(session: Session): vscode.Disposable {
+  const reg = vscode.commands.registerCommand;
+  return vscode.Disposable.from(
+    reg('dlCalc.reevaluate', async () => {
+      const editor = noteEditor();
+      if (!editor) return undefined;
+      const { notes } = session.start();
+      notes.client.forget(editor.document.uri.toString());
+      return notes.evaluate(editor.document);
+    }),
+    reg('dlCalc.recordResults', () => {
+      const editor = noteEditor();
+      return editor ? record(session, editor.document.uri.toString(), undefined) : 0;
+    }),
+    reg('dlCalc.recordBlockResults', (uri?: string, block?: number) => record(session, uri, block)),
+    reg('dlCalc.copyDerivations', (uri?: string, block?: number) => copyDerivations(session, uri, block)),
+    reg('dlCalc.toggleInlineResults', async () => {
+      const config = vscode.workspace.getConfiguration('dlCalc');
+      const next = !session.config.current.inlineResultsEnabled;
+      await config.update('inlineResults.enabled', next, vscode.ConfigurationTarget.Global);
+      void vscode.window.setStatusBarMessage(`dl-calc: inline results ${next ? 'on' : 'off'}`, 3000);
+      return next;
+    }),
+    reg('dlCalc.insertBlock', async () => {
+      const editor = noteEditor();
+      if (!editor) return false;
+      const atLineStart = editor.selection.active.character === 0;
+      const snippet = new vscode.SnippetString(`${atLineStart ? '' : '\n'}\`\`\`dl-calc\n\${1:x = 1}\n\`\`\`\n$0`);
+      return editor.insertSnippet(snippet);
+    }),
+    reg('dlCalc.showDerivation', (uri?: string, index?: number) => showDerivation(session, uri, index)),
+    { dispose: disposeDerivationPanel },
+  );
+}

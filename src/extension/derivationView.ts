@@ -1,0 +1,76 @@
+// "dl-calc: Show Derivation": a webview with the statement's derivation typeset by KaTeX
+// (its CSS, fonts and script from node_modules/katex/dist, through asWebviewUri).
+import * as crypto from 'node:crypto';
+import * as vscode from 'vscode';
+import type { Derivation, StatementResult } from '../engine/types';
+import { alignedTex } from './derivationText';
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+let panel: vscode.WebviewPanel | undefined;
+
+export function derivationHtml(webview: vscode.Webview, extensionUri: vscode.Uri, s: StatementResult, d: Derivation, noteName: string): string {
+  const katexDir = vscode.Uri.joinPath(extensionUri, 'node_modules', 'katex', 'dist');
+  const css = webview.asWebviewUri(vscode.Uri.joinPath(katexDir, 'katex.min.css'));
+  const js = webview.asWebviewUri(vscode.Uri.joinPath(katexDir, 'katex.min.js'));
+  const nonce = crypto.randomBytes(16).toString('base64');
+  const math = (tex: string) => `<div class="math" data-tex="${escapeHtml(tex)}">${escapeHtml(tex)}</div>`;
+  const status = s.check
+    ? s.check.ok
+      ? `<p class="pass">✓ check passed</p>`
+      : `<p class="fail">✗ ${escapeHtml(s.check.message ?? '')}</p>`
+    : '';
+  const deps = d.dependencies.length
+    ? `<h2>Depends on</h2><ul>${d.dependencies
+        .map((dep) => `<li><code>${escapeHtml(dep.name)}</code> = <code>${escapeHtml(dep.display)}</code> <span class="muted">line ${dep.line + 1}</span></li>`)
+        .join('')}</ul>`
+    : '';
+  const library = d.library.length ? `<h2>Definitions</h2>${d.library.map((l) => math(l.tex)).join('')}` : '';
+  const value = s.value && (s.value.type === 'matrix' || s.value.full !== s.value.short) ? `<h2>Value</h2><pre>${escapeHtml(s.value.full)}</pre>` : '';
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource} 'unsafe-inline'; font-src ${webview.cspSource}; script-src 'nonce-${nonce}' ${webview.cspSource};">
+<link rel="stylesheet" href="${css}">
+<style>
+body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 1.5em 2em; line-height: 1.5; }
+h1 { font-size: 1.1em; font-weight: 600; } h2 { font-size: 1em; font-weight: 600; margin-top: 1.5em; }
+code, pre { font-family: var(--vscode-editor-font-family); }
+pre { background: var(--vscode-textCodeBlock-background); padding: .6em; overflow: auto; }
+.math { font-size: 1.15em; overflow-x: auto; margin: .6em 0; }
+.pass { color: var(--vscode-testing-iconPassed); } .fail { color: var(--vscode-testing-iconFailed); }
+.muted { color: var(--vscode-descriptionForeground); }
+</style></head>
+<body>
+<h1><code>${escapeHtml(s.source)}</code> <span class="muted">— ${escapeHtml(noteName)}, line ${s.range.start.line + 1}</span></h1>
+${math(alignedTex(d))}
+${status}${library}${value}${deps}
+<script nonce="${nonce}" src="${js}"></script>
+<script nonce="${nonce}">
+for (const el of document.querySelectorAll('.math')) {
+  try { katex.render(el.dataset.tex, el, { displayMode: true, throwOnError: false, trust: false }); } catch (e) { /* keep the LaTeX source */ }
+}
+</script>
+</body></html>`;
+}
+
+export function showDerivationPanel(extensionUri: vscode.Uri, s: StatementResult, d: Derivation, noteName: string): vscode.WebviewPanel {
+  const title = `Derivation: ${s.assigns ?? s.source.slice(0, 24)}`;
+  if (!panel) {
+    panel = vscode.window.createWebviewPanel('dlCalc.derivation', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'node_modules', 'katex', 'dist')],
+    });
+    panel.onDidDispose(() => (panel = undefined));
+  }
+  panel.title = title;
+  panel.webview.html = derivationHtml(panel.webview, extensionUri, s, d, noteName);
+  panel.reveal(undefined, true);
+  return panel;
+}
+
+export function disposeDerivationPanel(): void {
+  panel?.dispose();
+  panel = undefined;
+}

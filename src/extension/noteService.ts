@@ -1,0 +1,145 @@
+// Tracks open Markdown notes and evaluates them in the worker: debounced per document,
+// latest edit wins, the last result cached per note and dropped when the note is closed
+// or deleted. Every feature reads results from here and listens to `onDidEvaluate`.
+import * as vscode from 'vscode';
+import type { Derivation, NoteResult } from '../engine/types';
+import { EvaluationClient, SupersededError } from '../node/evaluationClient';
+import { engineSettings, type ConfigStore } from './config';
+import { isMarkdown, mayHaveDlCalc } from './detect';
+
+export interface EvaluatedNote {
+  readonly document: vscode.TextDocument;
+  readonly result: NoteResult;
+}
+
+export class NoteService implements vscode.Disposable {
+  readonly client: EvaluationClient;
+  private readonly results = new Map<string, NoteResult>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly emitter = new vscode.EventEmitter<EvaluatedNote>();
+  /** Fires after each evaluation lands. */
+  readonly onDidEvaluate = this.emitter.event;
+  private readonly forgotten = new vscode.EventEmitter<vscode.Uri>();
+  /** A note's results were dropped: closed, deleted, or no dl-calc content left. */
+  readonly onDidForget = this.forgotten.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** Times of the last evaluations, for the test hook and the bench. */
+  readonly timings: { uri: string; version: number; ms: number }[] = [];
+
+  constructor(
+    private readonly config: ConfigStore,
+    private readonly log: vscode.OutputChannel,
+  ) {
+    this.client = new EvaluationClient({ timeLimitMs: () => this.config.current.timeLimit });
+    this.client.warmUp();
+    this.subscriptions.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length) this.schedule(e.document, this.config.current.evaluationDelay);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.drop(d.uri)),
+      vscode.workspace.onDidDeleteFiles((e) => {
+        for (const deleted of e.files) {
+          const prefix = deleted.toString() + '/';
+          for (const uri of [...this.results.keys()]) {
+            if (uri === deleted.toString() || uri.startsWith(prefix)) this.drop(vscode.Uri.parse(uri));
+          }
+        }
+      }),
+      this.config.onDidChange(() => this.evaluateAll()),
+    );
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  /** The last result of a note (possibly of an older version while a newer one runs). */
+  result(uri: vscode.Uri): NoteResult | undefined {
+    return this.results.get(uri.toString());
+  }
+
+  /** Notes with results, as open documents. */
+  documents(): vscode.TextDocument[] {
+    return vscode.workspace.textDocuments.filter((d) => this.results.has(d.uri.toString()));
+  }
+
+  /** Queues an evaluation of the note after `delayMs` (a newer call replaces it). */
+  schedule(document: vscode.TextDocument, delayMs: number): void {
+    if (!isMarkdown(document)) return;
+    const key = document.uri.toString();
+    if (!this.results.has(key) && !mayHaveDlCalc(document.getText())) return;
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.evaluate(document);
+      }, delayMs),
+    );
+  }
+
+  evaluateAll(): void {
+    for (const d of vscode.workspace.textDocuments) if (isMarkdown(d)) this.schedule(d, 0);
+  }
+
+  /** Evaluates now; resolves with the result, or undefined when superseded or closed. */
+  async evaluate(document: vscode.TextDocument): Promise<NoteResult | undefined> {
+    if (document.isClosed) return undefined;
+    const key = document.uri.toString();
+    const text = document.getText();
+    if (!mayHaveDlCalc(text)) {
+      if (this.results.has(key)) this.drop(document.uri);
+      return undefined;
+    }
+    const started = performance.now();
+    try {
+      const result = await this.client.evaluate(
+        { uri: key, version: document.version, text },
+        engineSettings(this.config.current),
+        false,
+      );
+      if (document.isClosed) return undefined;
+      // An answer for an older version than one already shown is dropped.
+      const shown = this.results.get(key);
+      if (shown && shown.version > result.version) return shown;
+      this.timings.push({ uri: key, version: result.version, ms: performance.now() - started });
+      if (this.timings.length > 50) this.timings.shift();
+      this.results.set(key, result);
+      this.emitter.fire({ document, result });
+      return result;
+    } catch (e) {
+      if (e instanceof SupersededError) return undefined;
+      this.log.appendLine(`[${new Date().toISOString()}] evaluation of ${document.uri.fsPath} failed: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+  }
+
+  /** The derivation of a statement of the note's last evaluation. */
+  async derivation(uri: vscode.Uri, index: number): Promise<Derivation | undefined> {
+    const result = this.results.get(uri.toString());
+    const cached = result?.statements[index]?.derivation;
+    if (cached) return cached;
+    try {
+      return await this.client.derive(uri.toString(), index);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private drop(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    const had = this.results.delete(key);
+    this.client.forget(key);
+    if (had) this.forgotten.fire(uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const s of this.subscriptions) s.dispose();
+    this.emitter.dispose();
+    this.forgotten.dispose();
+    this.client.dispose();
+    this.results.clear();
+  }
+}

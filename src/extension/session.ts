@@ -1,0 +1,62 @@
+// The extension's state: nothing until the first note with dl-calc content, then the
+// worker-backed note service and every feature that reads from it.
+import * as vscode from 'vscode';
+import { registerCodeLens } from './codeLens';
+import { registerCompletion } from './completion';
+import { ConfigStore } from './config';
+import { InlineResults } from './decorations';
+import { registerDiagnostics } from './diagnostics';
+import { registerHover } from './hover';
+import { NoteService } from './noteService';
+import { registerStatusBar } from './statusBar';
+
+export interface Started {
+  readonly notes: NoteService;
+  readonly inlineResults: InlineResults;
+  readonly startedAt: number;
+}
+
+export class Session implements vscode.Disposable {
+  private running: (Started & { disposables: vscode.Disposable[] }) | undefined;
+  readonly config = new ConfigStore();
+  readonly log: vscode.OutputChannel;
+  private readonly startedEmitter = new vscode.EventEmitter<Started>();
+  readonly onDidStart = this.startedEmitter.event;
+
+  constructor(readonly context: vscode.ExtensionContext) {
+    this.log = vscode.window.createOutputChannel('dl-calc');
+  }
+
+  get started(): Started | undefined {
+    return this.running;
+  }
+
+  /** Starts the service and the features (once). */
+  start(): Started {
+    if (this.running) return this.running;
+    const t0 = performance.now();
+    const notes = new NoteService(this.config, this.log);
+    const inlineResults = new InlineResults(notes, this.config);
+    const disposables: vscode.Disposable[] = [
+      notes,
+      inlineResults,
+      registerDiagnostics(notes),
+      registerHover(notes),
+      registerCodeLens(notes),
+      registerCompletion(notes),
+      registerStatusBar(notes),
+    ];
+    this.running = { notes, inlineResults, startedAt: Date.now(), disposables };
+    this.log.appendLine(`dl-calc started in ${(performance.now() - t0).toFixed(1)} ms`);
+    this.startedEmitter.fire(this.running);
+    return this.running;
+  }
+
+  dispose(): void {
+    if (this.running) for (const d of this.running.disposables.reverse()) d.dispose();
+    this.running = undefined;
+    this.startedEmitter.dispose();
+    this.config.dispose();
+    this.log.dispose();
+  }
+}

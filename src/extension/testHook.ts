@@ -1,0 +1,62 @@
+// What the integration tests and the bench read from inside the extension host: the
+// decorations shown per note (the text a person sees after each line), results, timings.
+// Returned as the extension's exports; it changes nothing.
+import * as vscode from 'vscode';
+import type { NoteResult } from '../engine/types';
+import type { LineDecoration } from './decorations';
+import type { Session } from './session';
+
+export interface ShownDecorations {
+  readonly version: number;
+  /** 0-based lines. */
+  readonly decorations: readonly LineDecoration[];
+}
+
+export interface DlCalcApi {
+  /** Milliseconds spent in activate(). */
+  readonly activationMs: number;
+  /** Milliseconds from the start of loading the bundle to the end of activate(). */
+  readonly loadAndActivateMs: number;
+  isStarted(): boolean;
+  decorations(uri: vscode.Uri | string): ShownDecorations | undefined;
+  /** Resolves when decorations for version >= `minVersion` of the note are applied. */
+  waitForDecorations(uri: vscode.Uri | string, minVersion?: number, timeoutMs?: number): Promise<ShownDecorations>;
+  result(uri: vscode.Uri | string): NoteResult | undefined;
+  /** Worker restarts so far (a runaway statement restarts it). */
+  workerRestarts(): number;
+  /** The evaluation times the service recorded (worker round trips). */
+  evaluationTimes(): readonly { uri: string; version: number; ms: number }[];
+}
+
+export function createTestApi(session: Session, timings: { activationMs: number; loadAndActivateMs: number }): DlCalcApi {
+  const key = (uri: vscode.Uri | string) => uri.toString();
+  const shown = (uri: vscode.Uri | string) => session.started?.inlineResults.shown.get(key(uri));
+  return {
+    ...timings,
+    isStarted: () => session.started !== undefined,
+    decorations: shown,
+    result: (uri) => session.started?.notes.result(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri),
+    workerRestarts: () => session.started?.notes.client.restarts ?? 0,
+    evaluationTimes: () => session.started?.notes.timings ?? [],
+    waitForDecorations(uri, minVersion = 0, timeoutMs = 30_000) {
+      return new Promise((resolve, reject) => {
+        const disposables: vscode.Disposable[] = [];
+        const done = (value: ShownDecorations | undefined, error?: Error) => {
+          clearTimeout(timer);
+          for (const d of disposables) d.dispose();
+          if (value) resolve(value);
+          else reject(error);
+        };
+        const check = () => {
+          const now = shown(uri);
+          if (now && now.version >= minVersion) done(now);
+        };
+        const timer = setTimeout(() => done(undefined, new Error(`no decorations for ${key(uri)} v${minVersion} within ${timeoutMs} ms`)), timeoutMs);
+        const watch = (started: NonNullable<Session['started']>) => disposables.push(started.inlineResults.onDidApply(check));
+        if (session.started) watch(session.started);
+        else disposables.push(session.onDidStart(watch));
+        check();
+      });
+    },
+  };
+}
