@@ -20,7 +20,8 @@ export interface DlCalcPluginOptions {
   /**
    * Results for the note being rendered, or undefined while they are not ready. `env` is
    * markdown-it's render env (VS Code puts `currentDocument` there); `src` is the whole
-   * Markdown text that was parsed.
+   * Markdown text that was parsed. Called at render time for each block and inline span,
+   * so it should be a lookup, not an evaluation.
    */
   results: (env: any, src: string) => NoteResult | undefined;
   /** VS Code's `markdown.math.macros`, used for dl-calc's own LaTeX. */
