@@ -62,6 +62,9 @@ export function buildDerivation(input: DerivationInput, ctx: DerivationContext):
       // Braces keep `\cdot` from running into the name (`\cdotw_2`).
       return `{${(mode === 'values' && valueTex(any.name)) || texName(any.name)}}`;
     }
+    // mathjs writes a literal 138357544 as 1.38357544\cdot10^{+8} and A' as A^H.
+    if (any.isConstantNode && typeof any.value === 'number' && !String(any.value).includes('e')) return String(any.value);
+    if (any.isOperatorNode && any.fn === 'ctranspose') return `{${any.args[0].toTex(options)}}^{\\top}`;
     if (any.isFunctionNode && any.fn?.isSymbolNode) {
       const name: string = any.fn.name;
       // A lone negative argument needs no second pair of parentheses.

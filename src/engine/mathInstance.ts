@@ -79,14 +79,26 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
       return real(...args);
     };
   }
-  const range = realFunctions.range;
-  replacements.range = (...args: unknown[]) => {
-    const [start, end, step = 1] = args as number[];
-    if (typeof start === 'number' && typeof end === 'number' && typeof step === 'number' && step !== 0) {
+  // `a:b` and range() in notes go through mathjs's 1-based transform, which includes the
+  // end; replacing the function alone would drop that, so the transform is guarded too.
+  const rangeCount = (args: unknown[]) => {
+    const [start, end] = args as number[];
+    const step = typeof args[2] === 'number' ? (args[2] as number) : 1;
+    if (typeof start === 'number' && typeof end === 'number' && step !== 0) {
       checkCount('range(...)', Math.floor(Math.abs((end - start) / step)) + 1);
     }
+  };
+  const range = realFunctions.range;
+  const rangeTransform = (math as any).expression.transform.range;
+  const guardedRange = (...args: unknown[]) => {
+    rangeCount(args);
     return range(...args);
   };
+  guardedRange.transform = (...args: unknown[]) => {
+    rangeCount(args);
+    return rangeTransform(...args);
+  };
+  replacements.range = guardedRange;
   // derivative("x^2", "x") stays available: it parses with the sandboxed parser and returns text.
   replacements.derivative = (expr: unknown, variable: unknown) => {
     if (typeof expr !== 'string' || typeof variable !== 'string') {
