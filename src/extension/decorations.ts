@@ -69,7 +69,15 @@ export function layout(doc: vscode.TextDocument, result: NoteResult, maxLength: 
   const out: LineDecoration[] = [];
   for (const e of byAnchor.values()) {
     const kind = e.kinds.reduce((worst, k) => (ORDER.indexOf(k) > ORDER.indexOf(worst) ? k : worst), 'value' as Kind);
-    out.push({ line: e.line, character: e.character, kind, text: cut(e.texts.join('   '), maxLength) });
+    let text: string;
+    if (e.texts.length === 1) text = cut(e.texts[0], maxLength);
+    else {
+      // Several statements on one line: values share the room, so an error or a failed
+      // check after a long matrix is never cut away.
+      const share = Math.max(12, Math.floor(maxLength / e.texts.length));
+      text = e.texts.map((t, i) => cut(t, e.kinds[i] === 'value' || e.kinds[i] === 'pass' ? share : maxLength)).join('   ');
+    }
+    out.push({ line: e.line, character: e.character, kind, text });
   }
   return out.sort((a, b) => a.line - b.line || a.character - b.character);
 }

@@ -34,7 +34,7 @@ export async function svgDataUris(notes: NoteService, formulas: readonly string[
     missing.forEach((f, i) => {
       const svg = svgs[i];
       const uri = svg
-        ? 'data:image/svg+xml;base64,' + Buffer.from(scale(svg, 1.15).replace(/currentColor/g, color), 'utf8').toString('base64')
+        ? 'data:image/svg+xml;base64,' + Buffer.from(scale(svg, 1.0).replace(/currentColor/g, color), 'utf8').toString('base64')
         : undefined;
       cache.set(`${color}\u0000${f}`, uri);
     });
