@@ -29,34 +29,49 @@ export interface JsonItem {
   message?: string;
 }
 
-/** Extra items a later feature contributes per file (LaTeX chains). */
-export type ExtraItems = (file: CheckedFile) => JsonItem[];
-
-export function jsonReport(files: readonly CheckedFile[], extra?: ExtraItems): JsonReport {
+/**
+ * Checked chains of LaTeX count as checks: a verified chain passed, a chain with a wrong
+ * link failed (so CI fails on a wrong hand calculation, as on a failed ≈).
+ */
+export function jsonReport(files: readonly CheckedFile[]): JsonReport {
   const totals = { statements: 0, passed: 0, failed: 0, errors: 0 };
   const out = files.map((file) => {
     const { summary } = file.result;
+    const passed = summary.passed + summary.chainsVerified;
+    const failed = summary.failed + summary.chainsFailed;
     totals.statements += summary.statements;
-    totals.passed += summary.passed;
-    totals.failed += summary.failed;
+    totals.passed += passed;
+    totals.failed += failed;
     totals.errors += summary.errors;
-    const items = file.result.statements.map(jsonItem);
-    const more = extra?.(file) ?? [];
-    for (const item of more) {
-      if (item.ok === true) totals.passed++;
-      else if (item.ok === false) totals.failed++;
-    }
-    const passed = summary.passed + more.filter((i) => i.ok === true).length;
-    const failed = summary.failed + more.filter((i) => i.ok === false).length;
     return {
       path: file.path,
       statements: summary.statements,
       checks: { passed, failed },
       errors: summary.errors,
-      items: [...items, ...more].sort((a, b) => a.line - b.line || a.column - b.column),
+      items: itemsOf(file.result),
     };
   });
   return { files: out, totals };
+}
+
+/** Statements and checked LaTeX chains, in document order. */
+function itemsOf(result: NoteResult): JsonItem[] {
+  const items = result.statements.map(jsonItem);
+  for (const chain of result.latex) {
+    if (chain.status === 'skipped') continue;
+    const wrong = chain.links.find((l) => l.ok === false);
+    const at = wrong?.written?.range.start ?? chain.range.start;
+    items.push({
+      line: at.line + 1,
+      column: at.character + 1,
+      kind: 'latex',
+      source: chain.latex,
+      display: chain.segments.map((s) => (s.value === undefined ? s.latex : String(Number(s.value.toPrecision(6))))).join(' | '),
+      ok: chain.status === 'verified',
+      ...(wrong ? { message: wrong.message } : {}),
+    });
+  }
+  return items.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 function jsonItem(s: StatementResult): JsonItem {
@@ -75,12 +90,11 @@ function jsonItem(s: StatementResult): JsonItem {
 }
 
 /** `path:line:col: message` for each error and failed check. */
-export function problemLines(file: CheckedFile, extra: JsonItem[] = []): string[] {
+export function problemLines(file: CheckedFile): string[] {
   const lines: string[] = [];
-  const items = [...file.result.statements.map(jsonItem), ...extra].sort((a, b) => a.line - b.line || a.column - b.column);
-  for (const item of items) {
+  for (const item of itemsOf(file.result)) {
     if (item.kind === 'error') lines.push(`${file.path}:${item.line}:${item.column}: error: ${item.message}`);
-    else if (item.ok === false) lines.push(`${file.path}:${item.line}:${item.column}: ${item.kind === 'latex' ? 'warning' : 'check failed'}: ${item.message}`);
+    else if (item.ok === false) lines.push(`${file.path}:${item.line}:${item.column}: ${item.kind === 'latex' ? 'hand calculation' : 'check failed'}: ${item.message}`);
   }
   for (const d of file.result.diagnostics) {
     if (d.code === 'option') lines.push(`${file.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: warning: ${d.message}`);
@@ -91,6 +105,7 @@ export function problemLines(file: CheckedFile, extra: JsonItem[] = []): string[
 /** Every statement with its value, like a notebook transcript. */
 export function transcript(file: CheckedFile, derivations: boolean): string[] {
   const out: string[] = [`${file.path}`];
+  const chains = file.result.latex.filter((c) => c.status !== 'skipped');
   const width = Math.min(48, Math.max(8, ...file.result.statements.map((s) => firstLine(s.source).length)));
   for (const s of file.result.statements) {
     const where = String(s.range.start.line + 1).padStart(5);
@@ -109,6 +124,11 @@ export function transcript(file: CheckedFile, derivations: boolean): string[] {
       if (steps.length > 1) steps.forEach((step, i) => out.push(`      │     ${i ? '= ' : ''}${step}`));
       for (const lib of d.library) out.push(`      │     where ${lib.text}`);
     }
+  }
+  for (const c of chains) {
+    const where = String(c.range.start.line + 1).padStart(5);
+    const wrong = c.links.find((l) => l.ok === false);
+    out.push(`${where} │ $${c.latex}$  ${wrong ? `✗ ${wrong.message}` : '✓ hand calculation holds'}`);
   }
   return out;
 }

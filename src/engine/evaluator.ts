@@ -27,6 +27,8 @@ export interface EvaluationOutput {
   readonly statements: StatementResult[];
   readonly diagnostics: EngineDiagnostic[];
   readonly seeds: (DerivationSeed | undefined)[];
+  /** Numbers the note's scope held, by name, in the order they were assigned (for LaTeX checks). */
+  readonly bindings: ReadonlyMap<string, readonly { line: number; value: number }[]>;
 }
 
 interface Definition {
@@ -77,6 +79,7 @@ export function evaluateNote(
   let isolated: { group: number; scope: Scope } | undefined;
   const statements: StatementResult[] = [];
   const seeds: (DerivationSeed | undefined)[] = [];
+  const bindings = new Map<string, { line: number; value: number }[]>();
   const diagnostics: EngineDiagnostic[] = [];
   for (const block of note.blocks) diagnostics.push(...block.optionWarnings);
 
@@ -90,13 +93,21 @@ export function evaluateNote(
     const { result, seed } = runStatement(unit, index, scope, assignments, units, options, deps);
     statements.push(result);
     seeds.push(seed);
+    if (scope === noteScope && result.assigns && result.kind !== 'error') {
+      const value = noteScope.values.get(result.assigns);
+      if (typeof value === 'number') {
+        const list = bindings.get(result.assigns) ?? [];
+        list.push({ line: unit.source.range.start.line, value });
+        bindings.set(result.assigns, list);
+      }
+    }
     if (result.kind === 'error' && result.error) {
       diagnostics.push({ range: result.error.range, severity: 'error', message: result.error.message, code: 'error' });
     } else if (result.check && !result.check.ok) {
       diagnostics.push({ range: result.range, severity: 'error', message: result.check.message!, code: 'check' });
     }
   });
-  return { statements, diagnostics, seeds };
+  return { statements, diagnostics, seeds, bindings };
 }
 
 function collectUnits(note: ParsedNote, settings: EngineSettings): Unit[] {

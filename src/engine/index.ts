@@ -6,6 +6,8 @@ import { evaluateNote, type DerivationSeed } from './evaluator';
 import { ValueFormatter } from './format';
 import { libraryByName, libraryFunctions } from './library';
 import { createSandboxedMath } from './mathInstance';
+import { LatexChecker, latexDiagnostics } from './latexChecks';
+import type { LatexChainResult } from './latex/types';
 import {
   defaultSettings,
   type Derivation,
@@ -21,6 +23,7 @@ export * from './types';
 export { libraryFunctions } from './library';
 export { texName } from './texNames';
 export { parseNote, isDlCalcInfo } from './blocks';
+export type { LatexChainResult, LatexLink, LatexSegment, LatexWritten } from './latex/types';
 
 export interface Engine {
   readonly settings: EngineSettings;
@@ -49,6 +52,7 @@ export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
   const sandbox = createSandboxedMath({ maxMatrixElements: () => settings.maxMatrixElements });
   const compiler = new StatementCompiler(sandbox, () => settings);
   const formatter = new ValueFormatter(sandbox.math);
+  const latexChecker = new LatexChecker(sandbox);
   const lastRuns = new Map<string, LastRun>();
   const parsed = new Map<string, { version: number; text: string; note: ParsedNote }>();
 
@@ -101,13 +105,15 @@ export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
       }
       const note = parse(doc);
       const output = evaluateNote(note, settings, options, { sandbox, compiler, formatter });
+      const latex: LatexChainResult[] = settings.latexChecks ? latexChecker.check(doc.text, output.bindings, settings.latexSymbolic) : [];
       let result: NoteResult = {
         uri: doc.uri,
         version: doc.version,
         blocks: note.blocks,
         statements: output.statements,
-        diagnostics: output.diagnostics,
-        summary: summarise(output.statements),
+        diagnostics: [...output.diagnostics, ...latexDiagnostics(latex)],
+        summary: summarise(output.statements, latex),
+        latex,
       };
       if (wantDerivations) result = withDerivations(result, output.seeds);
       lastRuns.set(doc.uri, { version: doc.version, text: doc.text, settingsKey, result, seeds: output.seeds, derivations: wantDerivations });
@@ -125,7 +131,7 @@ export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
   }
 }
 
-export function summarise(statements: readonly StatementResult[]): NoteSummary {
+export function summarise(statements: readonly StatementResult[], latex: readonly LatexChainResult[] = []): NoteSummary {
   let passed = 0;
   let failed = 0;
   let errors = 0;
@@ -134,7 +140,9 @@ export function summarise(statements: readonly StatementResult[]): NoteSummary {
     else if (s.check?.ok) passed++;
     else if (s.check) failed++;
   }
-  return { statements: statements.length, passed, failed, errors };
+  const chainsVerified = latex.filter((c) => c.status === 'verified').length;
+  const chainsFailed = latex.filter((c) => c.status === 'failed').length;
+  return { statements: statements.length, passed, failed, errors, chainsVerified, chainsFailed };
 }
 
 export { libraryFunctions as library };

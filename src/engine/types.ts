@@ -1,3 +1,5 @@
+import type { LatexChainResult } from './latex/types';
+
 // The engine's own small types. Nothing here knows about VS Code: positions are
 // 0-based lines and UTF-16 columns, which is what VS Code uses, so adapters map 1:1.
 
@@ -138,6 +140,9 @@ export interface NoteSummary {
   readonly passed: number;
   readonly failed: number;
   readonly errors: number;
+  /** Hand calculations in the note's LaTeX that were checked and hold / are wrong. */
+  readonly chainsVerified: number;
+  readonly chainsFailed: number;
 }
 
 export interface NoteResult {
@@ -147,6 +152,8 @@ export interface NoteResult {
   readonly statements: readonly StatementResult[];
   readonly diagnostics: readonly EngineDiagnostic[];
   readonly summary: NoteSummary;
+  /** Chains of (in)equalities in the note's math, checked against the dl-calc scope. */
+  readonly latex: readonly LatexChainResult[];
 }
 
 export interface EngineSettings {
@@ -162,6 +169,10 @@ export interface EngineSettings {
   readonly maxStatementLength: number;
   /** Deepest bracket nesting accepted. */
   readonly maxNesting: number;
+  /** Check the hand calculations written in the note's LaTeX. */
+  readonly latexChecks: boolean;
+  /** Also check identities with free symbols at random points (`18C^2 = 2 \times 9C^2`). */
+  readonly latexSymbolic: boolean;
 }
 
 export const defaultSettings: EngineSettings = {
@@ -171,6 +182,8 @@ export const defaultSettings: EngineSettings = {
   maxMatrixElements: 10_000_000,
   maxStatementLength: 20_000,
   maxNesting: 200,
+  latexChecks: true,
+  latexSymbolic: false,
 };
 
 export interface EvaluateOptions {

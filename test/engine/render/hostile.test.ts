@@ -53,7 +53,8 @@ const emptyResults: NoteResult = {
   blocks: [],
   statements: [],
   diagnostics: [],
-  summary: { statements: 0, passed: 0, failed: 0, errors: 0 },
+  summary: { statements: 0, passed: 0, failed: 0, errors: 0, chainsVerified: 0, chainsFailed: 0 },
+  latex: [],
 };
 
 for (const attack of [...rawHtmlAttacks, ...markdownAttacks]) {

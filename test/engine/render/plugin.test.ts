@@ -162,7 +162,8 @@ test('inline spans are matched by source when the order drifts', () => {
     blocks: [],
     statements: [mk(0, 'b', 'B'), mk(1, 'a', 'A')],
     diagnostics: [],
-    summary: { statements: 2, passed: 0, failed: 0, errors: 0 },
+    summary: { statements: 2, passed: 0, failed: 0, errors: 0, chainsVerified: 0, chainsFailed: 0 },
+    latex: [],
   };
   const md = new MarkdownIt();
   md.use(dlCalcPlugin, { results: () => results });
