@@ -2,7 +2,7 @@
 // all" in a notebook. Errors stay at their statement and evaluation goes on past them.
 import type { MathNode } from 'mathjs';
 import { compareValues, shapeOf, shapeText, toleranceOfLiteral, tolerancesOfMatrixLiteral, type Tolerance } from './checks';
-import type { CompiledExpr, CompiledStatement, StatementCompiler } from './compile';
+import type { CompiledExpr, StatementCompiler } from './compile';
 import type { DerivationInput } from './derivation';
 import type { FormatOptions, ValueFormatter } from './format';
 import { formatNumber } from './format';
@@ -21,7 +21,7 @@ import type {
 } from './types';
 
 /** Everything needed to build a statement's derivation later, on demand. */
-export interface DerivationSeed extends DerivationInput {}
+export type DerivationSeed = DerivationInput;
 
 export interface EvaluationOutput {
   readonly statements: StatementResult[];
@@ -186,7 +186,7 @@ function runStatement(
   }
 
   try {
-    const value = run(compiled.main, scope, deps);
+    const value = run(compiled.main, scope);
     deps.sandbox.checkSize(value);
     let check: CheckOutcome | undefined;
     if (compiled.kind === 'approx') {
@@ -216,16 +216,12 @@ function runStatement(
       : undefined;
     return { result, seed };
   } catch (e) {
-    return fail(describeError(e, compiled.main, scope, deps), source.range, assigns);
+    return fail(describeError(e, compiled.main, scope), source.range, assigns);
   }
 }
 
-function run(expr: CompiledExpr, scope: Scope, deps: EvaluatorDeps): unknown {
-  let value = expr.code.evaluate(scope.values);
-  // `f(x) = ...` evaluates to the function; mathjs ResultSets don't occur (one statement).
-  if (value && typeof value === 'object' && (value as any).isResultSet) value = (value as any).entries.at(-1);
-  void deps;
-  return value;
+function run(expr: CompiledExpr, scope: Scope): unknown {
+  return expr.code.evaluate(scope.values);
 }
 
 function approxCheck(
@@ -236,10 +232,10 @@ function approxCheck(
   deps: EvaluatorDeps,
   format: FormatOptions,
 ): CheckOutcome {
-  const expected = run(rhs, scope, deps);
+  const expected = run(rhs, scope);
   let tolerance: Tolerance;
   if (explicit) {
-    const t = run(explicit, scope, deps);
+    const t = run(explicit, scope);
     if (typeof t !== 'number' || !(t >= 0)) throw new Error('The tolerance after ± must be a number ≥ 0');
     tolerance = { kind: 'absolute', values: [t] };
   } else {
@@ -293,7 +289,7 @@ function compareCheck(main: CompiledExpr, value: unknown, scope: Scope, deps: Ev
 }
 
 /** A user-facing message for an evaluation error; dimension errors name both shapes. */
-function describeError(e: unknown, main: CompiledExpr, scope: Scope, deps: EvaluatorDeps): string {
+function describeError(e: unknown, main: CompiledExpr, scope: Scope): string {
   if (e instanceof LimitError) return e.message;
   if (e instanceof RangeError && /call stack/i.test(e.message)) return 'Too deeply nested or recursive to evaluate';
   const err = e as Error;

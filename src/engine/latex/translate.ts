@@ -60,7 +60,7 @@ const WIDE_SPACE = new Set(['quad', 'qquad', 'enspace', 'enskip', 'hspace', 'hsk
 const MUL_CMD: Record<string, string> = { cdot: '·', times: '×', ast: '×', div: '÷' };
 const MUL_CHAR: Record<string, string> = { '*': '×', '×': '×', '·': '·', '⋅': '·', '∙': '·', '/': '/', '÷': '÷' };
 
-interface Tok extends TexToken {}
+type Tok = TexToken;
 
 class Parser {
   private i = 0;
