@@ -1,7 +1,7 @@
 // Activation does almost nothing: it registers the commands and watches for a Markdown
 // note with a dl-calc block or an inline `= expr`; only then does it start the worker and
 // the features (session.start()). Never activated with "*".
-const loadStarted = performance.now();
+import { loadStarted } from './loadClock';
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { hasDlCalcContent, isMarkdown, mayHaveDlCalc } from './detect';

@@ -12,6 +12,11 @@ export interface EvaluatedNote {
   readonly result: NoteResult;
 }
 
+function tabUri(tab: vscode.Tab): string | undefined {
+  const input = tab.input;
+  return input instanceof vscode.TabInputText ? input.uri.toString() : undefined;
+}
+
 export class NoteService implements vscode.Disposable {
   readonly client: EvaluationClient;
   private readonly results = new Map<string, NoteResult>();
@@ -38,6 +43,18 @@ export class NoteService implements vscode.Disposable {
         if (e.contentChanges.length) this.schedule(e.document, this.config.current.evaluationDelay);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.drop(d.uri)),
+      // VS Code may keep a closed tab's document open for minutes: a note shown in no tab
+      // is treated as closed (its results and Problems go), and evaluated again when shown.
+      vscode.window.tabGroups.onDidChangeTabs((e) => {
+        const shown = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map(tabUri).filter((u): u is string => !!u));
+        for (const tab of e.closed) {
+          const uri = tabUri(tab);
+          if (uri && !shown.has(uri) && this.results.has(uri)) this.drop(vscode.Uri.parse(uri));
+        }
+      }),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        for (const editor of editors) if (!this.results.has(editor.document.uri.toString())) this.schedule(editor.document, 0);
+      }),
       vscode.workspace.onDidDeleteFiles((e) => {
         for (const deleted of e.files) {
           const prefix = deleted.toString() + '/';

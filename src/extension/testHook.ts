@@ -15,7 +15,7 @@ export interface ShownDecorations {
 export interface DlCalcApi {
   /** Milliseconds spent in activate(). */
   readonly activationMs: number;
-  /** Milliseconds from the start of loading the bundle to the end of activate(). */
+  /** Milliseconds from the first of the bundle's modules running to the end of activate() (VS Code may wait between the two). */
   readonly loadAndActivateMs: number;
   isStarted(): boolean;
   decorations(uri: vscode.Uri | string): ShownDecorations | undefined;

@@ -1,0 +1,133 @@
+// Extension figures measured inside the real VS Code (for `npm run bench`): activation,
+// time to first results on opening a 70 KB note (cold: worker + mathjs start; and warm),
+// and warm keystroke → decorations on a 3,000-statement note. Written to
+// artifacts/perf-extension.json in the extension's folder and printed as `[perf] {...}`.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { api, EXTENSION_ID, setConfig, workspaceFile } from './helpers';
+
+const figures: Record<string, unknown> = {};
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+const round = (x: number) => Math.round(x * 10) / 10;
+
+/** A course-note-like text of about `bytes`: prose, prose math, blocks and inline spans. */
+function bigNote(bytes: number): string {
+  const parts: string[] = ['# A long note\n'];
+  for (let i = 0; parts.join('').length < bytes; i++) {
+    parts.push(
+      `\n## Section ${i}\n\nThe logistic unit maps $z_${i}$ to $\\sigma(z_${i}) = 1/(1+e^{-z_${i}})$; with a learning rate of $\\eta$ the step is small. ` +
+        `Some more prose to make the note realistic, with a list:\n\n- item one\n- item two with \`code\`\n\n` +
+        '```dl-calc\n' +
+        `z_${i} = 0.${(i % 9) + 1}\n` +
+        `a_${i} = sigmoid(z_${i})\n` +
+        `W_${i} = [0.1, 0.2; 0.3, 0.4] * z_${i}\n` +
+        `h_${i} = relu(W_${i} * [1; 2])\n` +
+        `n_${i} = conv_params(3, 64, 3) + ${i}\n` +
+        `a_${i} ≈ ${(1 / (1 + Math.exp(-(((i % 9) + 1) / 10)))).toFixed(3)}\n` +
+        '```\n\n' +
+        `So the activation is \`= a_${i}\`.\n`,
+    );
+  }
+  return parts.join('');
+}
+
+/** 3,000 statements in 30 blocks of 100. */
+function manyStatements(): string {
+  const out: string[] = ['# 3,000 statements\n'];
+  for (let b = 0; b < 30; b++) {
+    out.push(`\n## Block ${b}\n\n\`\`\`dl-calc`);
+    for (let i = 0; i < 100; i++) {
+      const k = b * 100 + i;
+      out.push(k === 0 ? 'x0 = 1' : `x${k} = x${k - 1} * 1.0001 + ${i % 7}`);
+    }
+    out.push('```');
+  }
+  out.push('\nlast: `= x2999`\n');
+  return out.join('\n');
+}
+
+async function openAndTime(name: string, text: string): Promise<{ ms: number; doc: vscode.TextDocument }> {
+  const uri = workspaceFile(name);
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
+  const dl = await api();
+  const t0 = performance.now();
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc, { preview: false });
+  await dl.waitForDecorations(uri, doc.version, 120_000);
+  return { ms: performance.now() - t0, doc };
+}
+
+suite('dl-calc performance in the extension host', () => {
+  suiteTeardown(async () => {
+    await setConfig('evaluationDelay', undefined);
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const out = path.join(ext.extensionPath, 'artifacts', 'perf-extension.json');
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, JSON.stringify({ measuredAt: new Date().toISOString(), vscode: vscode.version, ...figures }, null, 2) + '\n');
+    console.log(`[perf] ${JSON.stringify(figures)}`);
+  });
+
+  test('activation', async () => {
+    const dl = await api();
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    // Loading the bundle again in this host measures parse + module evaluation.
+    const bundle = path.join(ext.extensionPath, 'dist', 'extension.js');
+    const loads: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      delete require.cache[require.resolve(bundle)];
+      const t0 = performance.now();
+      require(bundle);
+      loads.push(performance.now() - t0);
+    }
+    figures.activateMs = round(dl.activationMs);
+    figures.bundleLoadMs = round(median(loads));
+    figures.bundleLoadFirstMs = round(loads[0]);
+    figures.bundleKB = Math.round(fs.statSync(bundle).size / 1024);
+  });
+
+  test('first results on opening a 70 KB note', async () => {
+    const text = bigNote(70 * 1024);
+    figures.noteKB = Math.round(Buffer.byteLength(text) / 1024);
+    const cold = await openAndTime('big-cold.md', text);
+    const warm = await openAndTime('big-warm.md', text.replace('# A long note', '# A long note (copy)'));
+    const dl = await api();
+    const statements = dl.result(warm.doc.uri)?.summary.statements ?? 0;
+    assert.ok(statements > 400, `only ${statements} statements`);
+    figures.noteStatements = statements;
+    figures.firstResultsColdMs = Math.round(cold.ms);
+    figures.firstResultsWarmMs = Math.round(warm.ms);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  for (const delay of [150, 0]) {
+    test(`warm keystroke → decorations on a 3,000-statement note (evaluationDelay ${delay} ms)`, async () => {
+      await setConfig('evaluationDelay', delay);
+      const { doc } = await openAndTime(`many-${delay}.md`, manyStatements());
+      const dl = await api();
+      const editor = vscode.window.activeTextEditor!;
+      assert.equal(dl.result(doc.uri)?.summary.statements, 3001);
+      const lineNo = doc.lineCount - 8; // a statement in the last block
+      const times: number[] = [];
+      const evals: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const end = doc.lineAt(lineNo).range.end;
+        const t0 = performance.now();
+        // Type a digit, then delete it.
+        await editor.edit((b) => (i % 2 === 0 ? b.insert(end, '1') : b.delete(new vscode.Range(end.translate(0, -1), end))));
+        await dl.waitForDecorations(doc.uri, doc.version, 30_000);
+        times.push(performance.now() - t0);
+        const t = dl.evaluationTimes();
+        evals.push(t[t.length - 1].ms);
+      }
+      figures[`keystrokeToDecorationsMs_delay${delay}`] = Math.round(median(times));
+      figures[`evaluation3000Ms_delay${delay}`] = Math.round(median(evals));
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+  }
+});
