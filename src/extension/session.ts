@@ -1,14 +1,10 @@
 // The extension's state: nothing until the first note with dl-calc content, then the
 // worker-backed note service and every feature that reads from it.
+/* eslint-disable @typescript-eslint/no-require-imports */
 import * as vscode from 'vscode';
-import { registerCodeLens } from './codeLens';
-import { registerCompletion } from './completion';
 import { ConfigStore } from './config';
-import { InlineResults } from './decorations';
-import { registerDiagnostics } from './diagnostics';
-import { registerHover } from './hover';
-import { NoteService } from './noteService';
-import { registerStatusBar } from './statusBar';
+import type { InlineResults } from './decorations';
+import type { NoteService } from './noteService';
 
 export interface Started {
   readonly notes: NoteService;
@@ -35,16 +31,19 @@ export class Session implements vscode.Disposable {
   start(): Started {
     if (this.running) return this.running;
     const t0 = performance.now();
+    // Loaded here, not at activation: activation only pays for what it runs.
+    const { NoteService } = require('./noteService') as typeof import('./noteService');
+    const { InlineResults } = require('./decorations') as typeof import('./decorations');
     const notes = new NoteService(this.config, this.log);
     const inlineResults = new InlineResults(notes, this.config);
     const disposables: vscode.Disposable[] = [
       notes,
       inlineResults,
-      registerDiagnostics(notes),
-      registerHover(notes),
-      registerCodeLens(notes),
-      registerCompletion(notes),
-      registerStatusBar(notes),
+      (require('./diagnostics') as typeof import('./diagnostics')).registerDiagnostics(notes),
+      (require('./hover') as typeof import('./hover')).registerHover(notes),
+      (require('./codeLens') as typeof import('./codeLens')).registerCodeLens(notes),
+      (require('./completion') as typeof import('./completion')).registerCompletion(notes),
+      (require('./statusBar') as typeof import('./statusBar')).registerStatusBar(notes),
     ];
     this.running = { notes, inlineResults, startedAt: Date.now(), disposables };
     this.log.appendLine(`dl-calc started in ${(performance.now() - t0).toFixed(1)} ms`);

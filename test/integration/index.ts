@@ -5,10 +5,12 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import type MochaType = require('mocha');
 
-// mocha 12 exports { Mocha, ... }; older ones export the class itself.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const mochaModule = require('mocha') as typeof MochaType & { Mocha?: typeof MochaType };
-const Mocha = mochaModule.Mocha ?? mochaModule;
+function loadMocha(): typeof MochaType {
+  // mocha 12 exports { Mocha, ... }; older ones export the class itself.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mochaModule = require('mocha') as typeof MochaType & { Mocha?: typeof MochaType };
+  return mochaModule.Mocha ?? mochaModule;
+}
 
 export function run(): Promise<void> {
   return runSuites(['extension.test'], 'integration');
@@ -18,6 +20,7 @@ export function runSuites(suites: readonly string[], label: string): Promise<voi
   // The workbench forwards console arguments unformatted ("✔ %s (%dms)"): format them here.
   const log = console.log.bind(console);
   console.log = (...args: unknown[]) => log(format(...args));
+  const Mocha = loadMocha(); // after the console.log above, which mocha's reporters capture
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 90_000, reporter: 'spec' });
   for (const s of suites) mocha.addFile(path.join(__dirname, `${s}.js`));
   return new Promise((resolve, reject) => {
