@@ -132,7 +132,11 @@ const scenes: Scene[] = [
       assert(/time limit/.test(decoAt(ds, 5)), `line 5: ${decoAt(ds, 5)}`);
       // Type on a later line: its new value shows, so the host answered.
       await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      // Into the block: the end of line 6 (`b = a * 3`), above the closing fence.
       await page.keyboard.press('Control+End');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('End');
       await page.keyboard.type('\nr = 40 + 2');
       await rv.waitForDecorations(page, '→ 42', 20_000);
       await rv.screenshot(page, 'e2e-runaway');
