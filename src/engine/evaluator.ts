@@ -20,8 +20,19 @@ import type {
   ValueView,
 } from './types';
 
-/** Everything needed to build a statement's derivation later, on demand. */
-export type DerivationSeed = DerivationInput;
+/** Everything needed to build a statement's derivation later, on demand (kept cheap: no Map per statement). */
+export interface DerivationSeed extends Omit<DerivationInput, 'values'> {
+  readonly reads: readonly string[];
+  readonly inputs: readonly unknown[];
+}
+
+export function derivationInput(seed: DerivationSeed): DerivationInput {
+  const values = new Map<string, unknown>();
+  seed.reads.forEach((name, i) => {
+    if (seed.dependencies.some((d) => d.name === name)) values.set(name, seed.inputs[i]);
+  });
+  return { ...seed, values };
+}
 
 export interface EvaluationOutput {
   readonly statements: StatementResult[];
@@ -55,7 +66,28 @@ export interface EvaluatorDeps {
   readonly sandbox: SandboxedMath;
   readonly compiler: StatementCompiler;
   readonly formatter: ValueFormatter;
+  /** Results of the note's previous evaluation, reused where a statement's inputs are unchanged. */
+  readonly memo: Memo;
+  readonly splits: SplitCache;
 }
+
+/**
+ * A statement's last outcome with the values it read. When the same statement reads the
+ * very same values (identity) again, its outcome is reused: an edit re-evaluates only the
+ * statements downstream of it, which keeps typing cheap on long notes.
+ */
+interface MemoEntry {
+  readonly group: number | undefined;
+  readonly precision: number;
+  readonly record: string | undefined;
+  readonly inputs: readonly unknown[];
+  readonly value: unknown;
+  readonly shown?: ValueView;
+  readonly check?: CheckOutcome;
+}
+
+/** By statement text, then by occurrence of that text in the note. */
+export type Memo = Map<string, MemoEntry[]>;
 
 export function evaluateNote(
   note: ParsedNote,
@@ -63,7 +95,7 @@ export function evaluateNote(
   options: EvaluateOptions,
   deps: EvaluatorDeps,
 ): EvaluationOutput {
-  const units = collectUnits(note, settings);
+  const units = collectUnits(note, settings, deps.splits);
   // Where each name is assigned, for "defined later at line N".
   const assignments = new Map<string, number[]>();
   units.forEach((unit, i) => {
@@ -83,6 +115,8 @@ export function evaluateNote(
   const diagnostics: EngineDiagnostic[] = [];
   for (const block of note.blocks) diagnostics.push(...block.optionWarnings);
 
+  const occurrences = new Map<string, number>();
+  const nextMemo: Memo = new Map();
   units.forEach((unit, index) => {
     let scope = noteScope;
     if (unit.isolatedGroup !== undefined) {
@@ -90,7 +124,9 @@ export function evaluateNote(
       scope = isolated.scope;
     }
     options.onStatement?.(index, unit.source.range.start);
-    const { result, seed } = runStatement(unit, index, scope, assignments, units, options, deps);
+    const occurrence = occurrences.get(unit.source.text) ?? 0;
+    occurrences.set(unit.source.text, occurrence + 1);
+    const { result, seed } = runStatement(unit, index, scope, assignments, units, options, deps, occurrence, nextMemo);
     statements.push(result);
     seeds.push(seed);
     if (scope === noteScope && result.assigns && result.kind !== 'error') {
@@ -107,10 +143,28 @@ export function evaluateNote(
       diagnostics.push({ range: result.range, severity: 'error', message: result.check.message!, code: 'check' });
     }
   });
+  // Keep only what this run used: deleted statements must not pin their values.
+  deps.memo.clear();
+  for (const [k, v] of nextMemo) deps.memo.set(k, v);
   return { statements, diagnostics, seeds, bindings };
 }
 
-function collectUnits(note: ParsedNote, settings: EngineSettings): Unit[] {
+/** Split blocks by their lines and positions: an edit re-splits only the block it touched. */
+export type SplitCache = Map<string, StatementSource[]>;
+
+function splitCached(lines: ParsedNote['blocks'][number]['lines'], cache: SplitCache): StatementSource[] {
+  let key = '';
+  for (const l of lines) key += `${l.line}:${l.column}:${l.text}\n`;
+  let split = cache.get(key);
+  if (!split) {
+    split = splitStatements(lines);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(key, split);
+  }
+  return split;
+}
+
+function collectUnits(note: ParsedNote, settings: EngineSettings, splits: SplitCache): Unit[] {
   const base: FormatOptions = { precision: settings.precision, grouping: settings.grouping, scaleHints: settings.scaleHints };
   const items: { line: number; units: Unit[] }[] = [];
   for (const block of note.blocks) {
@@ -118,7 +172,7 @@ function collectUnits(note: ParsedNote, settings: EngineSettings): Unit[] {
     const isolatedGroup = block.options.isolated ? block.index : undefined;
     items.push({
       line: block.range.start.line,
-      units: splitStatements(block.lines).map((source) => ({ source, block: block.index, inline: false, isolatedGroup, format })),
+      units: splitCached(block.lines, splits).map((source) => ({ source, block: block.index, inline: false, isolatedGroup, format })),
     });
   }
   for (const span of note.inlines) {
@@ -140,6 +194,8 @@ function runStatement(
   units: Unit[],
   options: EvaluateOptions,
   deps: EvaluatorDeps,
+  occurrence: number,
+  nextMemo: Memo,
 ): { result: StatementResult; seed?: DerivationSeed } {
   const { source } = unit;
   const base = { index, block: unit.block, inline: unit.inline, source: source.text, range: source.range };
@@ -163,8 +219,9 @@ function runStatement(
 
   // Names: defined here, failed earlier, defined later, or unknown.
   const dependencies: DependencyRef[] = [];
-  const values = new Map<string, unknown>();
+  const inputs: unknown[] = [];
   for (const name of compiled.reads) {
+    inputs.push(scope.values.get(name));
     const failedAt = scope.failed.get(name);
     if (failedAt !== undefined) {
       return fail(`depends on ${name} (line ${failedAt + 1}), which failed`, nameRange(source, name), assigns);
@@ -172,7 +229,6 @@ function runStatement(
     const def = scope.defined.get(name);
     if (def) {
       dependencies.push({ name, line: def.line, display: def.view.short });
-      values.set(name, scope.values.get(name));
       continue;
     }
     if (scope.values.has(name)) continue;
@@ -183,6 +239,37 @@ function runStatement(
     const later = (assignments.get(name) ?? []).find((i) => i > index && units[i].isolatedGroup === unit.isolatedGroup);
     const where = later !== undefined ? `: defined later, at line ${units[later].source.range.start.line + 1}` : '';
     return fail(`Unknown name "${name}"${where}`, nameRange(source, name), assigns);
+  }
+
+  const finish = (value: unknown, shown: ValueView | undefined, check: CheckOutcome | undefined) => {
+    if (assigns && shown) {
+      scope.failed.delete(assigns);
+      scope.defined.set(assigns, { line: source.range.start.line, view: shown });
+    }
+    const result: StatementResult = { ...base, kind: check ? 'check' : 'value', assigns, value: shown, check, dependencies };
+    const seed: DerivationSeed | undefined = shown
+      ? { node: expressionOf(compiled.main.node), assigns: assignedOf(compiled.main.node), reads: compiled.reads, inputs, result: shown, dependencies }
+      : undefined;
+    // Functions close over this run's scope, so they (and what reads them) always run again.
+    if (typeof value !== 'function') {
+      let list = nextMemo.get(source.text);
+      if (!list) nextMemo.set(source.text, (list = []));
+      list[occurrence] = { group: unit.isolatedGroup, precision: unit.format.precision, record: source.record?.text, inputs, value, shown, check };
+    }
+    return { result, seed };
+  };
+
+  const memo = options.stopped ? undefined : deps.memo.get(source.text)?.[occurrence];
+  if (
+    memo &&
+    memo.group === unit.isolatedGroup &&
+    memo.precision === unit.format.precision &&
+    memo.record === source.record?.text &&
+    memo.inputs.length === inputs.length &&
+    memo.inputs.every((v, i) => Object.is(v, inputs[i]))
+  ) {
+    if (assigns) scope.values.set(assigns, memo.value);
+    return finish(memo.value, memo.shown, memo.check);
   }
 
   try {
@@ -199,22 +286,7 @@ function runStatement(
       check = approxCheck(value, record, undefined, scope, deps, unit.format);
     }
     const shown = compiled.kind === 'compare' ? undefined : deps.formatter.view(value, unit.format);
-    if (assigns && shown) {
-      scope.failed.delete(assigns);
-      scope.defined.set(assigns, { line: source.range.start.line, view: shown });
-    }
-    const result: StatementResult = {
-      ...base,
-      kind: check ? 'check' : 'value',
-      assigns,
-      value: shown,
-      check,
-      dependencies,
-    };
-    const seed: DerivationSeed | undefined = shown
-      ? { node: expressionOf(compiled.main.node), assigns: assignedOf(compiled.main.node), values, result: shown, dependencies }
-      : undefined;
-    return { result, seed };
+    return finish(value, shown, check);
   } catch (e) {
     return fail(describeError(e, compiled.main, scope), source.range, assigns);
   }

@@ -2,7 +2,7 @@
 import { parseNote, type ParsedNote } from './blocks';
 import { StatementCompiler } from './compile';
 import { buildDerivation, type DerivationContext } from './derivation';
-import { evaluateNote, type DerivationSeed } from './evaluator';
+import { derivationInput, evaluateNote, type DerivationSeed, type Memo, type SplitCache } from './evaluator';
 import { ValueFormatter } from './format';
 import { libraryByName, libraryFunctions } from './library';
 import { createSandboxedMath } from './mathInstance';
@@ -54,6 +54,8 @@ export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
   const formatter = new ValueFormatter(sandbox.math);
   const latexChecker = new LatexChecker(sandbox);
   const lastRuns = new Map<string, LastRun>();
+  const memos = new Map<string, { settingsKey: string; memo: Memo }>();
+  const splits: SplitCache = new Map();
   const parsed = new Map<string, { version: number; text: string; note: ParsedNote }>();
 
   const derivationContext = (): DerivationContext => ({
@@ -74,7 +76,7 @@ export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
   const derive = (uri: string, index: number): Derivation | undefined => {
     const run = lastRuns.get(uri);
     const seed = run?.seeds[index];
-    return seed ? buildDerivation(seed, derivationContext()) : undefined;
+    return seed ? buildDerivation(derivationInput(seed), derivationContext()) : undefined;
   };
 
   return {
@@ -89,6 +91,7 @@ export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
     forget(uri) {
       lastRuns.delete(uri);
       parsed.delete(uri);
+      memos.delete(uri);
     },
     evaluate(doc, options = {}) {
       const settingsKey = JSON.stringify(settings);
@@ -104,7 +107,12 @@ export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
         return result;
       }
       const note = parse(doc);
-      const output = evaluateNote(note, settings, options, { sandbox, compiler, formatter });
+      let memo = memos.get(doc.uri);
+      if (!memo || memo.settingsKey !== settingsKey) {
+        memo = { settingsKey, memo: new Map() };
+        memos.set(doc.uri, memo);
+      }
+      const output = evaluateNote(note, settings, options, { sandbox, compiler, formatter, memo: memo.memo, splits });
       const latex: LatexChainResult[] = settings.latexChecks ? latexChecker.check(doc.text, output.bindings, settings.latexSymbolic) : [];
       let result: NoteResult = {
         uri: doc.uri,
@@ -125,7 +133,7 @@ export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
     const ctx = derivationContext();
     const statements: StatementResult[] = result.statements.map((s, i) => {
       const seed = seeds[i];
-      return seed ? { ...s, derivation: buildDerivation(seed, ctx) } : s;
+      return seed ? { ...s, derivation: buildDerivation(derivationInput(seed), ctx) } : s;
     });
     return { ...result, statements };
   }

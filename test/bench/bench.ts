@@ -1,0 +1,235 @@
+// `npm run bench`: figures as ratios against a baseline run in the same process, never
+// asserted. Medians of several runs; absolute times are printed for context only.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import MarkdownIt from 'markdown-it';
+import markdownItKatex from '@vscode/markdown-it-katex';
+import { all, create } from 'mathjs';
+import * as esbuild from 'esbuild';
+import { createEngine } from '../../src/engine';
+import { libraryFunctions } from '../../src/engine/library';
+import { dlCalcPlugin } from '../../src/engine/render';
+import { parseNote } from '../../src/engine/blocks';
+import { splitStatements } from '../../src/engine/statements';
+
+const root = path.join(__dirname, '..', '..', '..');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(fn: () => void): number {
+  const t = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+function timeMedian(runs: number, fn: () => void): number {
+  return median(Array.from({ length: runs }, () => time(fn)));
+}
+
+const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+/** A note of `blocks` blocks × 15 statements, as course notes write them. */
+export function syntheticNote(blocks: number): string {
+  const parts: string[] = ['# Synthetic note\n'];
+  for (let b = 0; b < blocks; b++) {
+    parts.push(`## Step ${b}\n\nSome prose about step ${b}, with $w_${b} = 0.5$ in it.\n`);
+    parts.push(
+      [
+        '```dl-calc',
+        `x${b} = ${(b % 7) / 10 + 0.1}; w${b} = -0.4; lr${b} = 0.1`,
+        `z${b} = w${b} * x${b} + 0.1`,
+        `a${b} = sigmoid(z${b})`,
+        `g${b} = (a${b} - 0.5) * dsigmoid(z${b}) * x${b}`,
+        `w${b}_new = (1 - 0.01 * lr${b}) * w${b} - lr${b} * g${b}`,
+        `w${b}_new ≈ w${b} - lr${b} * g${b} ± 0.01`,
+        `n${b} = conv_out(32 + ${b % 5}, 3, 1, 1)`,
+        `p${b} = conv_params(3, 16, 3) + ${b}`,
+        `v${b} = [x${b}, z${b}, a${b}]`,
+        `s${b} = softmax(v${b})`,
+        `sum(s${b}) ≈ 1`,
+        `m${b} = max(v${b}) #= ${'' /* filled below */}`,
+        '```\n',
+      ].join('\n'),
+    );
+  }
+  // Record results so the #= checks pass: compute them with the engine once.
+  let text = parts.join('\n');
+  const engine = createEngine();
+  const r = engine.evaluate({ uri: 'seed', version: 1, text: text.replace(/ #= \n/g, '\n') });
+  let i = 0;
+  const maxes = r.statements.filter((s) => /^m\d+ = max/.test(s.source)).map((s) => s.value!.full);
+  text = text.replace(/ #= \n/g, () => ` #= ${maxes[i++]}\n`);
+  return text;
+}
+
+function countStatements(text: string): { sources: string[] } {
+  const note = parseNote(text);
+  return { sources: note.blocks.flatMap((b) => splitStatements(b.lines).map((s) => s.text)) };
+}
+
+/** The floor: markdown-it's parse plus compiled mathjs evaluation of the same statements. */
+function floorRunner(text: string) {
+  const math = create(all);
+  const lib: Record<string, unknown> = {};
+  for (const f of libraryFunctions) lib[f.name] = f.create(math);
+  math.import(lib, { override: true });
+  const md = new MarkdownIt();
+  const { sources } = countStatements(text);
+  // ≈ and #= are dl-calc syntax; the floor evaluates both sides as plain expressions.
+  const exprs = sources.flatMap((s) => s.replace(/#=.*$/, '').split(/≈|±/).map((x) => x.trim()).filter(Boolean));
+  const compiled = exprs.map((e) => math.compile(e));
+  return () => {
+    md.parse(text, {});
+    const scope = new Map<string, unknown>();
+    for (const c of compiled) c.evaluate(scope);
+  };
+}
+
+function benchEngine(): void {
+  console.log('\n== Engine: a note of 200 blocks × 15 statements');
+  const text = syntheticNote(200);
+  const { sources } = countStatements(text);
+  console.log(`   ${sources.length} statements, ${(text.length / 1024).toFixed(0)} KB`);
+
+  const engine = createEngine();
+  let version = 1;
+  const cold = time(() => engine.evaluate({ uri: 'bench', version: version++, text }));
+  const check = engine.evaluate({ uri: 'bench', version: version++, text: text + ' ' });
+  if (check.summary.errors || check.summary.failed) throw new Error(`synthetic note has ${check.summary.errors} errors, ${check.summary.failed} failures`);
+
+  // A one-line edit in the middle: the changed statement compiles, the rest is cached.
+  const lines = text.split('\n');
+  const middle = lines.findIndex((l) => l.startsWith('x100 = '));
+  const edits = [0.3, 0.5, 0.7, 0.2, 0.4, 0.6, 0.8, 0.1, 0.9];
+  const warm = median(
+    edits.map((x) => {
+      lines[middle] = `x100 = ${x}; w100 = -0.4; lr100 = 0.1`;
+      const edited = lines.join('\n');
+      return time(() => engine.evaluate({ uri: 'bench', version: version++, text: edited }));
+    }),
+  );
+  const floor = floorRunner(text);
+  floor();
+  const floorTime = timeMedian(9, floor);
+  const mdOnly = new MarkdownIt();
+  const parseTime = timeMedian(9, () => mdOnly.parse(text, {}));
+
+  console.log(`   floor (markdown-it parse + compiled mathjs):   ${ms(floorTime)}   (parse alone ${ms(parseTime)})`);
+  console.log(`   cold, first evaluation (parse+compile all):     ${ms(cold)}   ${ratio(cold, floorTime)} floor`);
+  console.log(`   warm, after a one-line edit:                    ${ms(warm)}   ${ratio(warm, floorTime)} floor   (aim ≤ 2×)`);
+
+  const latexOff = createEngine({ latexChecks: false });
+  latexOff.evaluate({ uri: 'b', version: 0, text });
+  const warmNoLatex = median(
+    edits.map((x, i) => {
+      lines[middle] = `x100 = ${x}; w100 = -0.4; lr100 = 0.1`;
+      const edited = lines.join('\n');
+      return time(() => latexOff.evaluate({ uri: 'b', version: i + 1, text: edited }));
+    }),
+  );
+  console.log(`   warm, LaTeX checks off:                         ${ms(warmNoLatex)}   ${ratio(warmNoLatex, floorTime)} floor`);
+  const derivations = time(() => engine.evaluate({ uri: 'bench', version: version - 1, text: lines.join('\n') }, { derivations: true }));
+  console.log(`   all ${sources.length} derivations on top (preview, CLI --derivations): ${ms(derivations)}`);
+}
+
+function benchLoad(): void {
+  console.log('\n== Loading mathjs: the full bundle against a lean create()');
+  const dir = path.join(root, 'out', 'bench-load');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'empty.js'), '');
+  const full = path.join(dir, 'full.js');
+  const lean = path.join(dir, 'lean.js');
+  fs.writeFileSync(path.join(dir, 'full-entry.mjs'), "import { create, all } from 'mathjs'; const m = create(all); m.evaluate('sigmoid = 1');\n");
+  // The factories a note needs at the least: the parser, arithmetic, matrices, a few functions.
+  fs.writeFileSync(
+    path.join(dir, 'lean-entry.mjs'),
+    "import { create, evaluateDependencies, addDependencies, subtractDependencies, multiplyDependencies, divideDependencies, powDependencies, expDependencies, logDependencies, sqrtDependencies, sumDependencies, meanDependencies, maxDependencies, minDependencies, absDependencies, tanhDependencies, erfDependencies, zerosDependencies, onesDependencies, identityDependencies, transposeDependencies, dotMultiplyDependencies, unitDependencies } from 'mathjs';\n" +
+      "const m = create({ evaluateDependencies, addDependencies, subtractDependencies, multiplyDependencies, divideDependencies, powDependencies, expDependencies, logDependencies, sqrtDependencies, sumDependencies, meanDependencies, maxDependencies, minDependencies, absDependencies, tanhDependencies, erfDependencies, zerosDependencies, onesDependencies, identityDependencies, transposeDependencies, dotMultiplyDependencies, unitDependencies }); m.evaluate('sigmoid = 1');\n",
+  );
+  for (const [entry, out] of [
+    ['full-entry.mjs', full],
+    ['lean-entry.mjs', lean],
+  ]) {
+    esbuild.buildSync({ entryPoints: [path.join(dir, entry)], outfile: out, bundle: true, platform: 'node', format: 'cjs', minify: true, logLevel: 'error' });
+  }
+  const run = (file: string) =>
+    median(
+      Array.from({ length: 5 }, () => {
+        const t = Date.now();
+        spawnSync(process.execPath, [file]);
+        return Date.now() - t;
+      }),
+    );
+  const nodeAlone = run(path.join(dir, 'empty.js'));
+  const fullTime = run(full);
+  const leanTime = run(lean);
+  const kb = (f: string) => `${(fs.statSync(f).size / 1024).toFixed(0)} KB`;
+  console.log(`   node alone:                  ${ms(nodeAlone)}`);
+  console.log(`   full create(all) bundle:     ${ms(fullTime)}  ${kb(full)}   baseline`);
+  console.log(`   lean create() bundle:        ${ms(leanTime)}  ${kb(lean)}   ${ratio(leanTime - nodeAlone, fullTime - nodeAlone)} of full (load time above node's own start)`);
+  console.log('   (the engine keeps create(all): notes may call any of mathjs\'s numeric functions, and the');
+  console.log('    load happens once, in the worker, off the editor\'s thread)');
+}
+
+function benchCli(): void {
+  console.log('\n== Cold `dl-calc check examples` (a new process: node start, worker, mathjs load)');
+  const bin = path.join(root, 'dist', 'cli.js');
+  const nodeStart = median(
+    Array.from({ length: 5 }, () => {
+      const t = Date.now();
+      spawnSync(process.execPath, ['-e', '0']);
+      return Date.now() - t;
+    }),
+  );
+  const runs = Array.from({ length: 5 }, () => {
+    const t = Date.now();
+    const r = spawnSync(process.execPath, [bin, 'check', 'examples'], { cwd: root });
+    if (r.status !== 0) throw new Error(`dl-calc check examples failed: ${r.stdout}${r.stderr}`);
+    return Date.now() - t;
+  });
+  console.log(`   node -e 0 (baseline):        ${ms(nodeStart)}`);
+  console.log(`   dl-calc check examples:      ${ms(median(runs))}   ${ratio(median(runs), nodeStart)} a bare node start`);
+}
+
+function benchPreview(): void {
+  console.log('\n== Preview render of a note, with and without the dl-calc plugin');
+  const text = fs.readFileSync(path.join(root, 'examples', 'gcn-and-attention.md'), 'utf8').repeat(4);
+  const engine = createEngine();
+  const results = engine.evaluate({ uri: 'p', version: 1, text }, { derivations: true });
+  const katexOptions = { throwOnError: false, strict: 'ignore', enableFencedBlocks: true, globalGroup: true };
+  const bare = () => new MarkdownIt({ html: true }).use(markdownItKatex, katexOptions);
+  const withPlugin = () => bare().use(dlCalcPlugin, { results: () => results });
+  const mdBare = bare();
+  const mdPlugin = withPlugin();
+  mdBare.render(text);
+  mdPlugin.render(text);
+  const bareCached = timeMedian(9, () => mdBare.render(text));
+  const pluginCached = timeMedian(9, () => mdPlugin.render(text));
+  const bareFresh = timeMedian(5, () => bare().render(text));
+  const pluginFresh = timeMedian(5, () => withPlugin().render(text));
+  console.log(`   bare markdown-it + KaTeX:              ${ms(bareCached)}   baseline`);
+  console.log(`   with dl-calc, results cached:          ${ms(pluginCached)}   ${ratio(pluginCached, bareCached)}   (aim ≤ 1.3×)`);
+  console.log(`   bare, new renderer each time:          ${ms(bareFresh)}`);
+  console.log(`   with dl-calc, uncached (new renderer): ${ms(pluginFresh)}   ${ratio(pluginFresh, bareFresh)}`);
+}
+
+function main(): void {
+  const only = process.argv.slice(2);
+  const want = (name: string) => only.length === 0 || only.includes(name);
+  if (want('engine')) benchEngine();
+  if (want('preview')) benchPreview();
+  if (want('cli')) benchCli();
+  if (want('load')) benchLoad();
+  const editor = path.join(root, 'out', 'test', 'integration', 'perf', 'run.js');
+  if (want('editor') && fs.existsSync(editor)) {
+    console.log('\n== Editor (in a real VS Code)');
+    spawnSync(process.execPath, [editor], { stdio: 'inherit', cwd: root });
+  }
+}
+
+main();
