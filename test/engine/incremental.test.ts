@@ -1,0 +1,48 @@
+// Re-evaluation after an edit reuses unchanged statements; it must never show a stale value.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createEngine } from '../../src/engine';
+
+const note = (body: string) => '```dl-calc\n' + body + '\n```\n';
+const shown = (r: ReturnType<ReturnType<typeof createEngine>['evaluate']>) =>
+  r.statements.map((s) => (s.kind === 'error' ? `!${s.error!.message}` : s.check ? (s.check.ok ? '✓' : '✗') : s.value!.short));
+
+test('an edit upstream flows to every statement downstream, and only there', () => {
+  const engine = createEngine();
+  const body = (x: number) => `x = ${x}\ny = x * 2\nz = 10\nw = y + z\nw ≈ ${2 * x + 10}`;
+  assert.deepEqual(shown(engine.evaluate({ uri: 'n', version: 1, text: note(body(1)) })), ['1', '2', '10', '12', '✓']);
+  assert.deepEqual(shown(engine.evaluate({ uri: 'n', version: 2, text: note(body(3)) })), ['3', '6', '10', '16', '✓']);
+  const stale = engine.evaluate({ uri: 'n', version: 3, text: note(body(3).replace('≈ 16', '≈ 12')) });
+  assert.deepEqual(shown(stale), ['3', '6', '10', '16', '✗']);
+});
+
+test('redefining a function re-evaluates its callers', () => {
+  const engine = createEngine();
+  const r1 = engine.evaluate({ uri: 'f', version: 1, text: note('k = 2\nf(t) = k * t\nf(3)') });
+  assert.deepEqual(shown(r1), ['2', 'f(t)', '6']);
+  const r2 = engine.evaluate({ uri: 'f', version: 2, text: note('k = 5\nf(t) = k * t\nf(3)') });
+  assert.deepEqual(shown(r2), ['5', 'f(t)', '15']);
+});
+
+test('moving a statement, duplicating it, or isolating its block is not confused with the old run', () => {
+  const engine = createEngine();
+  engine.evaluate({ uri: 'm', version: 1, text: note('a = 1\nb = a + 1') });
+  const moved = engine.evaluate({ uri: 'm', version: 2, text: '# title\n\n' + note('a = 1\nb = a + 1\nb = a + 1') });
+  assert.deepEqual(shown(moved), ['1', '2', '2']);
+  assert.equal(moved.statements[1].range.start.line, 4);
+  const isolated = engine.evaluate({ uri: 'm', version: 3, text: '```dl-calc isolated\nb = a + 1\n```\n' });
+  assert.match(shown(isolated)[0], /^!Unknown name "a"/);
+});
+
+test('a recorded result that changes is checked again', () => {
+  const engine = createEngine();
+  assert.deepEqual(shown(engine.evaluate({ uri: 'r', version: 1, text: note('a = 2 * 3 #= 6') })), ['✓']);
+  assert.deepEqual(shown(engine.evaluate({ uri: 'r', version: 2, text: note('a = 2 * 3 #= 7') })), ['✗']);
+});
+
+test('precision per block applies even when the statement did not change', () => {
+  const engine = createEngine();
+  engine.evaluate({ uri: 'p', version: 1, text: note('1/3') });
+  const r = engine.evaluate({ uri: 'p', version: 2, text: '```dl-calc precision=2\n1/3\n```\n' });
+  assert.deepEqual(shown(r), ['0.33']);
+});
