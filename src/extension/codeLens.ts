@@ -11,7 +11,8 @@ export function blockSummary(result: NoteResult, block: number): string {
   for (const s of result.statements) {
     if (s.block !== block) continue;
     if (s.kind === 'error') errors++;
-    else if (s.check) s.check.ok ? passed++ : failed++;
+    else if (s.check?.ok) passed++;
+    else if (s.check) failed++;
     else values++;
   }
   const parts = [`${values} ${values === 1 ? 'value' : 'values'}`, `✓ ${passed}`, `✗ ${failed}`];

@@ -9,11 +9,6 @@ import { svgDataUris } from './mathImages';
 import { definitionOf, inDlCalcCode, isOwnName, NAME, statementAt } from './model';
 import type { NoteService } from './noteService';
 
-function fence(text: string): string {
-  const ticks = text.includes('```') ? '````' : '```';
-  return `${ticks}text\n${text}\n${ticks}`;
-}
-
 function inlineCode(text: string): string {
   const clean = text.replace(/\n/g, ' ');
   return clean.includes('`') ? `\`\` ${clean} \`\`` : `\`${clean}\``;

@@ -3,6 +3,7 @@
 // ran, and rejects on failure. (perf.ts is the same contract for the bench.)
 import * as path from 'node:path';
 import { format } from 'node:util';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 import type MochaType = require('mocha');
 
 function loadMocha(): typeof MochaType {

@@ -82,6 +82,7 @@ suite('dl-calc performance in the extension host', () => {
     for (let i = 0; i < 5; i++) {
       delete require.cache[require.resolve(bundle)];
       const t0 = performance.now();
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       require(bundle);
       loads.push(performance.now() - t0);
     }
