@@ -144,8 +144,8 @@ const scenes: Scene[] = [
   },
 ];
 
-async function main(): Promise<number> {
-  const grep = process.argv.includes('--grep') ? process.argv[process.argv.indexOf('--grep') + 1] : undefined;
+/** Runs the scenes (those whose name contains `grep`); resolves with the exit code. */
+export async function runE2E(grep?: string): Promise<number> {
   if (!rv.isRealVscodeAvailable()) {
     console.log(`[e2e] 0 tests ran: skipped (${rv.realVscodeUnavailableReason()})`);
     return process.env.REAL_VSCODE_REQUIRED === '1' ? 1 : 0;
@@ -181,10 +181,13 @@ async function main(): Promise<number> {
   return failures.length ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+if (require.main === module) {
+  const grep = process.argv.includes('--grep') ? process.argv[process.argv.indexOf('--grep') + 1] : undefined;
+  runE2E(grep).then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
