@@ -16,6 +16,8 @@ const common = {
 const entries = [
   { entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js' },
   { entryPoints: ['src/node/evaluationWorker.ts'], outfile: 'dist/evaluationWorker.js' },
+  // The preview plugin and the HTML export, loaded by the extension on first use.
+  { entryPoints: ['src/extension/renderBundle.ts'], outfile: 'dist/render.js' },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ].filter((e) => e.entryPoints.every((p) => existsSync(p)));
 

@@ -1,5 +1,6 @@
 // Commands (category "dl-calc"). They start the service on demand, so they work before
 // any note has been seen.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Derivation } from '../engine/types';
@@ -8,7 +9,9 @@ import { disposeDerivationPanel, showDerivationPanel } from './derivationView';
 import { isMarkdown } from './detect';
 import { statementAt } from './model';
 import type { NoteService } from './noteService';
+import { engineSettings } from './config';
 import { applyRecords } from './record';
+import { loadRender } from './renderLoader';
 import type { Session } from './session';
 
 function noteEditor(): vscode.TextEditor | undefined {
@@ -86,6 +89,69 @@ async function showDerivation(session: Session, uri?: string, index?: number): P
   return true;
 }
 
+/** Test-only arguments of Export Note as HTML: no dialogs. */
+export interface ExportOptions {
+  /** The note (default: the active editor's). */
+  readonly uri?: string;
+  /** Where to write, skipping the save dialog. */
+  readonly target?: string;
+  /** Offer to open the file afterwards (default true without a target). */
+  readonly offerOpen?: boolean;
+}
+
+/** Renders the note to one self-contained HTML file; resolves with the file written. */
+async function exportHtml(session: Session, options: ExportOptions = {}): Promise<string | undefined> {
+  const document = findDocument(options.uri);
+  if (!document || !isMarkdown(document)) {
+    void vscode.window.showInformationMessage('dl-calc: open a Markdown note to export it.');
+    return undefined;
+  }
+  const { notes } = session.start();
+  const isFile = document.uri.scheme === 'file';
+  const notePath = document.uri.fsPath;
+  let target: vscode.Uri | undefined;
+  if (options.target) target = vscode.Uri.file(options.target);
+  else {
+    // Default: next to the note, same name, .html.
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const defaultUri = isFile ? vscode.Uri.file(notePath.replace(/\.(md|markdown)$/i, '') + '.html') : folder && vscode.Uri.joinPath(folder, 'note.html');
+    target = await vscode.window.showSaveDialog({ defaultUri, filters: { HTML: ['html'] }, title: 'Export note as HTML' });
+  }
+  if (!target) return undefined;
+  const text = document.getText();
+  // Its own key in the worker, so the export never supersedes the editor's evaluation.
+  const key = `${document.uri.toString()}#export`;
+  const html = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'dl-calc: exporting note as HTML…' }, async () => {
+    try {
+      const results = await notes.client.evaluate({ uri: key, version: document.version, text }, engineSettings(session.config.current), true);
+      const { renderNoteToHtml } = loadRender();
+      const macros = vscode.workspace.getConfiguration('markdown', document.uri).get<Record<string, string>>('math.macros') ?? {};
+      return renderNoteToHtml(text, {
+        results,
+        baseDir: isFile ? path.dirname(notePath) : undefined,
+        readImage: (file) => {
+          try {
+            return fs.readFileSync(file);
+          } catch {
+            return undefined;
+          }
+        },
+        macros: { ...macros },
+      });
+    } finally {
+      notes.client.forget(key);
+    }
+  });
+  await vscode.workspace.fs.writeFile(target, Buffer.from(html, 'utf8'));
+  if (options.offerOpen ?? !options.target) {
+    void vscode.window.showInformationMessage(`dl-calc: exported ${path.basename(target.fsPath)}`, 'Open in Browser', 'Open as Text').then((choice) => {
+      if (choice === 'Open in Browser') void vscode.env.openExternal(target);
+      else if (choice === 'Open as Text') void vscode.window.showTextDocument(target);
+    });
+  }
+  return target.fsPath;
+}
+
 export function registerCommands(session: Session): vscode.Disposable {
   const reg = vscode.commands.registerCommand;
   return vscode.Disposable.from(
@@ -117,6 +183,7 @@ export function registerCommands(session: Session): vscode.Disposable {
       return editor.insertSnippet(snippet);
     }),
     reg('dlCalc.showDerivation', (uri?: string, index?: number) => showDerivation(session, uri, index)),
+    reg('dlCalc.exportHtml', (options?: ExportOptions) => exportHtml(session, options && typeof options === 'object' && !(options instanceof vscode.Uri) ? options : { uri: options?.toString() })),
     { dispose: disposeDerivationPanel },
   );
 }

@@ -13,6 +13,10 @@ export interface DlCalcConfig {
   readonly maxMatrixElements: number;
   /** Milliseconds between the last keystroke and evaluation. */
   readonly evaluationDelay: number;
+  /** Check the hand calculations written in the note's LaTeX. */
+  readonly latexChecksEnabled: boolean;
+  /** Also check identities with free symbols at random points. */
+  readonly latexChecksSymbolic: boolean;
 }
 
 export const defaults: DlCalcConfig = {
@@ -24,6 +28,8 @@ export const defaults: DlCalcConfig = {
   timeLimit: 5000,
   maxMatrixElements: 10_000_000,
   evaluationDelay: 150,
+  latexChecksEnabled: true,
+  latexChecksSymbolic: false,
 };
 
 function clampInt(value: unknown, min: number, max: number, fallback: number): number {
@@ -42,11 +48,20 @@ export function readConfig(): DlCalcConfig {
     timeLimit: clampInt(c.get('timeLimit'), 0, 600_000, defaults.timeLimit),
     maxMatrixElements: clampInt(c.get('maxMatrixElements'), 1, 1e9, defaults.maxMatrixElements),
     evaluationDelay: clampInt(c.get('evaluationDelay'), 0, 5000, defaults.evaluationDelay),
+    latexChecksEnabled: c.get<boolean>('latexChecks.enabled', defaults.latexChecksEnabled) !== false,
+    latexChecksSymbolic: c.get<boolean>('latexChecks.symbolic', defaults.latexChecksSymbolic) === true,
   };
 }
 
 export function engineSettings(c: DlCalcConfig): Partial<EngineSettings> {
-  return { precision: c.precision, grouping: c.grouping, scaleHints: c.scaleHints, maxMatrixElements: c.maxMatrixElements };
+  return {
+    precision: c.precision,
+    grouping: c.grouping,
+    scaleHints: c.scaleHints,
+    maxMatrixElements: c.maxMatrixElements,
+    latexChecks: c.latexChecksEnabled,
+    latexSymbolic: c.latexChecksSymbolic,
+  };
 }
 
 /** The current snapshot, kept fresh; `onDidChange` fires after each re-read. */

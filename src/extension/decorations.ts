@@ -3,13 +3,15 @@
 // every visible editor of a note (split editors too), in theme colours the extension
 // contributes, cut with … past dlCalc.inlineResults.maxLength.
 import * as vscode from 'vscode';
+import type { LatexChainResult } from '../engine/latex/types';
 import type { NoteResult, StatementResult } from '../engine/types';
 import type { ConfigStore } from './config';
 import type { NoteService } from './noteService';
 
-type Kind = 'value' | 'pass' | 'fail' | 'error';
-const ORDER: Kind[] = ['value', 'pass', 'fail', 'error'];
+type Kind = 'value' | 'pass' | 'fail' | 'error' | 'verified';
+const ORDER: Kind[] = ['verified', 'value', 'pass', 'fail', 'error'];
 const COLORS: Record<Kind, string> = {
+  verified: 'dlCalc.latexVerifiedForeground',
   value: 'dlCalc.resultForeground',
   pass: 'dlCalc.passForeground',
   fail: 'dlCalc.failForeground',
@@ -53,6 +55,35 @@ function anchor(doc: vscode.TextDocument, s: StatementResult): { line: number; c
   return { line, character: c };
 }
 
+/**
+ * Where the ✓ of a verified LaTeX chain goes: after the closing `$` of inline math; at the
+ * end of the line for a row of display math (inside the formula would break it up).
+ */
+function chainAnchor(doc: vscode.TextDocument, chain: LatexChainResult): { line: number; character: number } {
+  const line = Math.min(chain.range.end.line, doc.lineCount - 1);
+  const text = doc.lineAt(line).text;
+  if (chain.display) return { line, character: text.length };
+  let c = Math.min(chain.range.end.character, text.length);
+  while (c < text.length && (text[c] === ' ' || text[c] === '\t')) c++;
+  while (c < text.length && text[c] === '$') c++;
+  return { line, character: c };
+}
+
+/** ✓ marks after verified chains, one per anchor. */
+export function chainMarks(doc: vscode.TextDocument, result: NoteResult): LineDecoration[] {
+  const seen = new Set<string>();
+  const out: LineDecoration[] = [];
+  for (const chain of result.latex ?? []) {
+    if (chain.status !== 'verified' || chain.range.end.line >= doc.lineCount) continue;
+    const at = chainAnchor(doc, chain);
+    const key = `${at.line}:${at.character}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ ...at, kind: 'verified', text: '✓' });
+  }
+  return out;
+}
+
 /** Decorations of a note, one per anchor (several statements on a line share one). */
 export function layout(doc: vscode.TextDocument, result: NoteResult, maxLength: number): LineDecoration[] {
   const byAnchor = new Map<string, { line: number; character: number; kinds: Kind[]; texts: string[] }>();
@@ -79,6 +110,7 @@ export function layout(doc: vscode.TextDocument, result: NoteResult, maxLength: 
     }
     out.push({ line: e.line, character: e.character, kind, text });
   }
+  out.push(...chainMarks(doc, result));
   return out.sort((a, b) => a.line - b.line || a.character - b.character);
 }
 
@@ -96,10 +128,11 @@ export class InlineResults implements vscode.Disposable {
   ) {
     const make = (kind: Kind) =>
       vscode.window.createTextEditorDecorationType({
-        after: { color: new vscode.ThemeColor(COLORS[kind]), margin: '0 0 0 2em', fontStyle: 'normal' },
+        // The ✓ of a verified chain sits close to its formula, in prose; results keep their distance.
+        after: { color: new vscode.ThemeColor(COLORS[kind]), margin: kind === 'verified' ? '0 0 0 0.25em' : '0 0 0 2em', fontStyle: 'normal' },
         rangeBehavior: vscode.DecorationRangeBehavior.ClosedOpen,
       });
-    this.types = { value: make('value'), pass: make('pass'), fail: make('fail'), error: make('error') };
+    this.types = { verified: make('verified'), value: make('value'), pass: make('pass'), fail: make('fail'), error: make('error') };
     this.subscriptions.push(
       notes.onDidEvaluate(({ document, result }) => this.update(document, result)),
       notes.onDidForget((uri) => this.clearNote(uri)),
@@ -121,7 +154,7 @@ export class InlineResults implements vscode.Disposable {
     const enabled = this.config.current.inlineResultsEnabled;
     const decorations = enabled ? layout(document, result, this.config.current.inlineResultsMaxLength) : [];
     this.shown.set(key, { version: result.version, decorations });
-    const options: Record<Kind, vscode.DecorationOptions[]> = { value: [], pass: [], fail: [], error: [] };
+    const options: Record<Kind, vscode.DecorationOptions[]> = { verified: [], value: [], pass: [], fail: [], error: [] };
     for (const d of decorations) {
       const pos = new vscode.Position(d.line, d.character);
       options[d.kind].push({ range: new vscode.Range(pos, pos), renderOptions: { after: { contentText: d.text } } });

@@ -1,14 +1,33 @@
 // Does a Markdown note have anything for dl-calc to do? Used before anything is started:
 // a cheap text test first, then markdown-it's own parse (the same one the engine uses),
-// loaded only when the text test passes.
+// loaded only when the text test passes. With LaTeX checks on, math holding a relation
+// (`$0.5 - 0.03 = 0.47$`) counts too: a note with no blocks still gets its hand
+// calculations checked.
 /* eslint-disable @typescript-eslint/no-require-imports */
 import type * as vscode from 'vscode';
 
 /** A fence whose info starts with dl-calc, or an inline code span starting with `=`. */
 const MAYBE = /(`{3,}|~{3,})[ \t]*dl-calc|`[ \t]*=/;
+/** Math (`$…$`, `$$…$$`) with a relation the checker compares, or a math fence. */
+const MATH_CHAIN = /\$[^$]*?(?:=|\\approx|\\simeq|≈|\\le|\\ge|<|>)[^$]*?\$|(`{3,}|~{3,})[ \t]*math\b/g;
 
 export function mayHaveDlCalc(text: string): boolean {
   return MAYBE.test(text);
+}
+
+/** Math that may hold a numeric chain of (in)equalities (a digit and a relation). */
+export function mayHaveMathChain(text: string): boolean {
+  if (!text.includes('$') && !/(`{3,}|~{3,})[ \t]*math/.test(text)) return false;
+  MATH_CHAIN.lastIndex = 0;
+  for (let m = MATH_CHAIN.exec(text), n = 0; m && n < 10_000; m = MATH_CHAIN.exec(text), n++) {
+    if (m[1] || /\d/.test(m[0])) return true;
+  }
+  return false;
+}
+
+/** Anything the note service should evaluate: dl-calc content, or math to check. */
+export function mayHaveContent(text: string, latexChecks: boolean): boolean {
+  return mayHaveDlCalc(text) || (latexChecks && mayHaveMathChain(text));
 }
 
 export function hasDlCalcContent(text: string): boolean {
@@ -16,6 +35,11 @@ export function hasDlCalcContent(text: string): boolean {
   const { parseNote } = require('../engine/blocks') as typeof import('../engine/blocks');
   const note = parseNote(text);
   return note.blocks.length > 0 || note.inlines.length > 0;
+}
+
+/** Should this note start the session? dl-calc blocks or spans, or (checks on) math chains. */
+export function hasContent(text: string, latexChecks: boolean): boolean {
+  return hasDlCalcContent(text) || (latexChecks && mayHaveMathChain(text));
 }
 
 export function isMarkdown(doc: vscode.TextDocument): boolean {

@@ -4,19 +4,28 @@
 import { loadStarted } from './loadClock';
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
-import { hasDlCalcContent, isMarkdown, mayHaveDlCalc } from './detect';
+import { hasContent, isMarkdown, mayHaveContent } from './detect';
+import type MarkdownIt from 'markdown-it';
+import { extendMarkdownIt } from './preview';
 import { Session } from './session';
 import { createTestApi, type DlCalcApi } from './testHook';
 
-export function activate(context: vscode.ExtensionContext): DlCalcApi {
+/** The extension's exports: VS Code's Markdown preview calls `extendMarkdownIt`; tests read the rest. */
+export interface DlCalcExports extends DlCalcApi {
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+}
+
+export function activate(context: vscode.ExtensionContext): DlCalcExports {
   const t0 = performance.now();
   const session = new Session(context);
   context.subscriptions.push(session, registerCommands(session));
 
   let pending: NodeJS.Timeout | undefined;
   const consider = (doc: vscode.TextDocument) => {
-    if (session.started || !isMarkdown(doc) || !mayHaveDlCalc(doc.getText())) return;
-    if (hasDlCalcContent(doc.getText())) {
+    if (session.started || !isMarkdown(doc)) return;
+    const latex = session.config.current.latexChecksEnabled;
+    if (!mayHaveContent(doc.getText(), latex)) return;
+    if (hasContent(doc.getText(), latex)) {
       session.start();
       watchers.dispose();
     }
@@ -42,7 +51,10 @@ export function activate(context: vscode.ExtensionContext): DlCalcApi {
   pending = setTimeout(considerAll, 0);
 
   const end = performance.now();
-  return createTestApi(session, { activationMs: end - t0, loadAndActivateMs: end - loadStarted });
+  return {
+    ...createTestApi(session, { activationMs: end - t0, loadAndActivateMs: end - loadStarted }),
+    extendMarkdownIt: (md: MarkdownIt) => extendMarkdownIt(md, session.preview),
+  };
 }
 
 export function deactivate(): void {

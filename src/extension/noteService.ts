@@ -5,11 +5,13 @@ import * as vscode from 'vscode';
 import type { Derivation, NoteResult } from '../engine/types';
 import { EvaluationClient, SupersededError } from '../node/evaluationClient';
 import { engineSettings, type ConfigStore } from './config';
-import { isMarkdown, mayHaveDlCalc } from './detect';
+import { isMarkdown, mayHaveContent } from './detect';
 
 export interface EvaluatedNote {
   readonly document: vscode.TextDocument;
   readonly result: NoteResult;
+  /** The text the result was computed from. */
+  readonly text?: string;
 }
 
 function tabUri(tab: vscode.Tab): string | undefined {
@@ -20,6 +22,8 @@ function tabUri(tab: vscode.Tab): string | undefined {
 export class NoteService implements vscode.Disposable {
   readonly client: EvaluationClient;
   private readonly results = new Map<string, NoteResult>();
+  /** The text each result was computed from (the preview matches results by text). */
+  private readonly texts = new Map<string, string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly emitter = new vscode.EventEmitter<EvaluatedNote>();
   /** Fires after each evaluation lands. */
@@ -73,6 +77,11 @@ export class NoteService implements vscode.Disposable {
     return this.results.get(uri.toString());
   }
 
+  /** The last result of a note if it was computed from exactly this text. */
+  resultForText(uri: string, text: string): NoteResult | undefined {
+    return this.texts.get(uri) === text ? this.results.get(uri) : undefined;
+  }
+
   /** Notes with results, as open documents. */
   documents(): vscode.TextDocument[] {
     return vscode.workspace.textDocuments.filter((d) => this.results.has(d.uri.toString()));
@@ -82,7 +91,7 @@ export class NoteService implements vscode.Disposable {
   schedule(document: vscode.TextDocument, delayMs: number): void {
     if (!isMarkdown(document)) return;
     const key = document.uri.toString();
-    if (!this.results.has(key) && !mayHaveDlCalc(document.getText())) return;
+    if (!this.results.has(key) && !mayHaveContent(document.getText(), this.config.current.latexChecksEnabled)) return;
     clearTimeout(this.timers.get(key));
     this.timers.set(
       key,
@@ -102,7 +111,7 @@ export class NoteService implements vscode.Disposable {
     if (document.isClosed) return undefined;
     const key = document.uri.toString();
     const text = document.getText();
-    if (!mayHaveDlCalc(text)) {
+    if (!mayHaveContent(text, this.config.current.latexChecksEnabled)) {
       if (this.results.has(key)) this.drop(document.uri);
       return undefined;
     }
@@ -120,7 +129,8 @@ export class NoteService implements vscode.Disposable {
       this.timings.push({ uri: key, version: result.version, ms: performance.now() - started });
       if (this.timings.length > 50) this.timings.shift();
       this.results.set(key, result);
-      this.emitter.fire({ document, result });
+      this.texts.set(key, text);
+      this.emitter.fire({ document, result, text });
       return result;
     } catch (e) {
       if (e instanceof SupersededError) return undefined;
@@ -146,6 +156,7 @@ export class NoteService implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     const had = this.results.delete(key);
+    this.texts.delete(key);
     this.client.forget(key);
     if (had) this.forgotten.fire(uri);
   }
@@ -158,5 +169,6 @@ export class NoteService implements vscode.Disposable {
     this.forgotten.dispose();
     this.client.dispose();
     this.results.clear();
+    this.texts.clear();
   }
 }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { ConfigStore } from './config';
 import type { InlineResults } from './decorations';
 import type { NoteService } from './noteService';
+import { PreviewState } from './preview';
 
 export interface Started {
   readonly notes: NoteService;
@@ -18,6 +19,8 @@ export class Session implements vscode.Disposable {
   readonly log: vscode.OutputChannel;
   private readonly startedEmitter = new vscode.EventEmitter<Started>();
   readonly onDidStart = this.startedEmitter.event;
+  /** What the Markdown preview rendered; exists before the session starts (the preview may render first). */
+  readonly preview = new PreviewState(this);
 
   constructor(readonly context: vscode.ExtensionContext) {
     this.log = vscode.window.createOutputChannel('dl-calc');
@@ -44,6 +47,8 @@ export class Session implements vscode.Disposable {
       (require('./codeLens') as typeof import('./codeLens')).registerCodeLens(notes),
       (require('./completion') as typeof import('./completion')).registerCompletion(notes),
       (require('./statusBar') as typeof import('./statusBar')).registerStatusBar(notes),
+      (require('./latexChecks') as typeof import('./latexChecks')).registerLatexChecks(notes),
+      (require('./preview') as typeof import('./preview')).registerPreviewRefresh(notes, this.preview),
     ];
     this.running = { notes, inlineResults, startedAt: Date.now(), disposables };
     this.log.appendLine(`dl-calc started in ${(performance.now() - t0).toFixed(1)} ms`);
@@ -55,6 +60,7 @@ export class Session implements vscode.Disposable {
     if (this.running) for (const d of this.running.disposables.reverse()) d.dispose();
     this.running = undefined;
     this.startedEmitter.dispose();
+    this.preview.dispose();
     this.config.dispose();
     this.log.dispose();
   }

@@ -4,9 +4,22 @@ import type { NoteSummary } from '../engine/types';
 import type { NoteService } from './noteService';
 
 export function summaryText(s: NoteSummary): string {
-  const parts = [`✓ ${s.passed}`, `✗ ${s.failed}`];
-  if (s.errors) parts.push(`⚠ ${s.errors}`);
+  const parts: string[] = [];
+  if (s.statements) {
+    parts.push(`✓ ${s.passed}`, `✗ ${s.failed}`);
+    if (s.errors) parts.push(`⚠ ${s.errors}`);
+  }
+  const chains = (s.chainsVerified ?? 0) + (s.chainsFailed ?? 0);
+  if (chains) parts.push(`${s.statements ? '· ' : ''}LaTeX ✓ ${s.chainsVerified}${s.chainsFailed ? ` ✗ ${s.chainsFailed}` : ''}`);
   return `dl-calc ${parts.join(' ')}`;
+}
+
+export function summaryTooltip(s: NoteSummary): string {
+  const lines: string[] = [];
+  if (s.statements) lines.push(`dl-calc: ${s.statements} statements · ${s.passed} checks passed · ${s.failed} failed · ${s.errors} errors`);
+  if (s.chainsVerified || s.chainsFailed) lines.push(`Hand calculations in LaTeX: ${s.chainsVerified} verified · ${s.chainsFailed} with a wrong result`);
+  lines.push('Click to open Problems');
+  return lines.join('\n');
 }
 
 export function registerStatusBar(notes: NoteService): vscode.Disposable {
@@ -16,14 +29,14 @@ export function registerStatusBar(notes: NoteService): vscode.Disposable {
   const update = () => {
     const editor = vscode.window.activeTextEditor;
     const result = editor && notes.result(editor.document.uri);
-    if (!result || result.summary.statements === 0) {
+    if (!result || (result.summary.statements === 0 && !result.summary.chainsVerified && !result.summary.chainsFailed)) {
       item.hide();
       return;
     }
     const s = result.summary;
     item.text = summaryText(s);
-    item.tooltip = `dl-calc: ${s.statements} statements · ${s.passed} checks passed · ${s.failed} failed · ${s.errors} errors\nClick to open Problems`;
-    item.backgroundColor = s.errors || s.failed ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.tooltip = summaryTooltip(s);
+    item.backgroundColor = s.errors || s.failed || s.chainsFailed ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };
   update();
