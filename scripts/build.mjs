@@ -21,7 +21,13 @@ const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ].filter((e) => e.entryPoints.every((p) => existsSync(p)));
 
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
+
+// KaTeX's browser files for the Show Derivation webview: the .vsix carries no
+// node_modules (vsce --no-dependencies), so they ship inside dist/.
+mkdirSync('dist/katex', { recursive: true });
+for (const file of ['katex.min.css', 'katex.min.js']) cpSync(`node_modules/katex/dist/${file}`, `dist/katex/${file}`);
+cpSync('node_modules/katex/dist/fonts', 'dist/katex/fonts', { recursive: true });
 
 if (watch) {
   for (const e of entries) (await esbuild.context({ ...common, ...e })).watch();

@@ -1,5 +1,5 @@
 // "dl-calc: Show Derivation": a webview with the statement's derivation typeset by KaTeX
-// (its CSS, fonts and script from node_modules/katex/dist, through asWebviewUri).
+// (its CSS, fonts and script, copied to dist/katex by the build, through asWebviewUri).
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Derivation, StatementResult } from '../engine/types';
@@ -12,7 +12,7 @@ function escapeHtml(text: string): string {
 let panel: vscode.WebviewPanel | undefined;
 
 export function derivationHtml(webview: vscode.Webview, extensionUri: vscode.Uri, s: StatementResult, d: Derivation, noteName: string): string {
-  const katexDir = vscode.Uri.joinPath(extensionUri, 'node_modules', 'katex', 'dist');
+  const katexDir = vscode.Uri.joinPath(extensionUri, 'dist', 'katex');
   const css = webview.asWebviewUri(vscode.Uri.joinPath(katexDir, 'katex.min.css'));
   const js = webview.asWebviewUri(vscode.Uri.joinPath(katexDir, 'katex.min.js'));
   const nonce = crypto.randomBytes(16).toString('base64');
@@ -60,7 +60,7 @@ export function showDerivationPanel(extensionUri: vscode.Uri, s: StatementResult
   if (!panel) {
     panel = vscode.window.createWebviewPanel('dlCalc.derivation', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
       enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'node_modules', 'katex', 'dist')],
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'katex')],
     });
     panel.onDidDispose(() => (panel = undefined));
   }
