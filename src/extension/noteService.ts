@@ -32,6 +32,8 @@ export class NoteService implements vscode.Disposable {
   /** A note's results were dropped: closed, deleted, or no dl-calc content left. */
   readonly onDidForget = this.forgotten.event;
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** Whether a note's evaluation should include derivations (its preview shows them). */
+  derivationsFor: (uri: string) => boolean = () => false;
   /** Times of the last evaluations, for the test hook and the bench. */
   readonly timings: { uri: string; version: number; ms: number }[] = [];
 
@@ -120,7 +122,7 @@ export class NoteService implements vscode.Disposable {
       const result = await this.client.evaluate(
         { uri: key, version: document.version, text },
         engineSettings(this.config.current),
-        false,
+        this.derivationsFor(key),
       );
       if (document.isClosed) return undefined;
       // An answer for an older version than one already shown is dropped.

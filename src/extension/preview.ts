@@ -16,6 +16,8 @@ interface Rendered {
   readonly src: string;
   /** undefined: the placeholder was shown. */
   readonly signature: string | undefined;
+  /** Date.now() of the render. */
+  readonly at: number;
 }
 
 const signatures = new WeakMap<NoteResult, string>();
@@ -35,7 +37,16 @@ function computeSignature(result: NoteResult): string {
   for (const b of result.blocks) parts.push(`b${b.range.start.line}:${b.range.end.line}:${b.info}:${b.optionWarnings.length}`);
   for (const s of result.statements) {
     parts.push(
-      [s.range.start.line, s.range.start.character, s.kind, s.value?.full ?? '', s.value?.tex ?? '', s.check ? `${s.check.ok}:${s.check.message ?? ''}` : '', s.error?.message ?? ''].join('\u0001'),
+      [
+        s.range.start.line,
+        s.range.start.character,
+        s.kind,
+        s.value?.full ?? '',
+        s.value?.tex ?? '',
+        s.check ? `${s.check.ok}:${s.check.message ?? ''}` : '',
+        s.error?.message ?? '',
+        s.derivation ? `${s.derivation.formulaTex}\u0003${s.derivation.substitutedTex}\u0003${s.derivation.resultTex}` : '',
+      ].join('\u0001'),
     );
   }
   return parts.join('\u0002');
@@ -78,13 +89,21 @@ export class PreviewState {
       }
     }
     if (!uri) return undefined;
-    this.rendered.set(uri, { src, signature: result ? resultSignature(result) : undefined });
-    if (!result && !notes.result(vscode.Uri.parse(uri))) {
-      // Never evaluated, or dropped (its editor tab closed while the preview stayed open).
+    this.rendered.set(uri, { src, signature: result ? resultSignature(result) : undefined, at: Date.now() });
+    // Never evaluated, or dropped (its editor tab closed while the preview stayed open); or
+    // evaluated before the preview opened, without the derivations the table typesets.
+    const lacksDerivations = result && result.statements.some((s) => s.kind !== 'error') && !result.statements.some((s) => s.derivation);
+    if ((!result && !notes.result(vscode.Uri.parse(uri))) || (lacksDerivations && this.wantsDerivations(uri))) {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
       if (doc) notes.schedule(doc, 0);
     }
     return result;
+  }
+
+  /** Evaluations of a note include derivations while a preview shows it (or it was just rendered). */
+  wantsDerivations(uri: string): boolean {
+    const shown = this.rendered.get(uri);
+    return shown !== undefined && (Date.now() - shown.at < 10_000 || previewIsOpen());
   }
 
   /** After an evaluation: refresh the preview if it shows this very text differently. */
@@ -129,6 +148,7 @@ export function extendMarkdownIt(md: MarkdownIt, preview: PreviewState): Markdow
 }
 
 export function registerPreviewRefresh(notes: NoteService, preview: PreviewState): vscode.Disposable {
+  notes.derivationsFor = (uri) => preview.wantsDerivations(uri);
   return vscode.Disposable.from(
     notes.onDidEvaluate((e) => preview.evaluated(e, e.text)),
     notes.onDidForget((uri) => preview.forget(uri)),

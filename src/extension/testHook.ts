@@ -24,6 +24,8 @@ export interface DlCalcApi {
   result(uri: vscode.Uri | string): NoteResult | undefined;
   /** Worker restarts so far (a runaway statement restarts it). */
   workerRestarts(): number;
+  /** Markdown preview refreshes dl-calc asked for (results landed after a render). */
+  previewRefreshes(): number;
   /** The evaluation times the service recorded (worker round trips). */
   evaluationTimes(): readonly { uri: string; version: number; ms: number }[];
 }
@@ -38,6 +40,7 @@ export function createTestApi(session: Session, timings: { activationMs: number;
     result: (uri) => session.started?.notes.result(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri),
     workerRestarts: () => session.started?.notes.client.restarts ?? 0,
     evaluationTimes: () => session.started?.notes.timings ?? [],
+    previewRefreshes: () => session.preview.refreshes,
     waitForDecorations(uri, minVersion = 0, timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {
         const disposables: vscode.Disposable[] = [];
