@@ -112,7 +112,8 @@ export class PreviewState {
     const shown = this.rendered.get(key);
     if (!shown || text === undefined || shown.src !== text) return;
     if (shown.signature === resultSignature(e.result)) return;
-    this.refreshSoon();
+    // The preview's tab may not be in the tab model yet right after its first render.
+    if (Date.now() - shown.at < 10_000 || previewIsOpen()) this.refreshSoon();
   }
 
   forget(uri: vscode.Uri): void {
@@ -123,7 +124,6 @@ export class PreviewState {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      if (!previewIsOpen()) return;
       this.refreshes++;
       void vscode.commands.executeCommand('markdown.preview.refresh');
     }, 30);

@@ -142,6 +142,123 @@ const scenes: Scene[] = [
       await rv.screenshot(page, 'e2e-runaway');
     },
   },
+  ...(['light', 'dark'] as const).map(
+    (theme): Scene => ({
+      name: `Markdown preview shows the dl-calc table (${theme} theme)`,
+      file: 'preview.md',
+      settings: { 'workbench.colorTheme': theme === 'light' ? 'Default Light Modern' : 'Default Dark Modern' },
+      async run(page) {
+        await rv.waitForDecorations(page, '→ 0.622459', 30_000);
+        await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+        // The seeded setting does not reach code-server's web workbench: pick the theme.
+        const themeName = theme === 'light' ? 'Default Light Modern' : 'Default Dark Modern';
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+T');
+        await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+        await page.keyboard.type(themeName);
+        await new Promise((r) => setTimeout(r, 300));
+        await page.keyboard.press('Enter');
+        await page.waitForFunction((dark) => document.querySelector('.monaco-workbench')?.classList.contains(dark ? 'vs-dark' : 'vs') ?? false, theme === 'dark', { timeout: 10_000 });
+        await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+        await rv.openMarkdownPreviewToSide(page);
+        const frame = rv.previewFrame(page);
+        // Typeset once the results with derivations land (the preview is refreshed then).
+        await frame.locator('tr.dl-calc-row td.dl-calc-formula .katex').first().waitFor({ timeout: 30_000 });
+        const rows = await frame.locator('tr.dl-calc-row').evaluateAll((trs) =>
+          trs.map((tr) => {
+            // What a person reads: KaTeX's hidden MathML copy left out.
+            const text = (cell: Element | null) => {
+              if (!cell) return '';
+              const copy = cell.cloneNode(true) as HTMLElement;
+              copy.querySelectorAll('.katex-mathml').forEach((m) => m.remove());
+              return (copy.textContent ?? '').replace(/[\s\u200b]+/g, ' ').trim();
+            };
+            return {
+              line: tr.getAttribute('data-line'),
+              source: text(tr.querySelector('td.dl-calc-source')),
+              result: text(tr.querySelector('td.dl-calc-result')),
+              color: getComputedStyle(tr.querySelector('.dl-calc-mark') ?? tr).color,
+            };
+          }),
+        );
+        const row = (source: string) => rows.find((r) => r.source === source);
+        const dump = JSON.stringify(rows);
+        assert(row('z1 = 0.5')?.result === '0.5' && row('z1 = 0.5')?.line === '8', `z1 row: ${dump}`);
+        assert(row('a1 = sigmoid(z1)')?.result.startsWith('0.622459'), `a1 row: ${dump}`);
+        assert(row('a1 ≈ 0.622')?.result.startsWith('✓'), `pass mark: ${dump}`);
+        assert(row('a1 ≈ 0.6 ± 0.001')?.result.startsWith('✗') && row('a1 ≈ 0.6 ± 0.001')!.result.includes('expected 0.6'), `fail mark: ${dump}`);
+        assert(row('a1 ≈ 0.622')?.color !== row('a1 ≈ 0.6 ± 0.001')?.color, `pass and fail marks differ in colour: ${dump}`);
+        const prose = await frame.locator('p .katex').count();
+        assert(prose >= 1, 'prose math typeset by VS Code');
+        const inline = await frame.locator('.dl-calc-inline').first().innerText();
+        assert(inline.includes('1.24492'), `inline span: ${inline}`);
+        const bodyClass = (await frame.locator('body').getAttribute('class')) ?? '';
+        assert(bodyClass.includes(theme === 'dark' ? 'vscode-dark' : 'vscode-light'), `preview theme: ${bodyClass}`);
+        const body = await frame.locator('body').innerText();
+        assert(!body.includes('[object') && !body.includes('evaluating…'), 'no [object Object], no placeholder left');
+        // Open one derivation, so the screenshot shows it.
+        await frame.locator('tr.dl-calc-row details.dl-calc-derivation summary').first().click();
+        await new Promise((r) => setTimeout(r, 300));
+        await rv.screenshot(page, `e2e-preview-${theme}`);
+      },
+    }),
+  ),
+  {
+    name: 'hand calculations in LaTeX: ✓ marks, a warning on a wrong result, the quick fix',
+    file: 'latex.md',
+    async run(page) {
+      const ds = await rv.waitForDecorations(page, (d) => d.filter((x) => x.text === '✓').length >= 4, 30_000);
+      for (const line of [3, 5, 7, 12]) assert(decoAt(ds, line) === '✓', `line ${line}: ${decoAt(ds, line)} (${JSON.stringify(ds)})`);
+      let status = await statusBarText(page);
+      assert(/dl-calc LaTeX ✓ 4/.test(status), `status bar: ${status}`);
+      await rv.screenshot(page, 'e2e-latex-verified');
+
+      // Change the written result 0.47 (line 3, columns 79–82; the 7 is column 82) to 0.48.
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type('3:82');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.type('8');
+      await rv.waitForDecorations(page, (d) => decoAt(d, 3) === '', 20_000);
+      for (let i = 0; i < 40 && !/LaTeX ✓ 3 ✗ 1/.test(status); i++) {
+        await new Promise((r) => setTimeout(r, 250));
+        status = await statusBarText(page);
+      }
+      assert(/LaTeX ✓ 3 ✗ 1/.test(status), `status bar after the change: ${status}`);
+      const rows = await rv.readProblems(page);
+      const warning = rows.find((r) => r.severity === 'warning' && /but 0\.48 is written/.test(r.text));
+      assert(warning, `problems: ${rows.map((r) => `${r.severity}: ${r.text}`).join('\n')}`);
+      assert(/dl-calc/.test(warning.text + warning.ariaLabel), `source dl-calc: ${warning.text}`);
+      // Hover the wrong number: the segment values.
+      await page.keyboard.press('Control+Shift+M'); // hide Problems again
+      const hover = await rv.hoverAt(page, '0.5 - 0.1', { timeoutMs: 15_000 });
+      assert(/0\.47/.test(hover.text) && /but 0\.48 is written/.test(hover.text), `hover: ${hover.text}`);
+      await rv.screenshot(page, 'e2e-latex-warning');
+
+      // The quick fix: Ctrl+. on the number, pick "Replace 0.48 with 0.47".
+      await page.mouse.move(5, 5);
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type('3:80');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+.');
+      const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Replace 0.48 with 0.47' }).first();
+      await item.waitFor({ timeout: 10_000 });
+      await rv.screenshot(page, 'e2e-latex-quickfix');
+      // The list is keyboard-driven (a pointer block covers it): move to the item, Enter.
+      for (let i = 0; i < 5 && !((await item.getAttribute('class')) ?? '').includes('focused'); i++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await rv.waitForDecorations(page, (d) => decoAt(d, 3) === '✓', 20_000);
+      status = await statusBarText(page);
+      for (let i = 0; i < 40 && !/LaTeX ✓ 4/.test(status); i++) {
+        await new Promise((r) => setTimeout(r, 250));
+        status = await statusBarText(page);
+      }
+      assert(/LaTeX ✓ 4/.test(status) && !/✗ 1/.test(status), `status bar after the fix: ${status}`);
+      await rv.screenshot(page, 'e2e-latex-fixed');
+    },
+  },
 ];
 
 /** Runs the scenes (those whose name contains `grep`); resolves with the exit code. */
