@@ -104,6 +104,9 @@ const scenes: Scene[] = [
     file: 'basics.md',
     async run(page) {
       await rv.waitForDecorations(page, '→ 0.622459', 30_000);
+      // CodeLens lines push the text down when they appear: hover only after they have.
+      for (let i = 0; i < 40 && !(await codeLensTitles(page)).some((t) => t.includes('values')); i++) await new Promise((r) => setTimeout(r, 250));
+      await new Promise((r) => setTimeout(r, 300));
       const hover = await rv.hoverAt(page, 'sigm', { timeoutMs: 15_000 });
       assert(hover.text.includes('sigmoid(x)'), `function hover: ${hover.text}`);
       await rv.screenshot(page, 'e2e-hover-function');
