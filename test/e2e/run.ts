@@ -30,6 +30,12 @@ async function codeLensTitles(page: Page): Promise<string[]> {
   return page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.monaco-editor .codelens-decoration')).map((e) => e.innerText.replace(/\s+/g, ' ').trim()));
 }
 
+/** CodeLens lines push the text down when they appear: hover only after they have. */
+async function waitForCodeLensLayout(page: Page): Promise<void> {
+  for (let i = 0; i < 40 && !(await codeLensTitles(page)).some((t) => t.includes('values')); i++) await new Promise((r) => setTimeout(r, 250));
+  await new Promise((r) => setTimeout(r, 300));
+}
+
 async function statusBarText(page: Page): Promise<string> {
   return page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.statusbar-item')).map((e) => e.innerText).join(' | '));
 }
@@ -77,6 +83,7 @@ const scenes: Scene[] = [
     file: 'basics.md',
     async run(page) {
       await rv.waitForDecorations(page, '→ 0.622459', 30_000);
+      await waitForCodeLensLayout(page);
       const hover = await rv.hoverAt(page, 'a1 = s', { timeoutMs: 15_000 });
       // The statement hover needs the worker's MathJax the first time: wait for the image.
       let html = hover.html;
@@ -104,9 +111,7 @@ const scenes: Scene[] = [
     file: 'basics.md',
     async run(page) {
       await rv.waitForDecorations(page, '→ 0.622459', 30_000);
-      // CodeLens lines push the text down when they appear: hover only after they have.
-      for (let i = 0; i < 40 && !(await codeLensTitles(page)).some((t) => t.includes('values')); i++) await new Promise((r) => setTimeout(r, 250));
-      await new Promise((r) => setTimeout(r, 300));
+      await waitForCodeLensLayout(page);
       const hover = await rv.hoverAt(page, 'sigm', { timeoutMs: 15_000 });
       assert(hover.text.includes('sigmoid(x)'), `function hover: ${hover.text}`);
       await rv.screenshot(page, 'e2e-hover-function');
