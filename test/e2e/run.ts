@@ -281,24 +281,36 @@ export async function runE2E(grep?: string): Promise<number> {
   let passed = 0;
   const failures: string[] = [];
   const t0 = Date.now();
-  for (const scene of selected) {
+  // One scene: a fresh workspace copy, code-server and browser. Returns the failure, if any.
+  const attempt = async (scene: Scene, label: string): Promise<string | undefined> => {
     for (const f of fs.readdirSync(FIXTURES)) fs.copyFileSync(path.join(FIXTURES, f), path.join(workspace, f));
-    const started = Date.now();
     const server = await rv.startCodeServer({ workspace, settings: { 'editor.codeLens': true, ...scene.settings } });
     const browser = await rv.launchBrowser();
     try {
       await browser.page.goto(rv.workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: REPO, openFile: scene.file }));
       await rv.waitForEditor(browser.page);
       await scene.run(browser.page);
-      passed++;
-      console.log(`  ✓ ${scene.name} (${Date.now() - started} ms)`);
+      return undefined;
     } catch (e) {
-      failures.push(scene.name);
-      console.log(`  ✗ ${scene.name}\n      ${e instanceof Error ? e.message : String(e)}`);
-      await rv.screenshot(browser.page, `e2e-FAILED-${scene.name}`).catch(() => undefined);
+      await rv.screenshot(browser.page, `e2e-FAILED${label}-${scene.name}`).catch(() => undefined);
+      return e instanceof Error ? e.message : String(e);
     } finally {
       await browser.close();
       await server.stop();
+    }
+  };
+  for (const scene of selected) {
+    const started = Date.now();
+    // A UI under a loaded 2-core machine can lose a race (a hover landing while CodeLens
+    // reflows the editor): one retry, and the first failure is printed, never hidden.
+    const first = await attempt(scene, '');
+    const failure = first && (await attempt(scene, '-retry'));
+    if (!failure) {
+      passed++;
+      console.log(`  ✓ ${scene.name} (${Date.now() - started} ms)${first ? `  [passed on retry; first attempt: ${first}]` : ''}`);
+    } else {
+      failures.push(scene.name);
+      console.log(`  ✗ ${scene.name}\n      ${failure}\n      (first attempt: ${first})`);
     }
   }
   fs.rmSync(workspace, { recursive: true, force: true });
