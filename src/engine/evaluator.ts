@@ -40,6 +40,8 @@ export interface EvaluationOutput {
   readonly seeds: (DerivationSeed | undefined)[];
   /** Numbers the note's scope held, by name, in the order they were assigned (for LaTeX checks). */
   readonly bindings: ReadonlyMap<string, readonly { line: number; value: number }[]>;
+  /** This run's outcomes, for the next evaluation of the same note. */
+  readonly memo: Memo;
 }
 
 interface Definition {
@@ -67,7 +69,7 @@ export interface EvaluatorDeps {
   readonly compiler: StatementCompiler;
   readonly formatter: ValueFormatter;
   /** Results of the note's previous evaluation, reused where a statement's inputs are unchanged. */
-  readonly memo: Memo;
+  readonly memo: ReadonlyMap<string, readonly MemoEntry[]>;
   readonly splits: SplitCache;
 }
 
@@ -143,10 +145,8 @@ export function evaluateNote(
       diagnostics.push({ range: result.range, severity: 'error', message: result.check.message!, code: 'check' });
     }
   });
-  // Keep only what this run used: deleted statements must not pin their values.
-  deps.memo.clear();
-  for (const [k, v] of nextMemo) deps.memo.set(k, v);
-  return { statements, diagnostics, seeds, bindings };
+  // The next run starts from what this one used: deleted statements must not pin their values.
+  return { statements, diagnostics, seeds, bindings, memo: nextMemo };
 }
 
 /** Split blocks by their lines and positions: an edit re-splits only the block it touched. */
@@ -241,12 +241,23 @@ function runStatement(
     return fail(`Unknown name "${name}"${where}`, nameRange(source, name), assigns);
   }
 
-  const finish = (value: unknown, shown: ValueView | undefined, check: CheckOutcome | undefined) => {
+  const finish = (value: unknown, shown: ValueView | undefined, check: CheckOutcome | undefined, reused?: MemoEntry) => {
     if (assigns && shown) {
       scope.failed.delete(assigns);
       scope.defined.set(assigns, { line: source.range.start.line, view: shown });
     }
-    const result: StatementResult = { ...base, kind: check ? 'check' : 'value', assigns, value: shown, check, dependencies };
+    const result: StatementResult = {
+      index,
+      block: unit.block,
+      inline: unit.inline,
+      source: source.text,
+      range: source.range,
+      kind: check ? 'check' : 'value',
+      assigns,
+      value: shown,
+      check,
+      dependencies,
+    };
     const seed: DerivationSeed | undefined = shown
       ? { node: expressionOf(compiled.main.node), assigns: assignedOf(compiled.main.node), reads: compiled.reads, inputs, result: shown, dependencies }
       : undefined;
@@ -254,7 +265,7 @@ function runStatement(
     if (typeof value !== 'function') {
       let list = nextMemo.get(source.text);
       if (!list) nextMemo.set(source.text, (list = []));
-      list[occurrence] = { group: unit.isolatedGroup, precision: unit.format.precision, record: source.record?.text, inputs, value, shown, check };
+      list[occurrence] = reused ?? { group: unit.isolatedGroup, precision: unit.format.precision, record: source.record?.text, inputs, value, shown, check };
     }
     return { result, seed };
   };
@@ -269,7 +280,7 @@ function runStatement(
     memo.inputs.every((v, i) => Object.is(v, inputs[i]))
   ) {
     if (assigns) scope.values.set(assigns, memo.value);
-    return finish(memo.value, memo.shown, memo.check);
+    return finish(memo.value, memo.shown, memo.check, memo);
   }
 
   try {

@@ -107,12 +107,10 @@ export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
         return result;
       }
       const note = parse(doc);
-      let memo = memos.get(doc.uri);
-      if (!memo || memo.settingsKey !== settingsKey) {
-        memo = { settingsKey, memo: new Map() };
-        memos.set(doc.uri, memo);
-      }
-      const output = evaluateNote(note, settings, options, { sandbox, compiler, formatter, memo: memo.memo, splits });
+      const previous = memos.get(doc.uri);
+      const memo: Memo = previous && previous.settingsKey === settingsKey ? previous.memo : new Map();
+      const output = evaluateNote(note, settings, options, { sandbox, compiler, formatter, memo, splits });
+      memos.set(doc.uri, { settingsKey, memo: output.memo });
       const latex: LatexChainResult[] = settings.latexChecks ? latexChecker.check(doc.text, output.bindings, settings.latexSymbolic) : [];
       let result: NoteResult = {
         uri: doc.uri,
