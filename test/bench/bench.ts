@@ -208,10 +208,19 @@ function benchPreview(): void {
   const mdPlugin = withPlugin();
   mdBare.render(text);
   mdPlugin.render(text);
-  const bareCached = timeMedian(9, () => mdBare.render(text));
-  const pluginCached = timeMedian(9, () => mdPlugin.render(text));
-  const bareFresh = timeMedian(5, () => bare().render(text));
-  const pluginFresh = timeMedian(5, () => withPlugin().render(text));
+  // Alternate the two so neither pays for the other's warm-up or a GC.
+  const cached: [number[], number[]] = [[], []];
+  const fresh: [number[], number[]] = [[], []];
+  for (let i = 0; i < 9; i++) {
+    cached[0].push(time(() => mdBare.render(text)));
+    cached[1].push(time(() => mdPlugin.render(text)));
+  }
+  for (let i = 0; i < 5; i++) {
+    fresh[0].push(time(() => bare().render(text)));
+    fresh[1].push(time(() => withPlugin().render(text)));
+  }
+  const [bareCached, pluginCached] = cached.map(median);
+  const [bareFresh, pluginFresh] = fresh.map(median);
   console.log(`   bare markdown-it + KaTeX:              ${ms(bareCached)}   baseline`);
   console.log(`   with dl-calc, results cached:          ${ms(pluginCached)}   ${ratio(pluginCached, bareCached)}   (aim ≤ 1.3×)`);
   console.log(`   bare, new renderer each time:          ${ms(bareFresh)}`);
