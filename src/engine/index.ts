@@ -111,7 +111,10 @@ export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
       const memo: Memo = previous && previous.settingsKey === settingsKey ? previous.memo : new Map();
       const output = evaluateNote(note, settings, options, { sandbox, compiler, formatter, memo, splits });
       memos.set(doc.uri, { settingsKey, memo: output.memo });
-      const latex: LatexChainResult[] = settings.latexChecks ? latexChecker.check(doc.text, output.bindings, settings.latexSymbolic) : [];
+      const blockLines = note.blocks.flatMap((b) => b.lines.map((l) => l.line));
+      const latex: LatexChainResult[] = settings.latexChecks
+        ? latexChecker.check(doc.uri, doc.text, blockLines, output.bindings, settings.latexSymbolic)
+        : [];
       let result: NoteResult = {
         uri: doc.uri,
         version: doc.version,

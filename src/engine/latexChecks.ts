@@ -7,20 +7,60 @@ import type { EngineDiagnostic } from './types';
 
 export type Bindings = ReadonlyMap<string, readonly { line: number; value: number }[]>;
 
+/** The value a name held at a line of the note: its last assignment above it. */
+function valueAt(bindings: Bindings, name: string, line: number): number | undefined {
+  let found: number | undefined;
+  for (const b of bindings.get(name) ?? []) if (b.line < line) found = b.value;
+  return found;
+}
+
+interface LastCheck {
+  readonly uri: string;
+  readonly prose: string;
+  readonly symbolic: boolean;
+  /** Every lookup the checker made, with its answer: the result holds while they all still hold. */
+  readonly lookups: readonly { name: string; line: number; value: number | undefined }[];
+  readonly result: LatexChainResult[];
+}
+
 export class LatexChecker {
   private readonly compiled = new Map<string, EvalFunction>();
+  private last: LastCheck | undefined;
 
   constructor(private readonly sandbox: SandboxedMath) {}
 
-  check(text: string, bindings: Bindings, symbolic: boolean): LatexChainResult[] {
+  /**
+   * Typing inside a block leaves the prose as it was: then the previous result stands as
+   * long as every name it looked up still has the same value at the same place.
+   */
+  check(uri: string, text: string, blockLines: readonly number[], bindings: Bindings, symbolic: boolean): LatexChainResult[] {
+    const lines = text.split(/\r\n|\r|\n/);
+    for (const l of blockLines) lines[l] = '';
+    const prose = lines.join('\n');
+    const last = this.last;
+    if (
+      last &&
+      last.uri === uri &&
+      last.symbolic === symbolic &&
+      last.prose === prose &&
+      last.lookups.every((k) => Object.is(valueAt(bindings, k.name, k.line), k.value))
+    ) {
+      return last.result;
+    }
+    const lookups: { name: string; line: number; value: number | undefined }[] = [];
+    const result = this.run(text, bindings, symbolic, lookups);
+    this.last = { uri, prose, symbolic, lookups, result };
+    return result;
+  }
+
+  private run(text: string, bindings: Bindings, symbolic: boolean, lookups: { name: string; line: number; value: number | undefined }[]): LatexChainResult[] {
     return checkLatexChains(
       text,
       {
         lookup: (name, line) => {
-          // The value the name held at that point of the note: its last assignment above.
-          let found: number | undefined;
-          for (const b of bindings.get(name) ?? []) if (b.line < line) found = b.value;
-          return found;
+          const value = valueAt(bindings, name, line);
+          lookups.push({ name, line, value });
+          return value;
         },
         evaluate: (expression, vars) => {
           let code = this.compiled.get(expression);

@@ -46,3 +46,17 @@ test('precision per block applies even when the statement did not change', () =>
   const r = engine.evaluate({ uri: 'p', version: 2, text: '```dl-calc precision=2\n1/3\n```\n' });
   assert.deepEqual(shown(r), ['0.33']);
 });
+
+test('LaTeX chains follow the values they read, and edits to the prose', () => {
+  const engine = createEngine();
+  const text = (w: number, written: string) => `${note(`w1 = ${w}`)}\nSo $w_1 \\times 2 = ${written}$ here.\n`;
+  const status = (r: ReturnType<ReturnType<typeof createEngine>['evaluate']>) => r.latex.map((c) => c.status);
+  assert.deepEqual(status(engine.evaluate({ uri: 'l', version: 1, text: text(0.5, '1.0') })), ['verified']);
+  // Only the block changed: the chain reads w1, whose value changed.
+  assert.deepEqual(status(engine.evaluate({ uri: 'l', version: 2, text: text(0.6, '1.0') })), ['failed']);
+  // Only the prose changed.
+  assert.deepEqual(status(engine.evaluate({ uri: 'l', version: 3, text: text(0.6, '1.2') })), ['verified']);
+  // A block edit that leaves w1 alone keeps the chain's result.
+  const same = engine.evaluate({ uri: 'l', version: 4, text: text(0.6, '1.2').replace('w1 = 0.6', 'w1 = 0.6\ny = 3') });
+  assert.deepEqual(status(same), ['verified']);
+});
