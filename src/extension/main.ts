@@ -44,6 +44,10 @@ export function activate(context: vscode.ExtensionContext): DlCalcExports {
       clearTimeout(pending);
       pending = setTimeout(() => consider(e.document), 300);
     }),
+    // Turning LaTeX checks back on makes math-only notes worth starting for.
+    session.config.onDidChange(() => {
+      if (!session.started) considerAll();
+    }),
     { dispose: () => clearTimeout(pending) },
   );
   context.subscriptions.push(watchers);
