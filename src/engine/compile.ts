@@ -19,6 +19,7 @@ export type CompiledStatement =
       readonly assigns?: string;
       readonly reads: readonly string[];
       readonly unitNames: ReadonlySet<string>;
+      readonly reusable: boolean;
     }
   | {
       readonly kind: 'approx';
@@ -28,6 +29,7 @@ export type CompiledStatement =
       readonly assigns?: string;
       readonly reads: readonly string[];
       readonly unitNames: ReadonlySet<string>;
+      readonly reusable: boolean;
     }
   | { readonly kind: 'error'; readonly message: string; readonly offset: number; readonly length?: number };
 
@@ -170,13 +172,21 @@ export class StatementCompiler {
       }
       const reads = new Set([...readsOf(lhs.node), ...readsOf(rhs.node), ...(tolerance ? readsOf(tolerance.node) : [])]);
       const unitNames = new Set([...unitPositionsOf(lhs.node), ...unitPositionsOf(rhs.node)]);
-      return { kind: 'approx', main: lhs, rhs, tolerance, assigns: assignedName(lhs.node), reads: [...reads], unitNames };
+      const reusable = [lhs, rhs, tolerance].every((e) => !e || onlyTopAssignment(e.node));
+      return { kind: 'approx', main: lhs, rhs, tolerance, assigns: assignedName(lhs.node), reads: [...reads], unitNames, reusable };
     }
     const main = this.expr(text, 0);
     if ('error' in main) return main.error;
     const top = unwrapParens(main.node) as any;
     const kind = top.isOperatorNode && COMPARISONS.has(top.fn) ? 'compare' : 'plain';
-    return { kind, main, assigns: assignedName(main.node), reads: readsOf(main.node), unitNames: unitPositionsOf(main.node) };
+    return {
+      kind,
+      main,
+      assigns: assignedName(main.node),
+      reads: readsOf(main.node),
+      unitNames: unitPositionsOf(main.node),
+      reusable: onlyTopAssignment(main.node),
+    };
   }
 
   private expr(raw: string, offset: number): CompiledExpr | { error: CompiledStatement } {
@@ -205,6 +215,20 @@ function syntaxError(e: unknown, text: string, offset: number): CompiledStatemen
   // mathjs reports the position just after the offending token, counted from 1.
   const char = typeof err.char === 'number' ? Math.max(0, Math.min(err.char - 1, text.length)) : 0;
   return { kind: 'error', offset: offset + char, message: `Syntax error: ${message}` };
+}
+
+/**
+ * True when the statement changes the scope at most through `name = ...` at its top: then
+ * reusing its outcome and re-assigning the name is the same as running it. `A[1] = 5` or
+ * `b = (a = 3) + 1` change the scope in other ways, so they always run.
+ */
+function onlyTopAssignment(node: MathNode): boolean {
+  let assignments = 0;
+  node.traverse((n: any) => {
+    if (n.isAssignmentNode || n.isFunctionAssignmentNode) assignments++;
+  });
+  const top = node as any;
+  return assignments === 0 || (assignments === 1 && top.isAssignmentNode && !top.index);
 }
 
 function unwrapParens(node: MathNode): MathNode {

@@ -262,7 +262,7 @@ function runStatement(
       ? { node: expressionOf(compiled.main.node), assigns: assignedOf(compiled.main.node), reads: compiled.reads, inputs, result: shown, dependencies }
       : undefined;
     // Functions close over this run's scope, so they (and what reads them) always run again.
-    if (typeof value !== 'function') {
+    if (typeof value !== 'function' && compiled.reusable) {
       let list = nextMemo.get(source.text);
       if (!list) nextMemo.set(source.text, (list = []));
       list[occurrence] = reused ?? { group: unit.isolatedGroup, precision: unit.format.precision, record: source.record?.text, inputs, value, shown, check };
@@ -270,7 +270,7 @@ function runStatement(
     return { result, seed };
   };
 
-  const memo = options.stopped ? undefined : deps.memo.get(source.text)?.[occurrence];
+  const memo = options.stopped || !compiled.reusable ? undefined : deps.memo.get(source.text)?.[occurrence];
   if (
     memo &&
     memo.group === unit.isolatedGroup &&

@@ -60,3 +60,11 @@ test('LaTeX chains follow the values they read, and edits to the prose', () => {
   const same = engine.evaluate({ uri: 'l', version: 4, text: text(0.6, '1.2').replace('w1 = 0.6', 'w1 = 0.6\ny = 3') });
   assert.deepEqual(status(same), ['verified']);
 });
+
+test('statements that change the scope in other ways always run again', () => {
+  const engine = createEngine();
+  const body = (x: number) => `x = ${x}\nA = [1, 2, 3]\nA[2] = 7\nA\nb = (c = 3) + 1\nc`;
+  engine.evaluate({ uri: 'i', version: 1, text: note(body(1)) });
+  const r = engine.evaluate({ uri: 'i', version: 2, text: note(body(2)) });
+  assert.deepEqual(shown(r), ['2', '(3) [1, 2, 3]', '7', '(3) [1, 7, 3]', '4', '3']);
+});
