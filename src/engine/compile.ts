@@ -2,7 +2,7 @@
 // distinct text (the cache makes re-evaluating an unchanged note cheap), with the names
 // it reads, the name it assigns, and the parts of a ≈ check.
 import type { EvalFunction, MathNode } from 'mathjs';
-import type { SandboxedMath } from './mathInstance';
+import { formatCount, type SandboxedMath } from './mathInstance';
 
 export interface CompiledExpr {
   readonly node: MathNode;
@@ -148,7 +148,7 @@ export class StatementCompiler {
   private compileUncached(text: string): CompiledStatement {
     const { maxStatementLength, maxNesting: nestingLimit } = this.limits();
     if (text.length > maxStatementLength) {
-      return { kind: 'error', offset: 0, message: `Statement is ${text.length.toLocaleString('en-US')} characters long; the limit is ${maxStatementLength.toLocaleString('en-US')}` };
+      return { kind: 'error', offset: 0, message: `Statement is ${formatCount(text.length)} characters long; the limit is ${formatCount(maxStatementLength)}` };
     }
     const depth = maxNesting(text);
     if (depth > nestingLimit) {

@@ -2,6 +2,7 @@
 // above a formula may appear in it (`w_1` ↔ `w1`), evaluated by the sandboxed mathjs.
 import type { EvalFunction } from 'mathjs';
 import { checkLatexChains, type LatexChainResult } from './latex';
+import { splitLines } from './blocks';
 import type { SandboxedMath } from './mathInstance';
 import type { EngineDiagnostic } from './types';
 
@@ -34,7 +35,7 @@ export class LatexChecker {
    * long as every name it looked up still has the same value at the same place.
    */
   check(uri: string, text: string, blockLines: readonly number[], bindings: Bindings, symbolic: boolean): LatexChainResult[] {
-    const lines = text.split(/\r\n|\r|\n/);
+    const lines = splitLines(text);
     for (const l of blockLines) lines[l] = '';
     const prose = lines.join('\n');
     const last = this.last;

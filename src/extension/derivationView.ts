@@ -3,11 +3,8 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Derivation, StatementResult } from '../engine/types';
+import { escapeHtml } from '../engine/render/escape';
 import { alignedTex } from './derivationText';
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 let panel: vscode.WebviewPanel | undefined;
 

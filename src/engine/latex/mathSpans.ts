@@ -5,6 +5,7 @@
 import MarkdownIt from 'markdown-it';
 import katex from '@vscode/markdown-it-katex';
 import type { Position, Range } from '../types';
+import { splitLines } from '../blocks';
 
 type StateInline = MarkdownIt.StateInline;
 type Token = MarkdownIt.Token;
@@ -209,7 +210,7 @@ function inlineLineMap(lines: readonly string[], tok: Token, first: number, para
 /** Math spans of a note in document order. `text` may use CRLF; positions are UTF-16. */
 export function findMathSpans(text: string): MathSpan[] {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const lines = blankFrontMatter(body.split(/\r\n|\r|\n/));
+  const lines = blankFrontMatter(splitLines(body));
   const tokens = mathParser().parse(lines.join('\n'), {});
   const out: MathSpan[] = [];
   const builder = new SpanBuilder(lines, out);

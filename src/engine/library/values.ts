@@ -3,6 +3,7 @@
 // (a Matrix if any input was a Matrix, else an array, else a number). Every error names
 // the function, so a note's reader sees "softmax: ..." rather than a mathjs internal.
 import type { MathJsInstance } from 'mathjs';
+import { defaultSettings } from '../types';
 
 export type Kind = 'number' | 'array' | 'matrix';
 
@@ -31,7 +32,7 @@ export function fail(fn: string, message: string): never {
  * n_q×n_k attention scores). Matches the engine's default maxMatrixElements, so a note
  * cannot exhaust memory through a function whose output outgrows its arguments.
  */
-export const MAX_BUILT_ELEMENTS = 10_000_000;
+export const MAX_BUILT_ELEMENTS = defaultSettings.maxMatrixElements;
 
 export function checkBuildSize(fn: string, what: string, rows: number, cols: number): void {
   if (rows * cols > MAX_BUILT_ELEMENTS) {

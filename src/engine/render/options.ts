@@ -1,5 +1,6 @@
 // Info-string options as the renderer needs them. The engine parses the same words for
 // evaluation (isolated, precision); the renderer only acts on `hide`.
+import { isDlCalcInfo } from '../blocks';
 
 export interface FenceInfo {
   readonly isDlCalc: boolean;
@@ -9,8 +10,8 @@ export interface FenceInfo {
 }
 
 export function parseFenceInfo(info: string): FenceInfo {
+  if (!isDlCalcInfo(info)) return { isDlCalc: false, options: [], hide: false };
   const words = info.trim().split(/\s+/);
-  if (words[0] !== 'dl-calc') return { isDlCalc: false, options: [], hide: false };
   const options = words.slice(1).filter((w) => w.length > 0);
   return { isDlCalc: true, options, hide: options.includes('hide') };
 }
