@@ -16,7 +16,7 @@ check   evaluates every dl-calc block and inline \`= expr\` of each note (a dire
         Exit code: 0 all checks pass, 1 a check failed or an error occurred, 2 bad usage
         or an unreadable file.
         --other-delimiters also checks math in \\( \\), \\[ \\] and bare \\begin{align};
-        --no-prose leaves arithmetic in plain text (5*5*3 = 75) unchecked.
+        --no-prose leaves arithmetic in plain text (6*6*8 = 288) unchecked.
 render  writes the note as one self-contained HTML file.`;
 
 export class UsageError extends Error {}
