@@ -202,6 +202,8 @@ export function chainsOf(content: string): Chain[] {
   const out: Chain[] = [];
   let previous: Chain | undefined;
   for (const row of rowsOf(content, tokens)) {
+    // An empty row (`\\ \\`, spacing only) is nothing: `&=` below continues the row above it.
+    if (!row.length) continue;
     let chain = chainOf(row);
     if (chain.continuation && previous) {
       const last = previous.segments[previous.segments.length - 1];

@@ -84,6 +84,18 @@ interface Tally {
   otherMissed: string[];
 }
 
+/** With DL_CALC_CORPUS_REPORT set: each skipped numeric claim in math and why the chain at its line was skipped. */
+function report(note: string, claims: readonly Claim[], points: readonly Point[], results: readonly LatexChainResult[]): void {
+  for (const c of claims) {
+    if (c.kind !== 'numeric' || c.where !== 'math') continue;
+    const want = normal(c.written);
+    if (points.some((p) => p.line === c.line && (normal(p.text).includes(want) || want.includes(normal(p.text))))) continue;
+    const here = results.filter((r) => r.range.start.line + 1 <= c.line && r.range.end.line + 1 >= c.line);
+    const why = here.map((r) => `${r.status}: ${r.reason ?? r.links.map((l) => l.reason ?? (l.ok ? 'ok' : 'wrong')).join(', ')}`).join(' | ') || 'no chain';
+    console.log(`    skipped ${note}:${c.line} ${c.written}: ${why}`);
+  }
+}
+
 function tally(note: string, claims: readonly Claim[], points: readonly Point[]): Tally {
   const t: Tally = { claims: claims.length, numericMath: 0, verified: 0, caught: 0, skipped: 0, falseAlarms: [], missedErrors: [], otherMissed: [] };
   const used = new Set<Point>();
@@ -127,7 +139,10 @@ for (const set of ['corpus', 'notes']) {
     for (const f of notes) {
       const text = fs.readFileSync(path.join(dir, f), 'utf8');
       const claims = readClaims(path.join(dir, f.replace(/\.md$/, '.claims.tsv')));
-      const t = tally(f, claims, pointsOf(checkLatexChains(text, envWith())));
+      const results = checkLatexChains(text, envWith());
+      const points = pointsOf(results);
+      if (process.env.DL_CALC_CORPUS_REPORT) report(f, claims, points, results);
+      const t = tally(f, claims, points);
       lines.push(
         `  ${f.padEnd(34)} numeric in math ${String(t.numericMath).padStart(3)}: verified ${String(t.verified).padStart(3)}, errors caught ${String(t.caught).padStart(2)}, skipped ${String(t.skipped).padStart(3)}, false alarms ${t.falseAlarms.length}  (${pct(t.verified + t.caught, t.numericMath)})`,
       );
