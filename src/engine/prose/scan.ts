@@ -87,6 +87,8 @@ function apartBefore(c: string | undefined): boolean {
 function apartAfter(text: string, at: number): boolean {
   const c = text[at];
   if (c === undefined || c === '\n' || isCjk(c.charCodeAt(0))) return true;
+  // A hard line break (`\` at the end of the line).
+  if (c === '\\' && (text[at + 1] === '\n' || text[at + 1] === undefined)) return true;
   if (!CLOSE_AFTER.has(c)) return false;
   // `3.14...`: truncated, not rounded; `= 25:1`, `= 1,5`: the number goes on.
   if (c === '.' && text[at + 1] === '.') return false;
