@@ -11,6 +11,7 @@ import { statementAt } from './model';
 import type { NoteService } from './noteService';
 import { engineSettings } from './config';
 import { applyRecords } from './record';
+import { levelHolding } from './settingTarget';
 import { loadRender } from './renderLoader';
 import type { Session } from './session';
 
@@ -101,7 +102,8 @@ export interface ExportOptions {
 
 /** Renders the note to one self-contained HTML file; resolves with the file written. */
 async function exportHtml(session: Session, options: ExportOptions = {}): Promise<string | undefined> {
-  const document = findDocument(options.uri);
+  // From the explorer's context menu the note may not be open yet.
+  const document = findDocument(options.uri) ?? (options.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(options.uri)).then((d) => d, () => undefined) : undefined);
   if (!document || !isMarkdown(document)) {
     void vscode.window.showInformationMessage('dl-calc: open a Markdown note to export it.');
     return undefined;
@@ -123,7 +125,7 @@ async function exportHtml(session: Session, options: ExportOptions = {}): Promis
   const key = `${document.uri.toString()}#export`;
   const html = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'dl-calc: exporting note as HTML…' }, async () => {
     try {
-      const results = await notes.client.evaluate({ uri: key, version: document.version, text }, engineSettings(session.config.current), true);
+      const results = await notes.client.evaluate({ uri: key, version: document.version, text }, engineSettings(session.config.for(document.uri)), true);
       const { renderNoteToHtml } = loadRender();
       const macros = vscode.workspace.getConfiguration('markdown', document.uri).get<Record<string, string>>('math.macros') ?? {};
       return renderNoteToHtml(text, {
@@ -169,10 +171,14 @@ export function registerCommands(session: Session): vscode.Disposable {
     reg('dlCalc.recordBlockResults', (uri?: string, block?: number) => record(session, uri, block)),
     reg('dlCalc.copyDerivations', (uri?: string, block?: number) => copyDerivations(session, uri, block)),
     reg('dlCalc.toggleInlineResults', async () => {
-      const config = vscode.workspace.getConfiguration('dlCalc');
-      const next = !session.config.current.inlineResultsEnabled;
-      await config.update('inlineResults.enabled', next, vscode.ConfigurationTarget.Global);
-      void vscode.window.setStatusBarMessage(`dl-calc: inline results ${next ? 'on' : 'off'}`, 3000);
+      // The active note's value, written where it is set (folder, workspace or user).
+      const resource = vscode.window.activeTextEditor?.document.uri;
+      const config = vscode.workspace.getConfiguration('dlCalc', resource ?? null);
+      const next = !config.get<boolean>('inlineResults.enabled');
+      const level = levelHolding(config.inspect('inlineResults.enabled'));
+      const target = { workspaceFolder: vscode.ConfigurationTarget.WorkspaceFolder, workspace: vscode.ConfigurationTarget.Workspace, global: vscode.ConfigurationTarget.Global }[level];
+      await config.update('inlineResults.enabled', next, target);
+      void vscode.window.setStatusBarMessage(next ? vscode.l10n.t('dl-calc: inline results on') : vscode.l10n.t('dl-calc: inline results off'), 3000);
       return next;
     }),
     reg('dlCalc.insertBlock', async () => {

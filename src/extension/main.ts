@@ -9,6 +9,7 @@ import type MarkdownIt from 'markdown-it';
 import { extendMarkdownIt } from './preview';
 import { Session } from './session';
 import { createTestApi, type DlCalcApi } from './testHook';
+import { registerWalkthrough } from './walkthrough';
 
 /** The extension's exports: VS Code's Markdown preview calls `extendMarkdownIt`; tests read the rest. */
 export interface DlCalcExports extends DlCalcApi {
@@ -18,12 +19,12 @@ export interface DlCalcExports extends DlCalcApi {
 export function activate(context: vscode.ExtensionContext): DlCalcExports {
   const t0 = performance.now();
   const session = new Session(context);
-  context.subscriptions.push(session, registerCommands(session));
+  context.subscriptions.push(session, registerCommands(session), registerWalkthrough(context.extensionUri));
 
   let pending: NodeJS.Timeout | undefined;
   const consider = (doc: vscode.TextDocument) => {
     if (session.started || !isMarkdown(doc)) return;
-    const latex = session.config.current.latexChecksEnabled;
+    const latex = session.config.for(doc.uri).latexChecksEnabled;
     if (!mayHaveContent(doc.getText(), latex)) return;
     if (hasContent(doc.getText(), latex)) {
       session.start();
