@@ -4,9 +4,10 @@ import * as path from 'node:path';
 import { EvaluationClient } from '../node/evaluationClient';
 import type { NoteResult } from '../engine/types';
 import { jsonReport, problemLines, summaryLine, transcript, type CheckedFile } from './check';
+import { languageOfLocale, languages, takeLangFlag, useLanguage, type Language } from './lang';
 
 const USAGE = `Usage:
-  dl-calc check [--json] [--verbose] [--derivations] [--time-limit MS] [--precision N] <file|dir>...
+  dl-calc check [--json] [--verbose] [--derivations] [--time-limit MS] [--precision N] [--lang en|zh-cn] <file|dir>...
   dl-calc render <note.md> [-o out.html]
 
 check   evaluates every dl-calc block and inline \`= expr\` of each note (a directory
@@ -14,7 +15,9 @@ check   evaluates every dl-calc block and inline \`= expr\` of each note (a dire
         path:line:col: message, then a summary.
         Exit code: 0 all checks pass, 1 a check failed or an error occurred, 2 bad usage
         or an unreadable file.
-render  writes the note as one self-contained HTML file.`;
+render  writes the note as one self-contained HTML file.
+--lang  the language of messages: en or zh-cn (default: from LC_ALL, LC_MESSAGES, LANG).
+        --json output keeps its English field names and kinds; only "message" is translated.`;
 
 export class UsageError extends Error {}
 
@@ -114,9 +117,12 @@ async function check(args: CheckArgs, out: (line: string) => void): Promise<numb
   return t.failed > 0 || t.errors > 0 ? 1 : 0;
 }
 
-export async function main(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
-  const [command, ...rest] = argv;
+export async function main(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { rest: args, lang } = takeLangFlag(argv);
+  const [command, ...rest] = args;
   try {
+    if (lang !== undefined && !languages.includes(lang as Language)) throw new UsageError(`--lang takes ${languages.join(' or ')}`);
+    useLanguage((lang as Language | undefined) ?? languageOfLocale(env));
     if (command === 'check') return await check(parseCheckArgs(rest), out);
     if (command === 'render') {
       const { render } = await import('./render');

@@ -4,6 +4,7 @@
 import { loadStarted } from './loadClock';
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { useBundle } from '../engine/messages';
 import { hasContent, isMarkdown, mayHaveContent } from './detect';
 import type MarkdownIt from 'markdown-it';
 import { extendMarkdownIt } from './preview';
@@ -18,6 +19,8 @@ export interface DlCalcExports extends DlCalcApi {
 
 export function activate(context: vscode.ExtensionContext): DlCalcExports {
   const t0 = performance.now();
+  // The engine's messages (here, in the renderer and in the worker) in VS Code's display language.
+  useBundle(vscode.l10n.bundle as Record<string, string> | undefined);
   const session = new Session(context);
   context.subscriptions.push(session, registerCommands(session), registerWalkthrough(context.extensionUri));
 
