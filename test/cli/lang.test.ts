@@ -30,6 +30,7 @@ test('--lang zh-cn: problems and the summary in Chinese, positions and severity 
   assert.equal(r.code, 1, r.err);
   assert.match(r.out, new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:1: 校验未通过: 应为 7，实际为 6（相差 1，容差 0\\.5）$`, 'm'));
   assert.match(r.out, /:6:5: error: 未知的名称“nope”$/m);
+  assert.match(r.out, /:9:\d+: 手算有误: 2 × 3 = 6，但这里写的是 7$/m);
   assert.match(r.out, /^1 篇笔记：3 条语句，✓ 0 项通过，✗ 2 项未通过，1 个错误$/m);
 });
 

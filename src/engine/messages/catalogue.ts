@@ -39,6 +39,14 @@ export const catalogue = {
   'stopped.timeLimit': 'Stopped: the note ran past the time limit of {limit} while evaluating this statement (setting dlCalc.timeLimit)',
   'stopped.memory': 'Stopped: this statement ran out of memory',
   'worker.failed': 'The evaluation worker failed: {detail}',
+  // LaTeX hand calculations (verdicts; the parser's skip reasons stay English for now)
+  'latex.writtenWrong': '{expression} = {value}, but {written} is written',
+  'latex.sidesDiffer': '{left} = {leftValue}, but {right} = {rightValue}',
+  'latex.inequalityFails': '{left} = {value}, which is not {relation} {other}',
+  'latex.notIdentity': 'not an identity: at {at}, {left} = {leftValue} but {right} = {rightValue}',
+  'latex.relationNotChecked': 'relation not checked',
+  'latex.inequalityCondition': 'inequality with names reads as a condition',
+  'latex.approxNoDigits': '≈ between expressions with no rounded digits written',
   // Preview and export
   'render.offBy': 'off by {difference}',
   'render.tolerance': 'tolerance {tolerance}',
