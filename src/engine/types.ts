@@ -64,6 +64,9 @@ export interface EngineDiagnostic {
   readonly message: string;
   /** "error", "check", "option", "latex", ... */
   readonly code: string;
+  /** The message's stable code in the catalogue (src/engine/messages), and its arguments. */
+  readonly messageCode?: string;
+  readonly messageArgs?: Readonly<Record<string, string | number>>;
 }
 
 /** A value as shown to the user, in the forms each surface needs. */
@@ -129,7 +132,8 @@ export interface StatementResult {
   readonly assigns?: string;
   readonly value?: ValueView;
   readonly check?: CheckOutcome;
-  readonly error?: { readonly message: string; readonly range: Range };
+  /** `code` and `args`: the message's entry in the catalogue (src/engine/messages), when it has one. */
+  readonly error?: { readonly message: string; readonly range: Range; readonly code?: string; readonly args?: Readonly<Record<string, string | number>> };
   readonly dependencies: readonly DependencyRef[];
   /** Present when derivations were requested. */
   readonly derivation?: Derivation;
