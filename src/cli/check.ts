@@ -68,7 +68,8 @@ function itemsOf(result: NoteResult): JsonItem[] {
     items.push({
       line: at.line + 1,
       column: at.character + 1,
-      kind: 'latex',
+      // Arithmetic read in plain text is its own kind; other-delimiter math is LaTeX.
+      kind: chain.where === 'prose' ? 'prose' : 'latex',
       source: chain.latex,
       display: chain.segments.map((s) => (s.value === undefined ? s.latex : String(Number(s.value.toPrecision(6))))).join(' | '),
       ok: chain.status === 'verified',
@@ -101,7 +102,10 @@ export function problemLines(file: CheckedFile): string[] {
   const lines: string[] = [];
   for (const item of itemsOf(file.result)) {
     if (item.kind === 'error') lines.push(`${file.path}:${item.line}:${item.column}: error: ${item.message}`);
-    else if (item.ok === false) lines.push(`${file.path}:${item.line}:${item.column}: ${item.kind === 'latex' ? say('cli.handCalculation') : say('cli.checkFailed')}: ${item.message}`);
+    else if (item.ok === false) {
+      const what = item.kind === 'latex' || item.kind === 'prose' ? say('cli.handCalculation') : say('cli.checkFailed');
+      lines.push(`${file.path}:${item.line}:${item.column}: ${what}: ${item.message}`);
+    }
   }
   for (const d of file.result.diagnostics) {
     if (d.code === 'option') lines.push(`${file.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: warning: ${d.message}`);
@@ -135,7 +139,8 @@ export function transcript(file: CheckedFile, derivations: boolean): string[] {
   for (const c of chains) {
     const where = String(c.range.start.line + 1).padStart(5);
     const wrong = c.links.find((l) => l.ok === false);
-    out.push(`${where} │ $${c.latex}$  ${wrong ? `✗ ${wrong.message}` : `✓ ${say('cli.chainHolds')}`}`);
+    const shown = c.where === 'prose' ? c.latex : `$${c.latex}$`;
+    out.push(`${where} │ ${shown}  ${wrong ? `✗ ${wrong.message}` : `✓ ${say('cli.chainHolds')}`}`);
   }
   return out;
 }

@@ -20,6 +20,10 @@ export interface DlCalcConfig {
   readonly latexChecksEnabled: boolean;
   /** Also check identities with free symbols at random points. */
   readonly latexChecksSymbolic: boolean;
+  /** Check arithmetic written in plain text. */
+  readonly latexChecksProse: boolean;
+  /** Check math in `\( \)`, `\[ \]` and bare `\begin{align}` too. */
+  readonly latexChecksOtherDelimiters: boolean;
 }
 
 function reader(c: vscode.WorkspaceConfiguration) {
@@ -51,6 +55,8 @@ export function readConfig(resource?: vscode.Uri): DlCalcConfig {
     evaluationDelay: r.int('evaluationDelay', 0, 5000),
     latexChecksEnabled: r.bool('latexChecks.enabled'),
     latexChecksSymbolic: r.bool('latexChecks.symbolic'),
+    latexChecksProse: r.bool('latexChecks.prose'),
+    latexChecksOtherDelimiters: r.bool('latexChecks.otherDelimiters'),
   };
 }
 
@@ -62,6 +68,8 @@ export function engineSettings(c: DlCalcConfig): Partial<EngineSettings> {
     maxMatrixElements: c.maxMatrixElements,
     latexChecks: c.latexChecksEnabled,
     latexSymbolic: c.latexChecksSymbolic,
+    latexProse: c.latexChecksProse,
+    latexOtherDelimiters: c.latexChecksOtherDelimiters,
   };
 }
 
