@@ -49,6 +49,8 @@ export const catalogue = {
   'latex.approxNoDigits': '≈ between expressions with no rounded digits written',
   // Preview and export
   'render.offBy': 'off by {difference}',
+  'render.chainHolds': 'Hand calculation holds',
+  'render.chainWrong': 'Hand calculation does not hold',
   'render.tolerance': 'tolerance {tolerance}',
   'render.statements': '{count} statements',
   'render.statement': '1 statement',

@@ -151,7 +151,7 @@ const marking = new Set<MarkdownIt.Token>();
 
 function wrapMathRenderers(md: MarkdownIt, options: DlCalcPluginOptions): void {
   const rules = md.renderer.rules;
-  const labels = options.markLabels ?? defaultMarkLabels;
+  const labels = options.markLabels ?? defaultMarkLabels();
   for (const [name, display] of MATH_RULES) {
     const inner = rules[name];
     if (!inner || wrapped.has(inner)) continue;
