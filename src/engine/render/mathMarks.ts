@@ -8,7 +8,7 @@ import { formatValue } from '../latex/compare';
 import type { LatexChainResult } from '../latex/types';
 import type { NoteResult, Position } from '../types';
 import { escapeHtml } from './escape';
-import { say } from '../messages';
+import { currentBundle, say } from '../messages';
 
 type Token = MarkdownIt.Token;
 
@@ -25,9 +25,13 @@ export interface MarkLabels {
   readonly wrong: string;
 }
 
-/** The labels in the language in use (the engine's message catalogue). */
+let labelsIn: { bundle: unknown; labels: MarkLabels } | undefined;
+
+/** The labels in the reader's language (one object per bundle, so the marks cache holds). */
 export function defaultMarkLabels(): MarkLabels {
-  return { verified: say('render.mathHolds'), wrong: say('render.mathWrong') };
+  const bundle = currentBundle();
+  if (!labelsIn || labelsIn.bundle !== bundle) labelsIn = { bundle, labels: { verified: say('render.mathHolds'), wrong: say('render.mathWrong') } };
+  return labelsIn.labels;
 }
 
 /** Meta key: a math token's place among the note's math, in document order. */
