@@ -42,7 +42,53 @@ async function statusBarText(page: Page): Promise<string> {
 
 const decoAt = (ds: rv.DecorationText[], line: number) => ds.filter((d) => d.line === line).map((d) => d.text).join(' ');
 
+/** The text of model line `line` (1-based) as the editor shows it, inline hints left out. */
+async function lineText(page: Page, line: number): Promise<string | undefined> {
+  return page.evaluate((n) => {
+    const editor = Array.from(document.querySelectorAll<HTMLElement>('.editor-instance .monaco-editor')).find((e) => e.offsetParent !== null);
+    if (!editor) return undefined;
+    const row = Array.from(editor.querySelectorAll<HTMLElement>('.margin-view-overlays .line-numbers')).find((ln) => (ln.textContent ?? '').trim() === String(n));
+    if (!row) return undefined;
+    const top = parseFloat((row.parentElement ?? row).style.top);
+    const vl = Array.from(editor.querySelectorAll<HTMLElement>('.view-lines .view-line')).find((v) => Math.abs(parseFloat(v.style.top) - top) < 0.5);
+    if (!vl) return undefined;
+    // Inlay hints are spans of their own (class dyn-rule-…, padding spans of hair spaces).
+    const copy = vl.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('[class*="dyn-rule-"]').forEach((e) => e.remove());
+    return (copy.textContent ?? '').replace(/\u00a0/g, ' ').replace(/\u200a/g, '');
+  }, line);
+}
+
 const scenes: Scene[] = [
+  {
+    name: 'typing in a block: `<` stays as typed, brackets still pair',
+    file: 'typing.md',
+    async run(page) {
+      await rv.waitForDecorations(page, '→ 3', 30_000);
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type('4');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('End');
+      // Markdown's `<` pair must not close inside the block (issue 12, item 1).
+      await page.keyboard.type('\nc = x < 200');
+      await page.keyboard.type('\nd = x<=3');
+      // Brackets still close and type over: `(1` then `)` gives one `)`.
+      await page.keyboard.type('\ne = max(1, 2)');
+      await page.keyboard.press('End');
+      let lines: (string | undefined)[] = [];
+      for (let i = 0; i < 40; i++) {
+        lines = [await lineText(page, 5), await lineText(page, 6), await lineText(page, 7)];
+        if (lines.every((l) => l !== undefined)) break;
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      assert(lines[0] === 'c = x < 200', `line 5: ${JSON.stringify(lines[0])}`);
+      assert(lines[1] === 'd = x<=3', `line 6: ${JSON.stringify(lines[1])}`);
+      assert(lines[2] === 'e = max(1, 2)', `line 7: ${JSON.stringify(lines[2])}`);
+      await rv.waitForDecorations(page, (d) => decoAt(d, 5) === '→ true' && decoAt(d, 6) === '→ true' && decoAt(d, 7) === '→ 2', 20_000);
+      await rv.screenshot(page, 'e2e-typing-angle');
+    },
+  },
   {
     name: 'inline results, checks and errors',
     file: 'basics.md',
