@@ -59,6 +59,27 @@ async function lineText(page: Page, line: number): Promise<string | undefined> {
   }, line);
 }
 
+/** Leaf spans of the visible editor's lines that end past the text area's right edge (minimap or scrollbar). */
+async function clippedSpans(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const editor = Array.from(document.querySelectorAll<HTMLElement>('.editor-instance .monaco-editor')).find((e) => e.offsetParent !== null);
+    if (!editor) return ['no editor'];
+    const edges = [editor.getBoundingClientRect().right];
+    for (const sel of ['.minimap', '.scrollbar.vertical']) {
+      const el = editor.querySelector<HTMLElement>(sel);
+      if (el && el.offsetWidth > 0) edges.push(el.getBoundingClientRect().left);
+    }
+    const right = Math.min(...edges);
+    const out: string[] = [];
+    for (const span of Array.from(editor.querySelectorAll<HTMLElement>('.view-lines .view-line span'))) {
+      if (span.children.length || !(span.textContent ?? '').trim()) continue;
+      const r = span.getBoundingClientRect();
+      if (r.right > right + 1) out.push(`${JSON.stringify(span.textContent)} ends at ${r.right.toFixed(0)} > ${right.toFixed(0)}`);
+    }
+    return out;
+  });
+}
+
 const scenes: Scene[] = [
   {
     name: 'typing in a block: `<` stays as typed, brackets still pair',
@@ -87,6 +108,103 @@ const scenes: Scene[] = [
       assert(lines[2] === 'e = max(1, 2)', `line 7: ${JSON.stringify(lines[2])}`);
       await rv.waitForDecorations(page, (d) => decoAt(d, 5) === '→ true' && decoAt(d, 6) === '→ true' && decoAt(d, 7) === '→ 2', 20_000);
       await rv.screenshot(page, 'e2e-typing-angle');
+    },
+  },
+  {
+    name: 'results wrap with the text in a half-width editor beside the preview; the preview table fits or scrolls',
+    file: 'wrap.md',
+    async run(page) {
+      await page.setViewportSize({ width: 1100, height: 900 });
+      await rv.waitForDecorations(page, (d) => decoAt(d, 6) === '✓' && decoAt(d, 9) === '→ 0.5', 30_000);
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await rv.openMarkdownPreviewToSide(page);
+      const frame = rv.previewFrame(page);
+      await frame.locator('tr.dl-calc-row').first().waitFor({ timeout: 30_000 });
+      // The editor is now half as wide: long lines wrap, and so must their results.
+      let clipped: string[] = [];
+      let ds: rv.DecorationText[] = [];
+      for (let i = 0; i < 40; i++) {
+        ds = await rv.readDecorations(page);
+        clipped = await clippedSpans(page);
+        if (!clipped.length && decoAt(ds, 5).startsWith('→ 0.075') && decoAt(ds, 9) === '→ 0.5') break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      assert(decoAt(ds, 5).startsWith('→ 0.075') && decoAt(ds, 9) === '→ 0.5', `results: ${JSON.stringify(ds)}`);
+      assert(clipped.length === 0, `text or results past the right edge: ${clipped.join('; ')}`);
+      const shown = await page.evaluate(() => {
+        const editor = Array.from(document.querySelectorAll<HTMLElement>('.editor-instance .monaco-editor')).find((e) => e.offsetParent !== null);
+        const lines = Array.from(editor?.querySelectorAll<HTMLElement>('.view-lines .view-line') ?? []).sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+        return lines.map((l) => l.textContent ?? '').join('').replace(/[\u00a0\s]+/g, ' ');
+      });
+      assert(shown.includes('and the loss goes down when we step against it.'), `the words after the span: ${shown}`);
+      // Preview: each block fits its column or scrolls inside itself, derivation closed and open.
+      const overflow = () =>
+        frame.locator('.dl-calc').evaluateAll((blocks) =>
+          blocks.flatMap((b) => {
+            const box = b as HTMLElement;
+            const bodyWidth = document.body.clientWidth;
+            const r = box.getBoundingClientRect();
+            const scrolls = getComputedStyle(box).overflowX === 'auto' || getComputedStyle(box).overflowX === 'scroll';
+            const problems: string[] = [];
+            if (r.right > bodyWidth + 1) problems.push(`block ends at ${r.right} > ${bodyWidth}`);
+            if (box.scrollWidth > box.clientWidth + 1 && !scrolls) problems.push(`content ${box.scrollWidth} wider than ${box.clientWidth} and no scroll`);
+            // The value column is in view without scrolling the block sideways.
+            for (const cell of Array.from(box.querySelectorAll<HTMLElement>('td.dl-calc-result'))) {
+              const c = cell.getBoundingClientRect();
+              if (c.right > r.right + 1) problems.push(`value cell ends at ${c.right.toFixed(0)} > ${r.right.toFixed(0)}: ${cell.innerText}`);
+            }
+            return problems;
+          }),
+        );
+      assert((await overflow()).length === 0, `preview (closed): ${(await overflow()).join('; ')}`);
+      await frame.locator('tr.dl-calc-row details.dl-calc-derivation summary').first().click();
+      assert((await overflow()).length === 0, `preview (derivation open): ${(await overflow()).join('; ')}`);
+      await rv.screenshot(page, 'e2e-wrap-half-width');
+    },
+  },
+  {
+    name: 'Enter at the end of a statement keeps its value on its line before the next run',
+    file: 'typing.md',
+    // No run for 5 s after an edit: what moves the value back is the mapping, not a new run.
+    settings: { 'dlCalc.evaluationDelay': 5000 },
+    async run(page) {
+      await rv.waitForDecorations(page, (d) => decoAt(d, 4) === '→ 3', 30_000);
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type('4');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      const ds = await rv.waitForDecorations(page, (d) => decoAt(d, 4) === '→ 3' && decoAt(d, 5) === '', 3_000);
+      assert(!ds.some((d) => d.line === 5), `nothing on the new line: ${JSON.stringify(ds)}`);
+      await rv.screenshot(page, 'e2e-enter-keeps-value');
+    },
+  },
+  {
+    name: 'typing a name: suggestions as one types, no error while typing, reported once typing pauses',
+    file: 'typing.md',
+    async run(page) {
+      await rv.waitForDecorations(page, (d) => decoAt(d, 4) === '→ 3', 30_000);
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type('4');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('End');
+      await page.keyboard.type('\ny = soft');
+      const typedAt = Date.now();
+      // The suggestions open by themselves (no Ctrl+Space) and offer softmax.
+      const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'softmax' }).first();
+      await row.waitFor({ timeout: 10_000 });
+      await rv.screenshot(page, 'e2e-typing-suggestions');
+      // While typing goes on (the pause is 1 s), the half-typed name is not flagged, though runs land.
+      while (Date.now() - typedAt < 700) {
+        const ds = await rv.readDecorations(page);
+        assert(!decoAt(ds, 5).includes('Unknown name'), `flagged while typing: ${decoAt(ds, 5)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await page.keyboard.press('Escape');
+      await rv.waitForDecorations(page, (d) => decoAt(d, 5).includes('Unknown name "soft"'), 10_000);
+      await rv.screenshot(page, 'e2e-typing-paused');
     },
   },
   {
