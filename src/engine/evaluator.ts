@@ -8,6 +8,7 @@ import type { FormatOptions, ValueFormatter } from './format';
 import { formatNumber } from './format';
 import { LimitError, type SandboxedMath } from './mathInstance';
 import type { ParsedNote } from './blocks';
+import { valueWarning } from './valueWarnings';
 import { inlineStatement, rangeAt, splitStatements, type StatementSource } from './statements';
 import type {
   CheckOutcome,
@@ -143,6 +144,8 @@ export function evaluateNote(
       diagnostics.push({ range: result.error.range, severity: 'error', message: result.error.message, code: 'error' });
     } else if (result.check && !result.check.ok) {
       diagnostics.push({ range: result.range, severity: 'error', message: result.check.message!, code: 'check' });
+    } else if (result.warning) {
+      diagnostics.push({ range: result.range, severity: 'warning', message: result.warning.message, code: 'value' });
     }
   });
   // The next run starts from what this one used: deleted statements must not pin their values.
@@ -246,6 +249,7 @@ function runStatement(
       scope.failed.delete(assigns);
       scope.defined.set(assigns, { line: source.range.start.line, view: shown });
     }
+    const warning = check ? undefined : valueWarning(value, source.text, inputs);
     const result: StatementResult = {
       index,
       block: unit.block,
@@ -256,6 +260,7 @@ function runStatement(
       assigns,
       value: shown,
       check,
+      ...(warning ? { warning } : {}),
       dependencies,
     };
     const seed: DerivationSeed | undefined = shown

@@ -130,6 +130,8 @@ export interface StatementResult {
   readonly value?: ValueView;
   readonly check?: CheckOutcome;
   readonly error?: { readonly message: string; readonly range: Range };
+  /** A value that is probably not what was meant (Infinity, NaN, complex from real inputs). */
+  readonly warning?: { readonly short: string; readonly message: string };
   readonly dependencies: readonly DependencyRef[];
   /** Present when derivations were requested. */
   readonly derivation?: Derivation;

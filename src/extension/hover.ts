@@ -26,6 +26,7 @@ function valueLine(s: StatementResult): string | undefined {
       ? `$(pass) check passed: ${escapeMd(s.check.actual)} ≈ ${escapeMd(s.check.expected)}${s.check.tolerance ? ` (tolerance ${escapeMd(s.check.tolerance)})` : ''}`
       : `$(error) ${escapeMd(s.check.message ?? `expected ${s.check.expected}, got ${s.check.actual}`)}`;
   }
+  if (s.warning) return `$(warning) ${escapeMd(s.warning.message)}`;
   return undefined;
 }
 

@@ -50,6 +50,7 @@ export class Session implements vscode.Disposable {
       (require('./codeLens') as typeof import('./codeLens')).registerCodeLens(notes, view),
       (require('./completion') as typeof import('./completion')).registerCompletion(notes),
       (require('./statusBar') as typeof import('./statusBar')).registerStatusBar(notes),
+      (require('./fullWidthFix') as typeof import('./fullWidthFix')).registerFullWidthFix(),
       (require('./latexChecks') as typeof import('./latexChecks')).registerLatexChecks(notes),
       (require('./preview') as typeof import('./preview')).registerPreviewRefresh(notes, this.preview),
     ];

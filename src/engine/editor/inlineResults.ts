@@ -36,7 +36,7 @@ export function statementText(s: StatementResult): { kind: Kind; text: string } 
   }
   const v = s.value;
   if (!v) return { kind: 'value', text: '→' };
-  return { kind: 'value', text: `→ ${v.short}${v.hint ? `  (${v.hint})` : ''}` };
+  return { kind: 'value', text: `→ ${v.short}${v.hint ? `  (${v.hint})` : ''}${s.warning ? `  ⚠ ${s.warning.short}` : ''}` };
 }
 
 /** Where a statement's text goes: end of its last line, or after the closing back-tick of an inline span. */
