@@ -64,7 +64,8 @@ function itemsOf(result: NoteResult): JsonItem[] {
     items.push({
       line: at.line + 1,
       column: at.character + 1,
-      kind: 'latex',
+      // Arithmetic read in plain text is its own kind; other-delimiter math is LaTeX.
+      kind: chain.where === 'prose' ? 'prose' : 'latex',
       source: chain.latex,
       display: chain.segments.map((s) => (s.value === undefined ? s.latex : String(Number(s.value.toPrecision(6))))).join(' | '),
       ok: chain.status === 'verified',
@@ -94,7 +95,10 @@ export function problemLines(file: CheckedFile): string[] {
   const lines: string[] = [];
   for (const item of itemsOf(file.result)) {
     if (item.kind === 'error') lines.push(`${file.path}:${item.line}:${item.column}: error: ${item.message}`);
-    else if (item.ok === false) lines.push(`${file.path}:${item.line}:${item.column}: ${item.kind === 'latex' ? 'hand calculation' : 'check failed'}: ${item.message}`);
+    else if (item.ok === false) {
+      const what = item.kind === 'latex' || item.kind === 'prose' ? 'hand calculation' : 'check failed';
+      lines.push(`${file.path}:${item.line}:${item.column}: ${what}: ${item.message}`);
+    }
   }
   for (const d of file.result.diagnostics) {
     if (d.code === 'option') lines.push(`${file.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: warning: ${d.message}`);
@@ -128,7 +132,8 @@ export function transcript(file: CheckedFile, derivations: boolean): string[] {
   for (const c of chains) {
     const where = String(c.range.start.line + 1).padStart(5);
     const wrong = c.links.find((l) => l.ok === false);
-    out.push(`${where} │ $${c.latex}$  ${wrong ? `✗ ${wrong.message}` : '✓ hand calculation holds'}`);
+    const shown = c.where === 'prose' ? c.latex : `$${c.latex}$`;
+    out.push(`${where} │ ${shown}  ${wrong ? `✗ ${wrong.message}` : '✓ hand calculation holds'}`);
   }
   return out;
 }

@@ -17,6 +17,10 @@ export interface DlCalcConfig {
   readonly latexChecksEnabled: boolean;
   /** Also check identities with free symbols at random points. */
   readonly latexChecksSymbolic: boolean;
+  /** Check arithmetic written in plain text. */
+  readonly latexChecksProse: boolean;
+  /** Check math in `\( \)`, `\[ \]` and bare `\begin{align}` too. */
+  readonly latexChecksOtherDelimiters: boolean;
 }
 
 export const defaults: DlCalcConfig = {
@@ -30,6 +34,8 @@ export const defaults: DlCalcConfig = {
   evaluationDelay: 150,
   latexChecksEnabled: true,
   latexChecksSymbolic: false,
+  latexChecksProse: true,
+  latexChecksOtherDelimiters: false,
 };
 
 function clampInt(value: unknown, min: number, max: number, fallback: number): number {
@@ -50,6 +56,8 @@ export function readConfig(): DlCalcConfig {
     evaluationDelay: clampInt(c.get('evaluationDelay'), 0, 5000, defaults.evaluationDelay),
     latexChecksEnabled: c.get<boolean>('latexChecks.enabled', defaults.latexChecksEnabled) !== false,
     latexChecksSymbolic: c.get<boolean>('latexChecks.symbolic', defaults.latexChecksSymbolic) === true,
+    latexChecksProse: c.get<boolean>('latexChecks.prose', defaults.latexChecksProse) !== false,
+    latexChecksOtherDelimiters: c.get<boolean>('latexChecks.otherDelimiters', defaults.latexChecksOtherDelimiters) === true,
   };
 }
 
@@ -61,6 +69,8 @@ export function engineSettings(c: DlCalcConfig): Partial<EngineSettings> {
     maxMatrixElements: c.maxMatrixElements,
     latexChecks: c.latexChecksEnabled,
     latexSymbolic: c.latexChecksSymbolic,
+    latexProse: c.latexChecksProse,
+    latexOtherDelimiters: c.latexChecksOtherDelimiters,
   };
 }
 

@@ -118,6 +118,29 @@ test('a wrong hand calculation in LaTeX fails the check, with the written number
   );
 });
 
+test('arithmetic in prose is its own kind; math in other delimiters is checked with --other-delimiters', () => {
+  const dir = tmpDir();
+  const file = path.join(dir, 'p.md');
+  fs.writeFileSync(file, '# p\n\nA 6\\*6\\*8 = 298 volume, and \\\\(2 \\times 3 = 7\\\\).\n');
+  const plain = cli(['check', '--json', file]);
+  assert.equal(plain.code, 1);
+  assert.deepEqual(
+    JSON.parse(plain.out).files[0].items.map((i: { line: number; column: number; kind: string; source: string; ok: boolean; message: string }) => [i.line, i.column, i.kind, i.source, i.ok, i.message]),
+    [[3, 13, 'prose', '6\\*6\\*8 = 298', false, '6 × 6 × 8 = 288, but 298 is written']],
+  );
+  const text = cli(['check', file]);
+  assert.match(text.out, /p\.md:3:13: hand calculation: 6 × 6 × 8 = 288, but 298 is written/);
+  const other = cli(['check', '--json', '--other-delimiters', file]);
+  const kinds = JSON.parse(other.out).files[0].items.map((i: { kind: string; ok: boolean }) => [i.kind, i.ok]);
+  assert.deepEqual(kinds, [
+    ['prose', false],
+    ['latex', false],
+  ]);
+  const off = cli(['check', '--json', '--no-prose', file]);
+  assert.equal(off.code, 0);
+  assert.deepEqual(JSON.parse(off.out).files[0].items, []);
+});
+
 test('every real course note is checked without a crash or a false alarm', { skip: !fs.existsSync(shared) && 'no ../shared/notes' }, () => {
   const r = cli(['check', '--json', shared]);
   assert.equal(r.code, 0, r.out + r.err);

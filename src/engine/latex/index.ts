@@ -147,14 +147,20 @@ function checkChain(span: MathSpan, chain: Chain, env: LatexEnv, options: LatexO
     segments: segs.map((s) => s.out),
     links,
     ...(reason ? { reason } : {}),
+    ...(span.where ? { where: span.where } : {}),
   };
+}
+
+/** Checks every chain of the given spans (math, or prose and other delimiters read as math). */
+export function checkSpans(spans: readonly MathSpan[], env: LatexEnv, options: LatexOptions = {}): LatexChainResult[] {
+  const out: LatexChainResult[] = [];
+  for (const span of spans) {
+    for (const chain of chainsOf(span.content)) out.push(checkChain(span, chain, env, options));
+  }
+  return out;
 }
 
 /** Checks every chain written in the note's math, in document order. */
 export function checkLatexChains(text: string, env: LatexEnv, options: LatexOptions = {}): LatexChainResult[] {
-  const out: LatexChainResult[] = [];
-  for (const span of findMathSpans(text)) {
-    for (const chain of chainsOf(span.content)) out.push(checkChain(span, chain, env, options));
-  }
-  return out;
+  return checkSpans(findMathSpans(text), env, options);
 }
