@@ -264,7 +264,15 @@ function runStatement(
       dependencies,
     };
     const seed: DerivationSeed | undefined = shown
-      ? { node: expressionOf(compiled.main.node), assigns: assignedOf(compiled.main.node), reads: compiled.reads, inputs, result: shown, dependencies }
+      ? {
+          node: expressionOf(compiled.main.node),
+          assigns: assignedOf(compiled.main.node),
+          reads: compiled.reads,
+          inputs,
+          result: shown,
+          dependencies,
+          ...(check && compiled.kind === 'approx' ? { check: { expected: compiled.rhs.node, tolerance: compiled.tolerance?.node, outcome: check } } : {}),
+        }
       : undefined;
     // Functions close over this run's scope, so they (and what reads them) always run again.
     if (typeof value !== 'function' && compiled.reusable) {

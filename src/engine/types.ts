@@ -110,6 +110,17 @@ export interface Derivation {
   readonly resultText: string;
   /** Defining formulas of library functions called in the statement. */
   readonly library: readonly { name: string; tex: string; text: string }[];
+  /**
+   * For a check (`y ≈ 11 ± 0.5`): the claim as written (the preview's formula column), and
+   * the last row of the derivation: both sides, the tolerance and the verdict.
+   */
+  readonly check?: {
+    readonly claimTex: string;
+    readonly claimText: string;
+    readonly verdictTex: string;
+    readonly verdictText: string;
+    readonly ok: boolean;
+  };
   readonly dependencies: readonly DependencyRef[];
 }
 

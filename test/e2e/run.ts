@@ -349,6 +349,8 @@ const scenes: Scene[] = [
               line: tr.getAttribute('data-line'),
               source: text(tr.querySelector('td.dl-calc-source')),
               result: text(tr.querySelector('td.dl-calc-result')),
+              formula: text(tr.querySelector('td.dl-calc-formula > .katex')),
+              steps: text(tr.querySelector('td.dl-calc-formula .dl-calc-steps')),
               color: getComputedStyle(tr.querySelector('.dl-calc-mark') ?? tr).color,
             };
           }),
@@ -360,6 +362,9 @@ const scenes: Scene[] = [
         assert(row('a1 ≈ 0.622')?.result.startsWith('✓'), `pass mark: ${dump}`);
         assert(row('a1 ≈ 0.6 ± 0.001')?.result.startsWith('✗') && row('a1 ≈ 0.6 ± 0.001')!.result.includes('expected 0.6'), `fail mark: ${dump}`);
         assert(row('a1 ≈ 0.622')?.color !== row('a1 ≈ 0.6 ± 0.001')?.color, `pass and fail marks differ in colour: ${dump}`);
+        // A check's formula is its claim; its derivation ends with both sides, tolerance and verdict.
+        assert(/a.*1.*≈.*0\.622/.test(row('a1 ≈ 0.622')?.formula ?? ''), `check formula: ${dump}`);
+        assert(/0\.622459.*≈.*0\.6.*±.*0\.001.*off by/.test(row('a1 ≈ 0.6 ± 0.001')?.steps ?? ''), `failed check's derivation: ${dump}`);
         const prose = await frame.locator('p .katex').count();
         assert(prose >= 1, 'prose math typeset by VS Code');
         const inline = await frame.locator('.dl-calc-inline').first().innerText();
