@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { exportActions, type ExportAction } from '../engine/editor/exportActions';
 import type { Derivation } from '../engine/types';
 import { alignedTexOf } from './derivationText';
 import { disposeDerivationPanel, showDerivationPanel } from './derivationView';
@@ -144,9 +145,14 @@ async function exportHtml(session: Session, options: ExportOptions = {}): Promis
   });
   await vscode.workspace.fs.writeFile(target, Buffer.from(html, 'utf8'));
   if (options.offerOpen ?? !options.target) {
-    void vscode.window.showInformationMessage(`dl-calc: exported ${path.basename(target.fsPath)}`, 'Open in Browser', 'Open as Text').then((choice) => {
-      if (choice === 'Open in Browser') void vscode.env.openExternal(target);
-      else if (choice === 'Open as Text') void vscode.window.showTextDocument(target);
+    // Only what works here: no "Open in Browser" in a remote or web window (exportActions.ts).
+    const labels: Record<ExportAction, string> = { openInBrowser: 'Open in Browser', revealInExplorer: 'Reveal in Explorer', openAsText: 'Open as Text' };
+    const actions = exportActions({ remoteName: vscode.env.remoteName, web: vscode.env.uiKind === vscode.UIKind.Web, scheme: target.scheme });
+    void vscode.window.showInformationMessage(`dl-calc: exported ${path.basename(target.fsPath)}`, ...actions.map((a) => labels[a])).then((choice) => {
+      const action = actions.find((a) => labels[a] === choice);
+      if (action === 'openInBrowser') void vscode.env.openExternal(target);
+      else if (action === 'revealInExplorer') void vscode.commands.executeCommand('revealInExplorer', target);
+      else if (action === 'openAsText') void vscode.window.showTextDocument(target);
     });
   }
   return target.fsPath;

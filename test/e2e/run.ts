@@ -208,6 +208,31 @@ const scenes: Scene[] = [
     },
   },
   {
+    name: 'after an export in a remote window (code-server), no "Open in Browser": Reveal in Explorer instead',
+    file: 'typing.md',
+    async run(page) {
+      await rv.waitForDecorations(page, '→ 3', 30_000);
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+      await page.keyboard.type('dl-calc: Export Note as HTML');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Export Note as HTML' }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      // The save dialog (VS Code's own in a remote window) proposes typing.html beside the note.
+      await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+      await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value ?? '').endsWith('typing.html'), undefined, { timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'exported typing.html' }).first();
+      await toast.waitFor({ timeout: 30_000 });
+      const buttons = (await toast.locator('.monaco-button').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+      await rv.screenshot(page, 'e2e-export-remote');
+      assert(!buttons.includes('Open in Browser'), `buttons: ${buttons.join(', ')}`);
+      assert(buttons.includes('Reveal in Explorer') && buttons.includes('Open as Text'), `buttons: ${buttons.join(', ')}`);
+      await toast.locator('.monaco-button', { hasText: 'Reveal in Explorer' }).click();
+      await page.locator('.explorer-folders-view .monaco-list-row.selected', { hasText: 'typing.html' }).first().waitFor({ timeout: 10_000 });
+    },
+  },
+  {
     name: 'inline results, checks and errors',
     file: 'basics.md',
     async run(page) {
