@@ -4,10 +4,11 @@ import * as path from 'node:path';
 import { EvaluationClient } from '../node/evaluationClient';
 import type { NoteResult } from '../engine/types';
 import { jsonReport, problemLines, summaryLine, transcript, type CheckedFile } from './check';
+import { languageOfLocale, languages, takeLangFlag, useLanguage, type Language } from './lang';
 
 const USAGE = `Usage:
   dl-calc check [--json] [--verbose] [--derivations] [--time-limit MS] [--precision N]
-                [--other-delimiters] [--no-prose] <file|dir>...
+                [--other-delimiters] [--no-prose] [--lang en|zh-cn] <file|dir>...
   dl-calc render <note.md> [-o out.html]
 
 check   evaluates every dl-calc block and inline \`= expr\` of each note (a directory
@@ -16,8 +17,10 @@ check   evaluates every dl-calc block and inline \`= expr\` of each note (a dire
         Exit code: 0 all checks pass, 1 a check failed or an error occurred, 2 bad usage
         or an unreadable file.
         --other-delimiters also checks math in \\( \\), \\[ \\] and bare \\begin{align};
-        --no-prose leaves arithmetic in plain text (5*5*3 = 75) unchecked.
-render  writes the note as one self-contained HTML file.`;
+        --no-prose leaves arithmetic in plain text (6*6*8 = 288) unchecked.
+render  writes the note as one self-contained HTML file.
+--lang  the language of messages: en or zh-cn (default: from LC_ALL, LC_MESSAGES, LANG).
+        --json output keeps its English field names and kinds; only "message" is translated.`;
 
 export class UsageError extends Error {}
 
@@ -126,9 +129,12 @@ async function check(args: CheckArgs, out: (line: string) => void): Promise<numb
   return t.failed > 0 || t.errors > 0 ? 1 : 0;
 }
 
-export async function main(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
-  const [command, ...rest] = argv;
+export async function main(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { rest: args, lang } = takeLangFlag(argv);
+  const [command, ...rest] = args;
   try {
+    if (lang !== undefined && !languages.includes(lang as Language)) throw new UsageError(`--lang takes ${languages.join(' or ')}`);
+    useLanguage((lang as Language | undefined) ?? languageOfLocale(env));
     if (command === 'check') return await check(parseCheckArgs(rest), out);
     if (command === 'render') {
       const { render } = await import('./render');

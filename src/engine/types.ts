@@ -64,6 +64,9 @@ export interface EngineDiagnostic {
   readonly message: string;
   /** "error", "check", "option", "latex", ... */
   readonly code: string;
+  /** The message's stable code in the catalogue (src/engine/messages), and its arguments. */
+  readonly messageCode?: string;
+  readonly messageArgs?: Readonly<Record<string, string | number>>;
 }
 
 /** A value as shown to the user, in the forms each surface needs. */
@@ -140,7 +143,8 @@ export interface StatementResult {
   readonly assigns?: string;
   readonly value?: ValueView;
   readonly check?: CheckOutcome;
-  readonly error?: { readonly message: string; readonly range: Range };
+  /** `code` and `args`: the message's entry in the catalogue (src/engine/messages), when it has one. */
+  readonly error?: { readonly message: string; readonly range: Range; readonly code?: string; readonly args?: Readonly<Record<string, string | number>> };
   /** A value that is probably not what was meant (Infinity, NaN, complex from real inputs). */
   readonly warning?: { readonly short: string; readonly message: string };
   readonly dependencies: readonly DependencyRef[];
@@ -186,7 +190,7 @@ export interface EngineSettings {
   readonly latexChecks: boolean;
   /** Also check identities with free symbols at random points (`18C^2 = 2 \times 9C^2`). */
   readonly latexSymbolic: boolean;
-  /** Check arithmetic written in plain text (`5*5*3 = 75`), as LaTeX chains are. */
+  /** Check arithmetic written in plain text (`6*6*8 = 288`), as LaTeX chains are. */
   readonly latexProse: boolean;
   /** Also check math in `\( \)`, `\[ \]` and bare `\begin{align}`, which the preview shows as text. */
   readonly latexOtherDelimiters: boolean;

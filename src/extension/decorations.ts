@@ -82,7 +82,7 @@ export class InlineResults implements vscode.Disposable, vscode.InlayHintsProvid
     if (!note) return;
     this.shown.set(key, { version, decorations: marks.map(toShown) });
     const operators: Record<'pass' | 'fail', vscode.Range[]> = { pass: [], fail: [] };
-    if (this.config.current.inlineResultsEnabled) {
+    if (this.config.for(document.uri).inlineResultsEnabled) {
       for (const s of note.result.statements) {
         const r = checkOperatorRange(note.lines, s);
         const mapped = r && this.view.range(note, r);

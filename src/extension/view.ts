@@ -90,9 +90,10 @@ export class NoteView implements vscode.Disposable {
   marks(document: vscode.TextDocument): { version: number; marks: InlineMark[]; note?: CurrentNote } {
     const note = this.current(document);
     if (!note) return { version: -1, marks: [] };
-    if (!this.config.current.inlineResultsEnabled) return { version: note.result.version, marks: [], note };
+    const config = this.config.for(document.uri);
+    if (!config.inlineResultsEnabled) return { version: note.result.version, marks: [], note };
     const out: InlineMark[] = [];
-    for (const m of layout(note.lines, note.result, this.config.current.inlineResultsMaxLength, this.heldBack(document, note))) {
+    for (const m of layout(note.lines, note.result, config.inlineResultsMaxLength, this.heldBack(document, note))) {
       const at = mapPosition({ line: m.line, character: m.character }, note.edits);
       if (!at || at.line >= document.lineCount) continue;
       const character = m.atLineEnd ? document.lineAt(at.line).text.length : at.character;

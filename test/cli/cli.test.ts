@@ -78,7 +78,7 @@ test('--json prints one object of the documented shape, 1-based positions', () =
     { line: 4, column: 1, kind: 'check', source: 'a = 2', display: '2', ok: true },
     { line: 5, column: 1, kind: 'value', source: 'b = a * 3', display: '6' },
     { line: 6, column: 1, kind: 'check', source: 'b ≈ 7', display: '6', ok: false, message: 'expected 7, got 6 (off by 1, tolerance 0.5)' },
-    { line: 7, column: 5, kind: 'error', source: 'c = nope', display: '', message: 'Unknown name "nope"' },
+    { line: 7, column: 5, kind: 'error', source: 'c = nope', display: '', message: 'Unknown name "nope"', code: 'name.unknown' },
   ]);
 });
 

@@ -19,6 +19,10 @@ interface Scene {
   readonly name: string;
   readonly file: string;
   readonly settings?: object;
+  /** VS Code's display language for this scene (see startCodeServer's `locale`). */
+  readonly locale?: string;
+  /** Load a browser-only copy of the extension (no `main`): it can only run in the web worker extension host. */
+  readonly webOnly?: boolean;
   run(page: Page): Promise<void>;
 }
 
@@ -461,7 +465,79 @@ const scenes: Scene[] = [
       await rv.screenshot(page, 'e2e-latex-fixed');
     },
   },
+  {
+    name: 'display language zh-cn: inline results, CodeLens, hover and command titles in Chinese',
+    file: 'basics.md',
+    locale: 'zh-cn',
+    async run(page) {
+      // The worker's messages: failed check and unknown name.
+      const ds = await rv.waitForDecorations(page, (d) => d.some((x) => x.text.startsWith('→ 0.622459')) && d.some((x) => x.text.includes('未知的名称')), 30_000);
+      assert(decoAt(ds, 9).startsWith('✗ 应为 0.6，实际为 0.622459'), `line 9: ${decoAt(ds, 9)}`);
+      assert(decoAt(ds, 13).includes('未知的名称“nosuch”'), `line 13: ${decoAt(ds, 13)}`);
+      // The extension's own strings (vscode.l10n): CodeLens and hover.
+      let titles: string[] = [];
+      for (let i = 0; i < 40 && !titles.some((t) => t.includes('个值')); i++) {
+        titles = await codeLensTitles(page);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      const joined = titles.join(' || ');
+      assert(joined.includes('5 个值 · ✓ 1 · ✗ 1 · ⚠ 1 个错误') && joined.includes('写入结果') && joined.includes('复制推导过程'), `lenses: ${joined}`);
+      await new Promise((r) => setTimeout(r, 300));
+      const hover = await rv.hoverAt(page, 'a1 = s', { timeoutMs: 15_000 });
+      let text = hover.text;
+      for (let i = 0; i < 30 && !text.includes('依赖于'); i++) {
+        await new Promise((r) => setTimeout(r, 300));
+        text = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.monaco-hover-content')).filter((e) => e.offsetParent !== null).map((p) => p.innerText).join('\n'));
+      }
+      assert(text.includes('依赖于') && text.includes('第 6 行') && text.includes('显示推导过程'), `hover: ${text}`);
+      await rv.screenshot(page, 'e2e-zh-cn-inline-results');
+      // The manifest (package.nls.zh-cn.json): command titles in the palette.
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      await page.keyboard.type('dl-calc');
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: '显示推导过程' }).first();
+      await row.waitFor({ timeout: 15_000 });
+      await rv.screenshot(page, 'e2e-zh-cn-commands');
+      await page.keyboard.press('Escape');
+    },
+  },
+  {
+    name: 'web extension host (browser-only build): inline results, and a runaway statement stopped in place',
+    file: 'runaway.md',
+    webOnly: true,
+    settings: { 'dlCalc.timeLimit': 1500 },
+    async run(page) {
+      // No SharedArrayBuffer there (not crossOriginIsolated): progress comes per statement as a message.
+      const ds = await rv.waitForDecorations(page, (d) => d.some((x) => /time limit/.test(x.text)), 90_000);
+      assert(decoAt(ds, 4) === '→ 2', `line 4: ${decoAt(ds, 4)}`);
+      assert(/time limit/.test(decoAt(ds, 5)), `line 5: ${decoAt(ds, 5)}`);
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('End');
+      await page.keyboard.type('\nr = sigmoid(0) * 84');
+      await rv.waitForDecorations(page, '→ 42', 30_000);
+      await rv.screenshot(page, 'e2e-web-runaway');
+    },
+  },
 ];
+
+/**
+ * The extension as vscode.dev would load it: package.json without `main`, so VS Code can run
+ * it only in the browser's web worker extension host (from `browser`: dist/web/extension.js).
+ */
+function webOnlyCopy(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-calc-web-'));
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+  delete pkg.main;
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
+  for (const entry of ['dist', 'media', 'syntaxes', 'snippets', 'l10n', 'language-configuration.json', 'package.nls.json', 'package.nls.zh-cn.json']) {
+    fs.cpSync(path.join(REPO, entry), path.join(dir, entry), { recursive: true, filter: (src) => !src.endsWith('.map') });
+  }
+  return dir;
+}
 
 /** Runs the scenes (those whose name contains `grep`); resolves with the exit code. */
 export async function runE2E(grep?: string): Promise<number> {
@@ -472,16 +548,19 @@ export async function runE2E(grep?: string): Promise<number> {
   // A scratch copy of the fixtures: the runaway scene types into its note.
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-calc-e2e-'));
   const selected = scenes.filter((s) => !grep || s.name.includes(grep));
+  const copies: string[] = [];
   let passed = 0;
   const failures: string[] = [];
   const t0 = Date.now();
   // One scene: a fresh workspace copy, code-server and browser. Returns the failure, if any.
   const attempt = async (scene: Scene, label: string): Promise<string | undefined> => {
     for (const f of fs.readdirSync(FIXTURES)) fs.copyFileSync(path.join(FIXTURES, f), path.join(workspace, f));
-    const server = await rv.startCodeServer({ workspace, settings: { 'editor.codeLens': true, ...scene.settings } });
+    const server = await rv.startCodeServer({ workspace, settings: { 'editor.codeLens': true, ...scene.settings }, locale: scene.locale });
     const browser = await rv.launchBrowser();
     try {
-      await browser.page.goto(rv.workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: REPO, openFile: scene.file }));
+      const extensionDevelopmentPath = scene.webOnly ? webOnlyCopy() : REPO;
+      if (scene.webOnly) copies.push(extensionDevelopmentPath);
+      await browser.page.goto(rv.workbenchUrl(server, { folder: workspace, extensionDevelopmentPath, openFile: scene.file }));
       await rv.waitForEditor(browser.page);
       await scene.run(browser.page);
       return undefined;
@@ -508,6 +587,7 @@ export async function runE2E(grep?: string): Promise<number> {
     }
   }
   fs.rmSync(workspace, { recursive: true, force: true });
+  for (const dir of copies) fs.rmSync(dir, { recursive: true, force: true });
   console.log(`[e2e] ${selected.length} tests ran: ${passed} passed, ${failures.length} failed (${((Date.now() - t0) / 1000).toFixed(1)} s); screenshots in ${rv.ARTIFACTS_DIR}`);
   return failures.length ? 1 : 0;
 }

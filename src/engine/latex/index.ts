@@ -6,6 +6,7 @@ import { checkLink, type Side } from './compare';
 import { findMathSpans, type MathSpan } from './mathSpans';
 import { translate, type Translation } from './translate';
 import type { LatexChainResult, LatexEnv, LatexLink, LatexOptions, LatexSegment, LatexStatus } from './types';
+import { say } from '../messages';
 
 export type { LatexChainResult, LatexEnv, LatexLink, LatexOptions, LatexSegment, LatexStatus, LatexWritten } from './types';
 export { findMathSpans, type MathSpan } from './mathSpans';
@@ -95,7 +96,7 @@ function symbolicLink(L: Evaluated, R: Evaluated, env: LatexEnv): Omit<LatexLink
     }
     if (!(Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)))) {
       const at = [...free].map((n) => `${n} = ${vars[n].toPrecision(4)}`).join(', ');
-      return { ok: false, symbolic: true, message: `not an identity: at ${at}, ${lt.plain} = ${a.toPrecision(6)} but ${rt.plain} = ${b.toPrecision(6)}` };
+      return { ok: false, symbolic: true, message: say('latex.notIdentity', { at, left: lt.plain, leftValue: a.toPrecision(6), right: rt.plain, rightValue: b.toPrecision(6) }) };
     }
   }
   return { ok: true, symbolic: true };
