@@ -15,6 +15,13 @@ function valueAt(bindings: Bindings, name: string, line: number): number | undef
   return found;
 }
 
+/** The line of that assignment. */
+function lineAt(bindings: Bindings, name: string, line: number): number | undefined {
+  let found: number | undefined;
+  for (const b of bindings.get(name) ?? []) if (b.line < line) found = b.line;
+  return found;
+}
+
 interface LastCheck {
   readonly uri: string;
   readonly prose: string;
@@ -63,6 +70,7 @@ export class LatexChecker {
           lookups.push({ name, line, value });
           return value;
         },
+        bindingLine: (name, line) => lineAt(bindings, name, line),
         evaluate: (expression, vars) => {
           let code = this.compiled.get(expression);
           if (!code) {

@@ -114,7 +114,7 @@ test('a wrong hand calculation in LaTeX fails the check, with the written number
   const [item] = JSON.parse(r.out).files[0].items;
   assert.deepEqual(
     { line: item.line, column: item.column, kind: item.kind, ok: item.ok, message: item.message },
-    { line: 3, column: 22, kind: 'latex', ok: false, message: '0.5 − 0.0123 = 0.4877, but 0.4887 is written' },
+    { line: 3, column: 22, kind: 'latex', ok: false, message: '0.5 − 0.0123 = 0.48770, but 0.4887 is written' },
   );
 });
 

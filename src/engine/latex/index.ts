@@ -2,7 +2,9 @@
 // `a = b \approx c` in the math the preview renders, segment by segment.
 import type { Range } from '../types';
 import { chainsOf, type Chain, type Segment } from './chains';
-import { checkLink, type Side } from './compare';
+import { checkLink, literalOf, literalTolerance, type Side } from './compare';
+import type { Node, NumNode } from './ast';
+import { UPDATE_RELATIONS } from './vocabulary';
 import { findMathSpans, type MathSpan } from './mathSpans';
 import { translate, type Translation } from './translate';
 import type { LatexChainResult, LatexEnv, LatexLink, LatexOptions, LatexSegment, LatexStatus } from './types';
@@ -26,7 +28,63 @@ function rangeOf(span: MathSpan, start: number, end: number): Range {
   return { start: span.positionAt(start), end: span.positionAt(end) };
 }
 
-function evaluateSegment(span: MathSpan, seg: Segment, env: LatexEnv, carried: boolean): Evaluated {
+/** A name the note's own math bound: `$w = 0.5$`, the result of `$z = w x = 0.5$`, `w \leftarrow …`. */
+interface LatexBinding {
+  readonly value: number;
+  /** Half a unit of the last digit written when the value is a rounded result; 0 for given data. */
+  readonly uncertainty: number;
+  /** 0-based line of the binding. */
+  readonly line: number;
+}
+
+/**
+ * The note's one scope as its math builds it, in document order: names bound in LaTeX,
+ * and the numbers the note computed and wrote rounded (so a later `16.6667 \times 9`
+ * knows its 16.6667 carries ±0.00005).
+ */
+class NoteScope {
+  readonly names = new Map<string, LatexBinding>();
+  /** Written results (value text → half a unit of the last digit). */
+  readonly rounded = new Map<string, number>();
+  /**
+   * Names given a new value since the last heading (`w = w - 0.6667`), and names computed
+   * from them. After a heading such a name is ambiguous: the new section may go on from
+   * the update or start over from the first value, so its uses are skipped until it is
+   * bound again.
+   */
+  readonly rebound = new Set<string>();
+  /** Ambiguous names, with the line of the heading that made them so. */
+  readonly ambiguous = new Map<string, number>();
+
+  /** A heading at `line`: updates made in the section above no longer read one way. */
+  heading(line: number): void {
+    for (const n of this.rebound) {
+      this.names.delete(n);
+      this.ambiguous.set(n, line);
+    }
+    this.rebound.clear();
+  }
+}
+
+/** 0-based lines of ATX headings outside fenced code. */
+function headingLines(text: string): number[] {
+  const out: number[] = [];
+  let fence: string | undefined;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(l);
+    if (f) {
+      if (!fence) fence = f[1][0];
+      else if (f[1][0] === fence) fence = undefined;
+      continue;
+    }
+    if (!fence && /^ {0,3}#{1,6}(\s|$)/.test(l)) out.push(i);
+  }
+  return out;
+}
+
+function evaluateSegment(span: MathSpan, seg: Segment, env: LatexEnv, carried: boolean, scope: NoteScope): Evaluated {
   const latex = span.content.slice(seg.start, seg.end).trim();
   const base = { latex, range: rangeOf(span, seg.start, seg.end), carried: carried || undefined };
   if (!seg.tokens.length) return { out: { ...base, names: [], skipReason: 'empty' } };
@@ -34,13 +92,30 @@ function evaluateSegment(span: MathSpan, seg: Segment, env: LatexEnv, carried: b
   if (!t.ok) return { out: { ...base, names: [], skipReason: t.reason } };
   const line = span.positionAt(seg.start).line;
   const vars: Record<string, number> = {};
+  const uncertain = new Map<string, number>();
   const unbound: string[] = [];
+  const ambiguous: string[] = [];
   for (const n of t.names) {
-    const v = env.lookup(n, line);
-    if (typeof v === 'number' && Number.isFinite(v)) vars[n] = v;
+    const own = scope.names.get(n);
+    const block = env.lookup(n, line);
+    const blockLine = block === undefined ? undefined : (env.bindingLine?.(n, line) ?? -1);
+    const since = scope.ambiguous.get(n);
+    if (since !== undefined && (blockLine === undefined || blockLine < since)) {
+      ambiguous.push(n);
+      continue;
+    }
+    // The nearest binding above wins: a dl-calc assignment or the note's own math.
+    if (own && (blockLine === undefined || own.line >= blockLine)) {
+      vars[n] = own.value;
+      if (own.uncertainty > 0) uncertain.set(n, own.uncertainty);
+    } else if (typeof block === 'number' && Number.isFinite(block)) vars[n] = block;
     else unbound.push(n);
   }
   const common = { ...base, expression: t.expression, plain: t.plain, names: t.names };
+  if (ambiguous.length) {
+    const reason = `${ambiguous.join(', ')} changed in an earlier section: which value is meant is not certain`;
+    return { out: { ...common, skipReason: reason }, translation: t, unbound: ambiguous, bound: vars };
+  }
   if (unbound.length) {
     const reason = `unbound name${unbound.length > 1 ? 's' : ''}: ${unbound.join(', ')}`;
     return { out: { ...common, skipReason: reason }, translation: t, unbound, bound: vars };
@@ -52,10 +127,11 @@ function evaluateSegment(span: MathSpan, seg: Segment, env: LatexEnv, carried: b
   } catch (e) {
     return { out: { ...common, skipReason: `evaluation failed: ${(e as Error).message}` }, translation: t };
   }
+  const rounded = new Map(scope.rounded);
   return {
     out: { ...common, value },
     translation: t,
-    side: { value, plain: t.plain, ast: t.ast, hasNames: t.names.length > 0, vars },
+    side: { value, plain: t.plain, ast: t.ast, hasNames: t.names.length > 0, vars, uncertain, roundedNum: (n: NumNode) => rounded.get(n.value) ?? 0 },
   };
 }
 
@@ -101,15 +177,36 @@ function symbolicLink(L: Evaluated, R: Evaluated, env: LatexEnv): Omit<LatexLink
   return { ok: true, symbolic: true };
 }
 
-function checkChain(span: MathSpan, chain: Chain, env: LatexEnv, options: LatexOptions): LatexChainResult {
+/** The name a chain's first segment binds, when it is a lone name and the first relation binds. */
+function boundName(chain: Chain, span: MathSpan): string | undefined {
+  if (chain.continuation || !chain.relations.length) return undefined;
+  const rel = chain.relations[0];
+  if (rel.kind !== 'eq' && rel.kind !== 'approx' && !UPDATE_RELATIONS.has(rel.text)) return undefined;
+  const head = chain.segments[0];
+  if (!head.tokens.length) return undefined;
+  const t = translate(head.tokens, span.content);
+  if (!t.ok) return undefined;
+  if (t.ast.k === 'name') return t.ast.name;
+  if (t.ast.k === 'deriv' && t.ast.quantity) return t.ast.quantity;
+  return undefined;
+}
+
+function checkChain(span: MathSpan, chain: Chain, env: LatexEnv, options: LatexOptions, scope: NoteScope, binding: { name?: string }): LatexChainResult {
+  // `w = …` binds w (the first link is a definition, not a claim); `&= …` below it continues it.
+  const bound = chain.continuation ? binding.name : boundName(chain, span);
+  binding.name = bound;
   const segs = chain.segments.map((s, i) =>
-    i === 0 && chain.continuation && chain.carried ? evaluateSegment(span, chain.carried, env, true) : evaluateSegment(span, s, env, false),
+    i === 0 && chain.continuation && chain.carried ? evaluateSegment(span, chain.carried, env, true, scope) : evaluateSegment(span, s, env, false, scope),
   );
   const links: LatexLink[] = [];
   chain.relations.forEach((rel, i) => {
     const L = segs[i];
     const R = segs[i + 1];
     const head = { left: i, right: i + 1, relation: rel.text };
+    if (i === 0 && bound && !chain.continuation) {
+      links.push({ ...head, reason: 'binding' });
+      return;
+    }
     if (L.side && R.side) {
       const c = checkLink(rel.kind, L.side, R.side, span.content, env.evaluate.bind(env));
       const written = c.written && {
@@ -129,16 +226,17 @@ function checkChain(span: MathSpan, chain: Chain, env: LatexEnv, options: LatexO
     }
     links.push({ ...head, reason: L.out.skipReason ?? R.out.skipReason ?? 'not evaluated' });
   });
+  learn(chain, segs, scope, bound, span);
   const status: LatexStatus = links.some((l) => l.ok === false) ? 'failed' : links.some((l) => l.ok === true) ? 'verified' : 'skipped';
-  const own = chain.segments.filter((s) => s.tokens.length);
   const first = chain.continuation ? chain.relations[0].start : chain.segments[0].start;
   const lastSeg = chain.segments[chain.segments.length - 1];
   const end = lastSeg.tokens.length ? lastSeg.end : chain.relations[chain.relations.length - 1].end;
   const reason =
     status === 'skipped'
-      ? (segs.find((s) => s.out.skipReason && s.out.skipReason !== 'empty')?.out.skipReason ?? links.find((l) => l.reason)?.reason ?? 'nothing to compare')
+      ? (segs.find((s, i) => s.out.skipReason && s.out.skipReason !== 'empty' && !(i === 0 && bound && !chain.continuation))?.out.skipReason ??
+        links.find((l) => l.reason && l.reason !== 'binding')?.reason ??
+        (bound ? 'binding' : 'nothing to compare'))
       : undefined;
-  void own;
   return {
     range: rangeOf(span, first, end),
     latex: span.content.slice(first, end),
@@ -146,15 +244,72 @@ function checkChain(span: MathSpan, chain: Chain, env: LatexEnv, options: LatexO
     display: span.display,
     segments: segs.map((s) => s.out),
     links,
+    ...(bound ? { binds: bound } : {}),
     ...(reason ? { reason } : {}),
   };
+}
+
+/** The number a side is when it is one written plainly (`0.5`, `-0.5`, `(0.5)`, `\mathbf{0.5}`). */
+function plainNumber(n: Node): NumNode | undefined {
+  if (n.k === 'num') return n;
+  if ((n.k === 'neg' || n.k === 'paren') && n.arg.k === 'num') return n.arg;
+  return undefined;
+}
+
+/**
+ * What a chain teaches the scope: the written results it computed (rounded
+ * intermediates from here on) and the value its bound name now holds.
+ */
+function learn(chain: Chain, segs: readonly Evaluated[], scope: NoteScope, bound: string | undefined, span: MathSpan): void {
+  // Segments after the bound name (or all, for a continuation or a claim without one).
+  const from = bound && !chain.continuation ? 1 : 0;
+  let computedBefore = chain.continuation;
+  let result: { value: number; uncertainty: number } | undefined;
+  for (let i = from; i < segs.length; i++) {
+    const s = segs[i];
+    const t = s.translation;
+    const lit = t ? literalOf(t.ast) : undefined;
+    if (lit) {
+      let uncertainty = 0;
+      if (computedBefore) {
+        // A result written rounded: exact only when it is exactly what its left side computed.
+        const prev = segs[i - 1]?.side?.value;
+        const exact = prev !== undefined && Math.abs(prev - lit.value) <= 1e-12 * Math.max(Math.abs(prev), 1e-300);
+        if (!exact) {
+          uncertainty = literalTolerance(lit, chain.relations[i - 1]?.kind === 'approx');
+          const n = plainNumber(t!.ast);
+          if (n) scope.rounded.set(n.value, Math.max(scope.rounded.get(n.value) ?? 0, uncertainty));
+        }
+      }
+      result = { value: lit.value, uncertainty };
+    } else if (s.side) {
+      result = { value: s.side.value, uncertainty: 0 };
+      computedBefore = true;
+    } else if (s.out.skipReason && s.out.skipReason !== 'empty') {
+      computedBefore = true;
+    }
+  }
+  if (!bound || !result) return;
+  const before = scope.names.get(bound);
+  const changed = before !== undefined && Math.abs(before.value - result.value) > Math.max(before.uncertainty, result.uncertainty, 1e-12 * Math.abs(result.value));
+  const fromRebound = segs.some((s) => s.translation?.names.some((n) => scope.rebound.has(n)));
+  if (changed || fromRebound) scope.rebound.add(bound);
+  else scope.rebound.delete(bound);
+  scope.ambiguous.delete(bound);
+  scope.names.set(bound, { ...result, line: span.positionAt(chain.segments[0].start).line });
 }
 
 /** Checks every chain written in the note's math, in document order. */
 export function checkLatexChains(text: string, env: LatexEnv, options: LatexOptions = {}): LatexChainResult[] {
   const out: LatexChainResult[] = [];
+  const scope = new NoteScope();
+  const headings = headingLines(text);
+  let h = 0;
   for (const span of findMathSpans(text)) {
-    for (const chain of chainsOf(span.content)) out.push(checkChain(span, chain, env, options));
+    const line = span.range.start.line;
+    while (h < headings.length && headings[h] < line) scope.heading(headings[h++]);
+    const binding: { name?: string } = {};
+    for (const chain of chainsOf(span.content)) out.push(checkChain(span, chain, env, options, scope, binding));
   }
   return out;
 }

@@ -4,6 +4,11 @@ import type { Range } from '../types';
 export interface LatexEnv {
   /** Numeric value of a dl-calc name bound at this 0-based line, or undefined when unbound. */
   lookup(name: string, line: number): number | undefined;
+  /**
+   * The 0-based line of the dl-calc assignment `lookup` answered from, so the nearest of it
+   * and a binding in the note's own math wins. Without it, blocks count as bound earlier.
+   */
+  bindingLine?(name: string, line: number): number | undefined;
   /** Evaluates a translated mathjs expression with the given variables; throws on error. */
   evaluate(expression: string, vars: Record<string, number>): number;
 }
@@ -75,4 +80,6 @@ export interface LatexChainResult {
   readonly links: readonly LatexLink[];
   /** For a skipped chain: the first reason found. */
   readonly reason?: string;
+  /** The name this chain binds in the note's scope (`$w = 0.5$`, `$z = w x = 0.5$`, `w \leftarrow …`). */
+  readonly binds?: string;
 }

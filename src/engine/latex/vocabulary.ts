@@ -222,6 +222,17 @@ export const TRAILING_PUNCTUATION: ReadonlySet<string> = new Set(['.', ',', ';',
 export const TRANSPOSE_MARKS: ReadonlySet<string> = new Set(['top', 'intercal', 'mathsf{T}', 'T']);
 export const SUPERSCRIPT_MARKS: ReadonlySet<string> = new Set(['ast', 'star', 'dagger', '*', '+', '-']);
 
+/** Accents that make a new name: `\hat{y}` → `y_hat`. (`\dot` is a time derivative: not a name.) */
+export const ACCENT_COMMANDS: Readonly<Record<string, string>> = {
+  hat: 'hat', widehat: 'hat', bar: 'bar', overline: 'bar', tilde: 'tilde', widetilde: 'tilde', vec: 'vec',
+};
+
+/** Superscripts that name the updated value of a variable: `w^{+}`, `w^{new}` → `w_new`, as `w_{new}` does. */
+export const UPDATE_SUPERSCRIPTS: ReadonlySet<string> = new Set(['+', 'new', '\\text{new}', '\\mathrm{new}', '(new)']);
+
+/** Letters written side by side that make one name (`net_{h1}`, `out`, `target`): at least this many. */
+export const WORD_NAME_LENGTH = 3;
+
 /** How function names show in messages. */
 export const FUNCTION_SHOWN: Readonly<Record<string, string>> = { log: 'ln', sigmoid: 'σ', dsigmoid: 'σ′', nthRoot: 'root' };
 

@@ -99,6 +99,7 @@ function report(note: string, claims: readonly Claim[], points: readonly Point[]
 function tally(note: string, claims: readonly Claim[], points: readonly Point[]): Tally {
   const t: Tally = { claims: claims.length, numericMath: 0, verified: 0, caught: 0, skipped: 0, falseAlarms: [], missedErrors: [], otherMissed: [] };
   const used = new Set<Point>();
+  const caughtLate = new Set<Claim>();
   for (const c of claims) {
     const want = normal(c.written);
     const matched = points.filter((p) => p.line === c.line && want && (normal(p.text) === want || normal(p.text).includes(want) || want.includes(normal(p.text))));
@@ -121,8 +122,25 @@ function tally(note: string, claims: readonly Claim[], points: readonly Point[])
       }
     }
   }
-  // A flag on something no reader listed as a calculation is a false alarm too.
-  for (const p of points) if (!p.ok && !used.has(p)) t.falseAlarms.push(`${note}:${p.line} unlisted: ${p.message}`);
+  // A flag that matches no listed claim by its written value counts for an error claim on
+  // its line or the next two (the written result of a multi-row chain the flagged step
+  // feeds); any other is a false alarm.
+  for (const p of points) {
+    if (p.ok || used.has(p)) continue;
+    const error = claims.find((c) => c.verdict === 'error' && c.line >= p.line && c.line <= p.line + 2);
+    if (!error) t.falseAlarms.push(`${note}:${p.line} unlisted: ${p.message}`);
+    else if (!caughtLate.has(error)) {
+      caughtLate.add(error);
+      const i = t.missedErrors.findIndex((m) => m.startsWith(`${note}:${error.line} `));
+      if (i >= 0) {
+        t.missedErrors.splice(i, 1);
+        if (error.kind === 'numeric' && error.where === 'math') {
+          t.caught++;
+          t.skipped--;
+        }
+      }
+    }
+  }
   return t;
 }
 
