@@ -1,7 +1,7 @@
 // Runs the LaTeX chain checker against a note's dl-calc scope: names bound in blocks
 // above a formula may appear in it (`w_1` ↔ `w1`), evaluated by the sandboxed mathjs.
 import type { EvalFunction } from 'mathjs';
-import { checkLatexChains, type LatexChainResult } from './latex';
+import { checkLatexChains, toLatexValue, type LatexChainResult } from './latex';
 import { splitLines } from './blocks';
 import type { SandboxedMath } from './mathInstance';
 import type { EngineDiagnostic } from './types';
@@ -61,6 +61,15 @@ export class LatexChecker {
     return result;
   }
 
+  private code(expression: string): EvalFunction {
+    let code = this.compiled.get(expression);
+    if (!code) {
+      code = this.sandbox.parse(expression).compile();
+      this.compiled.set(expression, code);
+    }
+    return code;
+  }
+
   private run(text: string, bindings: Bindings, symbolic: boolean, lookups: { name: string; line: number; value: number | undefined }[]): LatexChainResult[] {
     return checkLatexChains(
       text,
@@ -72,15 +81,12 @@ export class LatexChecker {
         },
         bindingLine: (name, line) => lineAt(bindings, name, line),
         evaluate: (expression, vars) => {
-          let code = this.compiled.get(expression);
-          if (!code) {
-            code = this.sandbox.parse(expression).compile();
-            this.compiled.set(expression, code);
-          }
-          const value = code.evaluate(new Map(Object.entries(vars)));
+          const value = this.code(expression).evaluate(new Map(Object.entries(vars)));
           if (typeof value !== 'number') throw new Error('not a number');
           return value;
         },
+        // Lists and matrices: JS arrays in, nested arrays of finite numbers out.
+        evaluateAny: (expression, vars) => toLatexValue(this.code(expression).evaluate(new Map(Object.entries(vars)))),
       },
       { symbolic },
     );

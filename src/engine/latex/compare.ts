@@ -122,7 +122,7 @@ function significantDigits(n: NumNode): number {
  * significant digits, which read as rounded when restated (`= \frac{1}{1.6065}`).
  * Undefined when every input is exact.
  */
-function sideInterval(side: Side, roundedLooking: boolean, evaluate: Evaluate): Interval | undefined {
+export function sideInterval(side: Side, roundedLooking: boolean, evaluate: Evaluate): Interval | undefined {
   const halfOfNum = (n: NumNode): number => {
     const h = side.roundedNum?.(n) ?? 0;
     if (roundedLooking && n.decimals > 0 && significantDigits(n) >= 3) return Math.max(h, 0.5 * 10 ** -n.decimals);

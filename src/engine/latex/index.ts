@@ -2,8 +2,10 @@
 // `a = b \approx c` in the math the preview renders, segment by segment.
 import type { Range } from '../types';
 import { chainsOf, type Chain, type Segment } from './chains';
-import { checkLink, literalOf, literalTolerance, type Side } from './compare';
-import type { Node, NumNode } from './ast';
+import { checkLink, literalOf, literalTolerance, sideInterval, type Side } from './compare';
+import { nodes, type Node, type NumNode } from './ast';
+import type { LatexValue } from './evaluate';
+import { checkListLink, type ListSide } from './vectors';
 import { UPDATE_RELATIONS } from './vocabulary';
 import { findMathSpans, type MathSpan } from './mathSpans';
 import { translate, type Translation } from './translate';
@@ -13,15 +15,18 @@ export type { LatexChainResult, LatexEnv, LatexLink, LatexOptions, LatexSegment,
 export { findMathSpans, type MathSpan } from './mathSpans';
 export { chainsOf } from './chains';
 export { translate } from './translate';
-export { defaultEvaluate } from './evaluate';
+export { defaultEvaluate, defaultEvaluateAny, toLatexValue, type LatexValue } from './evaluate';
 
 interface Evaluated {
   readonly out: LatexSegment;
   readonly translation?: Translation;
+  /** A segment evaluated to a number (with only numbers as inputs). */
   readonly side?: Side;
+  /** Any evaluated segment, lists and matrices included. */
+  readonly list?: ListSide;
   /** Translated, but some names are unbound (symbolic option may still use it). */
   readonly unbound?: readonly string[];
-  readonly bound?: Record<string, number>;
+  readonly bound?: Record<string, LatexValue>;
 }
 
 function rangeOf(span: MathSpan, start: number, end: number): Range {
@@ -30,7 +35,7 @@ function rangeOf(span: MathSpan, start: number, end: number): Range {
 
 /** A name the note's own math bound: `$w = 0.5$`, the result of `$z = w x = 0.5$`, `w \leftarrow …`. */
 interface LatexBinding {
-  readonly value: number;
+  readonly value: LatexValue;
   /** Half a unit of the last digit written when the value is a rounded result; 0 for given data. */
   readonly uncertainty: number;
   /** 0-based line of the binding. */
@@ -91,7 +96,7 @@ function evaluateSegment(span: MathSpan, seg: Segment, env: LatexEnv, carried: b
   const t = translate(seg.tokens, span.content);
   if (!t.ok) return { out: { ...base, names: [], skipReason: t.reason } };
   const line = span.positionAt(seg.start).line;
-  const vars: Record<string, number> = {};
+  const vars: Record<string, LatexValue> = {};
   const uncertain = new Map<string, number>();
   const unbound: string[] = [];
   const ambiguous: string[] = [];
@@ -120,18 +125,37 @@ function evaluateSegment(span: MathSpan, seg: Segment, env: LatexEnv, carried: b
     const reason = `unbound name${unbound.length > 1 ? 's' : ''}: ${unbound.join(', ')}`;
     return { out: { ...common, skipReason: reason }, translation: t, unbound, bound: vars };
   }
+  const rounded = new Map(scope.rounded);
+  const roundedNum = (n: NumNode): number => rounded.get(n.value) ?? 0;
+  const isList = Object.values(vars).some((v) => typeof v !== 'number') || nodes(t.ast).some((n) => n.k === 'tuple' || n.k === 'matrix' || n.k === 'transpose');
+  if (isList) {
+    if (!env.evaluateAny) return { out: { ...common, skipReason: 'lists and matrices are not evaluated here' }, translation: t };
+    let v: LatexValue;
+    try {
+      v = env.evaluateAny(t.expression, vars);
+    } catch (e) {
+      return { out: { ...common, skipReason: `evaluation failed: ${(e as Error).message}` }, translation: t };
+    }
+    const list: ListSide = { value: v, plain: t.plain, ast: t.ast, vars, uncertain, roundedNum };
+    if (typeof v !== 'number') return { out: { ...common, list: v }, translation: t, list };
+    // A number from lists (`v \cdot w^T`): compared as a number; rounded list inputs only
+    // widen it through the first-order fallback, which evaluates with the lists as given.
+    const side: Side = { value: v, plain: t.plain, ast: t.ast, hasNames: t.names.length > 0, vars: vars as Record<string, number>, uncertain, roundedNum };
+    return { out: { ...common, value: v }, translation: t, list, side };
+  }
+  const scalars = vars as Record<string, number>;
   let value: number;
   try {
-    value = env.evaluate(t.expression, vars);
+    value = env.evaluate(t.expression, scalars);
     if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error('not a finite number');
   } catch (e) {
     return { out: { ...common, skipReason: `evaluation failed: ${(e as Error).message}` }, translation: t };
   }
-  const rounded = new Map(scope.rounded);
   return {
     out: { ...common, value },
     translation: t,
-    side: { value, plain: t.plain, ast: t.ast, hasNames: t.names.length > 0, vars, uncertain, roundedNum: (n: NumNode) => rounded.get(n.value) ?? 0 },
+    side: { value, plain: t.plain, ast: t.ast, hasNames: t.names.length > 0, vars: scalars, uncertain, roundedNum },
+    list: { value, plain: t.plain, ast: t.ast, vars, uncertain, roundedNum },
   };
 }
 
@@ -153,13 +177,14 @@ function symbolicLink(L: Evaluated, R: Evaluated, env: LatexEnv): Omit<LatexLink
   if (!lt || !rt || lt.nameBeforeBracket || rt.nameBeforeBracket) return undefined;
   const free = new Set([...(L.unbound ?? []), ...(R.unbound ?? [])]);
   if (!free.size) return undefined;
+  if ([...Object.values(L.bound ?? {}), ...Object.values(R.bound ?? {})].some((v) => typeof v !== 'number')) return undefined;
   // Same free symbols on both sides, and not a lone name being defined (`y = 2x`).
   const fl = (L.unbound ?? []).slice().sort().join();
   const fr = (R.unbound ?? []).slice().sort().join();
   if (fl !== fr || lt.ast.k === 'name' || rt.ast.k === 'name') return undefined;
   const next = random(0x9e3779b9);
   for (let k = 0; k < 3; k++) {
-    const vars: Record<string, number> = { ...(L.bound ?? {}), ...(R.bound ?? {}) };
+    const vars = { ...(L.bound ?? {}), ...(R.bound ?? {}) } as Record<string, number>;
     for (const n of free) vars[n] = 0.5 + 2 * next();
     let a: number;
     let b: number;
@@ -207,6 +232,12 @@ function checkChain(span: MathSpan, chain: Chain, env: LatexEnv, options: LatexO
       links.push({ ...head, reason: 'binding' });
       return;
     }
+    if ((L.list || R.list) && L.list && R.list && !(L.side && R.side)) {
+      const c = checkListLink(rel.kind, L.list, R.list, span.content, env.evaluateAny!.bind(env));
+      const written = c.written && { range: rangeOf(span, c.written.start, c.written.end), text: c.written.text, replacement: c.written.replacement };
+      links.push({ ...head, ok: c.ok, tolerance: c.tolerance, message: c.message, reason: c.reason, written });
+      return;
+    }
     if (L.side && R.side) {
       const c = checkLink(rel.kind, L.side, R.side, span.content, env.evaluate.bind(env));
       const written = c.written && {
@@ -226,7 +257,7 @@ function checkChain(span: MathSpan, chain: Chain, env: LatexEnv, options: LatexO
     }
     links.push({ ...head, reason: L.out.skipReason ?? R.out.skipReason ?? 'not evaluated' });
   });
-  learn(chain, segs, scope, bound, span);
+  learn(chain, segs, scope, bound, span, env);
   const status: LatexStatus = links.some((l) => l.ok === false) ? 'failed' : links.some((l) => l.ok === true) ? 'verified' : 'skipped';
   const first = chain.continuation ? chain.relations[0].start : chain.segments[0].start;
   const lastSeg = chain.segments[chain.segments.length - 1];
@@ -249,6 +280,15 @@ function checkChain(span: MathSpan, chain: Chain, env: LatexEnv, options: LatexO
   };
 }
 
+/**
+ * Records a written result as a rounded intermediate for later uses of the same digits.
+ * Only decimals: a later `2` or `100` is far more often a constant than a reused result.
+ */
+function remember(scope: NoteScope, n: NumNode, half: number): void {
+  if (n.decimals === 0 || half <= 0) return;
+  scope.rounded.set(n.value, Math.max(scope.rounded.get(n.value) ?? 0, half));
+}
+
 /** The number a side is when it is one written plainly (`0.5`, `-0.5`, `(0.5)`, `\mathbf{0.5}`). */
 function plainNumber(n: Node): NumNode | undefined {
   if (n.k === 'num') return n;
@@ -260,11 +300,11 @@ function plainNumber(n: Node): NumNode | undefined {
  * What a chain teaches the scope: the written results it computed (rounded
  * intermediates from here on) and the value its bound name now holds.
  */
-function learn(chain: Chain, segs: readonly Evaluated[], scope: NoteScope, bound: string | undefined, span: MathSpan): void {
+function learn(chain: Chain, segs: readonly Evaluated[], scope: NoteScope, bound: string | undefined, span: MathSpan, env: LatexEnv): void {
   // Segments after the bound name (or all, for a continuation or a claim without one).
   const from = bound && !chain.continuation ? 1 : 0;
   let computedBefore = chain.continuation;
-  let result: { value: number; uncertainty: number } | undefined;
+  let result: { value: LatexValue; uncertainty: number } | undefined;
   for (let i = from; i < segs.length; i++) {
     const s = segs[i];
     const t = s.translation;
@@ -272,18 +312,40 @@ function learn(chain: Chain, segs: readonly Evaluated[], scope: NoteScope, bound
     if (lit) {
       let uncertainty = 0;
       if (computedBefore) {
-        // A result written rounded: exact only when it is exactly what its left side computed.
-        const prev = segs[i - 1]?.side?.value;
+        // A result written rounded: exact only when it is exactly what its left side
+        // computed from exact inputs; else it carries half a unit of its last digit, or
+        // what its left side's rounded inputs allow, whichever is more.
+        const prevSide = segs[i - 1]?.side;
+        const prev = prevSide?.value;
         const exact = prev !== undefined && Math.abs(prev - lit.value) <= 1e-12 * Math.max(Math.abs(prev), 1e-300);
-        if (!exact) {
-          uncertainty = literalTolerance(lit, chain.relations[i - 1]?.kind === 'approx');
-          const n = plainNumber(t!.ast);
-          if (n) scope.rounded.set(n.value, Math.max(scope.rounded.get(n.value) ?? 0, uncertainty));
-        }
+        const iv = prevSide ? sideInterval(prevSide, false, env.evaluate.bind(env)) : undefined;
+        const spread = iv ? (iv[1] - iv[0]) / 2 : 0;
+        uncertainty = Math.max(exact ? 0 : literalTolerance(lit, chain.relations[i - 1]?.kind === 'approx'), spread);
+        const n = plainNumber(t!.ast);
+        if (n) remember(scope, n, uncertainty);
       }
       result = { value: lit.value, uncertainty };
     } else if (s.side) {
-      result = { value: s.side.value, uncertainty: 0 };
+      const iv = sideInterval(s.side, false, env.evaluate.bind(env));
+      result = { value: s.side.value, uncertainty: iv ? (iv[1] - iv[0]) / 2 : 0 };
+      computedBefore = true;
+    } else if (s.list) {
+      // A list: written elements (rounded when computed), or the computed list.
+      const elems = t && (t.ast.k === 'tuple' || t.ast.k === 'matrix') ? (t.ast.k === 'tuple' ? t.ast.items : t.ast.rows.flat()) : undefined;
+      const lits = elems?.map((e) => ({ lit: literalOf(e), n: plainNumber(e) }));
+      let uncertainty = 0;
+      if (lits && lits.every((l) => l.lit) && computedBefore) {
+        const prev = segs[i - 1]?.list?.value;
+        const prevFlat = prev === undefined || typeof prev === 'number' ? undefined : (prev.flat(3) as number[]);
+        lits.forEach(({ lit, n }, k) => {
+          const p = prevFlat?.length === lits.length ? prevFlat[k] : undefined;
+          if (p !== undefined && Math.abs(p - lit!.value) <= 1e-12 * Math.max(Math.abs(p), 1e-300)) return;
+          const u = literalTolerance(lit!, chain.relations[i - 1]?.kind === 'approx');
+          uncertainty = Math.max(uncertainty, u);
+          if (n) remember(scope, n, u);
+        });
+      }
+      result = { value: s.list.value, uncertainty };
       computedBefore = true;
     } else if (s.out.skipReason && s.out.skipReason !== 'empty') {
       computedBefore = true;
@@ -291,12 +353,19 @@ function learn(chain: Chain, segs: readonly Evaluated[], scope: NoteScope, bound
   }
   if (!bound || !result) return;
   const before = scope.names.get(bound);
-  const changed = before !== undefined && Math.abs(before.value - result.value) > Math.max(before.uncertainty, result.uncertainty, 1e-12 * Math.abs(result.value));
+  const changed = before !== undefined && differs(before.value, result.value, Math.max(before.uncertainty, result.uncertainty));
   const fromRebound = segs.some((s) => s.translation?.names.some((n) => scope.rebound.has(n)));
   if (changed || fromRebound) scope.rebound.add(bound);
   else scope.rebound.delete(bound);
   scope.ambiguous.delete(bound);
   scope.names.set(bound, { ...result, line: span.positionAt(chain.segments[0].start).line });
+}
+
+/** Two values differ by more than `tol` (element-wise for lists; a shape change differs). */
+function differs(a: LatexValue, b: LatexValue, tol: number): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) > Math.max(tol, 1e-12 * Math.abs(b));
+  if (typeof a === 'number' || typeof b === 'number' || a.length !== b.length) return true;
+  return a.some((x, i) => differs(x, b[i], tol));
 }
 
 /** Checks every chain written in the note's math, in document order. */

@@ -11,10 +11,10 @@ import { FUNCTION_SHOWN } from './vocabulary';
 export function notEvaluable(root: Node): string | undefined {
   for (const n of nodes(root)) {
     switch (n.k) {
-      case 'tuple':
-        return 'comma (list or tuple)';
-      case 'matrix':
-        return 'matrix or environment';
+      case 'bin':
+        // `f(a, b)`: a call or a pair, not a product.
+        if (n.implicit && (n.a.k === 'tuple' || n.b.k === 'tuple')) return 'comma (list or tuple)';
+        break;
       case 'deriv':
         if (n.quantity) break;
         return 'derivative notation';
@@ -23,8 +23,6 @@ export function notEvaluable(root: Node): string | undefined {
         return 'derivative notation';
       case 'nabla':
         return 'gradient notation';
-      case 'transpose':
-        return 'transpose';
       case 'cases':
         return 'cases (a piecewise definition)';
     }

@@ -52,6 +52,9 @@ export const FUNCTION_WORDS: Readonly<Record<string, FunctionEntry>> = {
   sigmoid: { fn: 'sigmoid', power: true, bare: true },
   relu: { fn: 'relu', power: true, bare: true },
   softplus: { fn: 'softplus', power: true, bare: true },
+  mean: { fn: 'mean', variadic: true },
+  average: { fn: 'mean', variadic: true },
+  avg: { fn: 'mean', variadic: true },
 };
 
 /** Logarithm bases written as a subscript: `\log_{10}`, `\log_2`. */

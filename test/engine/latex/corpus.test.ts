@@ -23,7 +23,13 @@ const ratchetFile = path.join(repoRoot, 'test/engine/latex/corpus-ratchet.json')
  * `error` claims that some rounding of their written inputs explains, so that not
  * flagging them is right (name, line, and the interval that explains it).
  */
-const ROUNDING_EXPLAINED: readonly { note: string; line: number; why: string }[] = [];
+const ROUNDING_EXPLAINED: readonly { note: string; line: number; why: string }[] = [
+  // 0.8808 × 0.9 + 0.9084 × 0.1 + 0.3 ≈ 1.1835: both products use results the note wrote
+  // to 4 decimals two lines up, which allow 1.18351 … 1.18361; 1.1835 claims 1.18345 …
+  // 1.18355, so some rounding of its inputs gives the written value. (The note's mistake
+  // is upstream, in the second element of a_1, and is flagged there.)
+  { note: 'kaifeng_backprop_zh.md', line: 32, why: 'rounded inputs allow 1.18351 … 1.18361' },
+];
 
 interface Claim {
   readonly line: number;
