@@ -125,7 +125,8 @@ function evaluateSegment(span: MathSpan, seg: Segment, env: LatexEnv, carried: b
     const reason = `unbound name${unbound.length > 1 ? 's' : ''}: ${unbound.join(', ')}`;
     return { out: { ...common, skipReason: reason }, translation: t, unbound, bound: vars };
   }
-  const rounded = new Map(scope.rounded);
+  // The scope's rounded results only grow, and a side is compared before its chain teaches the scope.
+  const rounded = scope.rounded;
   const roundedNum = (n: NumNode): number => rounded.get(n.value) ?? 0;
   const isList = Object.values(vars).some((v) => typeof v !== 'number') || nodes(t.ast).some((n) => n.k === 'tuple' || n.k === 'matrix' || n.k === 'transpose');
   if (isList) {
