@@ -10,9 +10,6 @@ export const GREEK: ReadonlySet<string> = new Set([
   'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega',
 ]);
 
-/** Greek commands that are a constant or an operator in math, not a name. */
-export const GREEK_NOT_NAME: ReadonlySet<string> = new Set(['pi', 'Pi', 'Sigma', 'varpi']);
-
 export interface FunctionEntry {
   /** The mathjs function the translation calls. */
   readonly fn: string;
@@ -191,9 +188,6 @@ export const SIZE_OPEN: ReadonlySet<string> = new Set(['left', 'bigl', 'Bigl', '
 export const SIZE_CLOSE: ReadonlySet<string> = new Set(['right', 'bigr', 'Bigr', 'biggr', 'Biggr']);
 export const SIZE_EITHER: ReadonlySet<string> = new Set(['big', 'Big', 'bigg', 'Bigg', 'middle']);
 
-/** Bracket pairs the parser matches. */
-export const BRACKET_PAIRS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '|': '|', '‖': '‖', '<': '>' };
-
 /** Environments whose rows are separate equations; their `&` only aligns. */
 export const ROW_ENVIRONMENTS: ReadonlySet<string> = new Set([
   'aligned', 'align', 'align*', 'alignat', 'alignat*', 'alignedat', 'gather', 'gather*', 'gathered',
@@ -220,10 +214,6 @@ export const ROW_BREAKS: ReadonlySet<string> = new Set(['\\', 'cr', 'newline']);
 
 /** Sentence punctuation after the last formula of a row (`= 0.47.`). */
 export const TRAILING_PUNCTUATION: ReadonlySet<string> = new Set(['.', ',', ';', '。', '，', '；', '、']);
-
-/** Superscripts that transpose or mark, not powers: `^\top`, `^T`, `^{*}`. */
-export const TRANSPOSE_MARKS: ReadonlySet<string> = new Set(['top', 'intercal', 'mathsf{T}', 'T']);
-export const SUPERSCRIPT_MARKS: ReadonlySet<string> = new Set(['ast', 'star', 'dagger', '*', '+', '-']);
 
 /** Accents that make a new name: `\hat{y}` → `y_hat`. (`\dot` is a time derivative: not a name.) */
 export const ACCENT_COMMANDS: Readonly<Record<string, string>> = {
