@@ -6,6 +6,7 @@ import type { RelationKind } from './vocabulary';
 import { nodes, type Node, type NumNode } from './ast';
 import { intervalOf, type Interval } from './interval';
 import { emit } from './print';
+import { say } from '../messages';
 
 export interface Literal {
   readonly value: number;
@@ -195,10 +196,12 @@ function reaches(i: Interval, b: number, tol: number): boolean {
   return close(i[0], b, tol) || close(i[1], b, tol);
 }
 
-/** The computed value with one digit more than the written number, so the difference shows. */
+/** The computed value with one digit more than the written number (unless that digit is 0), so the difference shows. */
 export function oneMoreDigit(value: number, lit: Literal): string {
   const m = value / lit.scale;
   let s = Math.abs(m) >= 1e21 ? formatValue(m) : m.toFixed(Math.min(lit.decimals + 1, 20));
+  // The extra digit is there to show a difference; a 0 there shows none (`288`, not `288.0`).
+  if (Math.abs(m) < 1e21 && s.endsWith('0')) s = m.toFixed(lit.decimals);
   if (/^-0(\.0*)?$/.test(s)) s = s.slice(1);
   return s.replace('-', '−') + (lit.scale === 0.01 ? '%' : lit.scale !== 1 ? ` × 10^${Math.round(Math.log10(lit.scale))}` : '');
 }
@@ -207,14 +210,14 @@ export function oneMoreDigit(value: number, lit: Literal): string {
 export function checkLink(kind: RelationKind, L: Side, R: Side, src: string, evaluate: Evaluate): LinkCheck {
   const a = L.value;
   const b = R.value;
-  if (kind === 'other') return { reason: 'relation not checked' };
+  if (kind === 'other') return { reason: say('latex.relationNotChecked') };
   if (kind === 'lt' || kind === 'gt' || kind === 'le' || kind === 'ge') {
     // With names, `n > d` or `\lambda > 0` is usually a condition, not a claim.
-    if (L.hasNames || R.hasNames) return { reason: 'inequality with names reads as a condition' };
+    if (L.hasNames || R.hasNames) return { reason: say('latex.inequalityCondition') };
     const ok = kind === 'lt' ? a < b : kind === 'gt' ? a > b : kind === 'le' ? a <= b : a >= b;
     return ok
       ? { ok }
-      : { ok, message: `${L.plain} = ${formatValue(a)}, which is not ${SYMBOL[kind]} ${formatValue(b)}` };
+      : { ok, message: say('latex.inequalityFails', { left: L.plain, value: formatValue(a), relation: SYMBOL[kind], other: formatValue(b) }) };
   }
   const approx = kind === 'approx';
   const litL = literalOf(L.ast);
@@ -232,17 +235,24 @@ export function checkLink(kind: RelationKind, L: Side, R: Side, src: string, eva
     const text = src.slice(writtenLit.start, writtenLit.end);
     const written = { start: writtenLit.start, end: writtenLit.end, text, replacement: regroup(replacementFor(otherValue, writtenLit), text) };
     if (ok) return { ok, tolerance: tol, written, interval };
-    const allowed = interval && interval[1] - interval[0] > tol ? ` (its rounded inputs allow ${oneMoreDigit(interval[0], writtenLit)} to ${oneMoreDigit(interval[1], writtenLit)})` : '';
-    return { ok, tolerance: tol, written, interval, message: `${other.plain} = ${oneMoreDigit(otherValue, writtenLit)}, but ${text} is written${allowed}` };
+    const message = say('latex.writtenWrong', { expression: other.plain, value: oneMoreDigit(otherValue, writtenLit), written: text });
+    const wide = interval && interval[1] - interval[0] > tol;
+    return {
+      ok,
+      tolerance: tol,
+      written,
+      interval,
+      message: wide ? say('latex.roundedInputsAllow', { message, low: oneMoreDigit(interval[0], writtenLit), high: oneMoreDigit(interval[1], writtenLit) }) : message,
+    };
   }
   const rel = 1e-9 * Math.max(Math.abs(a), Math.abs(b));
   if (!approx && close(a, b, rel)) return { ok: true, tolerance: rel };
   const iR = sideInterval(R, true, evaluate);
   const iL = sideInterval(L, approx, evaluate);
   if (!iR && !iL) {
-    if (approx) return { reason: '≈ between expressions with no rounded digits written' };
+    if (approx) return { reason: say('latex.approxNoDigits') };
     const [x, y] = distinct(a, b);
-    return { ok: false, tolerance: rel, message: `${L.plain} = ${x}, but ${R.plain} = ${y}` };
+    return { ok: false, tolerance: rel, message: say('latex.sidesDiffer', { left: L.plain, leftValue: x, right: R.plain, rightValue: y }) };
   }
   const [l0, l1] = iL ?? [a, a];
   const [r0, r1] = iR ?? [b, b];
@@ -250,5 +260,5 @@ export function checkLink(kind: RelationKind, L: Side, R: Side, src: string, eva
   const tol = Math.max(rel, (r1 - r0) / 2 + (l1 - l0) / 2);
   if (ok) return { ok, tolerance: tol };
   const [x, y] = distinct(a, b);
-  return { ok, tolerance: tol, message: `${L.plain} = ${x}, but ${R.plain} = ${y}` };
+  return { ok, tolerance: tol, message: say('latex.sidesDiffer', { left: L.plain, leftValue: x, right: R.plain, rightValue: y }) };
 }

@@ -10,6 +10,7 @@ import { UPDATE_RELATIONS } from './vocabulary';
 import { findMathSpans, type MathSpan } from './mathSpans';
 import { translate, type Translation } from './translate';
 import type { LatexChainResult, LatexEnv, LatexLink, LatexOptions, LatexSegment, LatexStatus } from './types';
+import { say } from '../messages';
 
 export type { LatexChainResult, LatexEnv, LatexLink, LatexOptions, LatexSegment, LatexStatus, LatexWritten } from './types';
 export { findMathSpans, type MathSpan } from './mathSpans';
@@ -197,7 +198,7 @@ function symbolicLink(L: Evaluated, R: Evaluated, env: LatexEnv): Omit<LatexLink
     }
     if (!(Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)))) {
       const at = [...free].map((n) => `${n} = ${vars[n].toPrecision(4)}`).join(', ');
-      return { ok: false, symbolic: true, message: `not an identity: at ${at}, ${lt.plain} = ${a.toPrecision(6)} but ${rt.plain} = ${b.toPrecision(6)}` };
+      return { ok: false, symbolic: true, message: say('latex.notIdentity', { at, left: lt.plain, leftValue: a.toPrecision(6), right: rt.plain, rightValue: b.toPrecision(6) }) };
     }
   }
   return { ok: true, symbolic: true };
@@ -278,6 +279,7 @@ function checkChain(span: MathSpan, chain: Chain, env: LatexEnv, options: LatexO
     links,
     ...(bound ? { binds: bound } : {}),
     ...(reason ? { reason } : {}),
+    ...(span.where ? { where: span.where } : {}),
   };
 }
 
@@ -369,17 +371,25 @@ function differs(a: LatexValue, b: LatexValue, tol: number): boolean {
   return a.some((x, i) => differs(x, b[i], tol));
 }
 
-/** Checks every chain written in the note's math, in document order. */
-export function checkLatexChains(text: string, env: LatexEnv, options: LatexOptions = {}): LatexChainResult[] {
+/**
+ * Checks every chain of the given spans (math, or prose and other delimiters read as
+ * math), in document order, in one scope. `headings` are the 0-based lines of the note's
+ * headings (see NoteScope.heading).
+ */
+export function checkSpans(spans: readonly MathSpan[], env: LatexEnv, options: LatexOptions = {}, headings: readonly number[] = []): LatexChainResult[] {
   const out: LatexChainResult[] = [];
   const scope = new NoteScope();
-  const headings = headingLines(text);
   let h = 0;
-  for (const span of findMathSpans(text)) {
+  for (const span of spans) {
     const line = span.range.start.line;
     while (h < headings.length && headings[h] < line) scope.heading(headings[h++]);
     const binding: { name?: string } = {};
     for (const chain of chainsOf(span.content)) out.push(checkChain(span, chain, env, options, scope, binding));
   }
   return out;
+}
+
+/** Checks every chain written in the note's math, in document order. */
+export function checkLatexChains(text: string, env: LatexEnv, options: LatexOptions = {}): LatexChainResult[] {
+  return checkSpans(findMathSpans(text), env, options, headingLines(text));
 }

@@ -92,4 +92,6 @@ export interface LatexChainResult {
   readonly reason?: string;
   /** The name this chain binds in the note's scope (`$w = 0.5$`, `$z = w x = 0.5$`, `w \leftarrow …`). */
   readonly binds?: string;
+  /** Read outside the preview's math: plain-text arithmetic, or `\\( \\)`-style math. */
+  readonly where?: 'prose' | 'other-math';
 }

@@ -8,6 +8,7 @@ import { literalOf, literalTolerance, oneMoreDigit, replacementFor, type LinkChe
 import type { LatexValue, NumArray } from './evaluate';
 import { emit, plain } from './print';
 import type { RelationKind } from './vocabulary';
+import { say } from '../messages';
 
 export interface ListSide {
   readonly value: LatexValue;
@@ -112,7 +113,7 @@ export function checkListLink(kind: RelationKind, L: ListSide, R: ListSide, src:
         ok: false,
         tolerance: tol,
         written: { start: lit.start, end: lit.end, text, replacement: replacementFor(values[i], lit) },
-        message: `${shown} = ${oneMoreDigit(values[i], lit)}, but ${text} is written (element ${i + 1})`,
+        message: say('latex.elementWrong', { message: say('latex.writtenWrong', { expression: shown, value: oneMoreDigit(values[i], lit), written: text }), index: i + 1 }),
       };
     }
     return { ok: true, tolerance };
@@ -120,11 +121,11 @@ export function checkListLink(kind: RelationKind, L: ListSide, R: ListSide, src:
   const dR = deviations(R, true, evaluate);
   const dL = deviations(L, approx, evaluate);
   const anyRounding = [...(dR ?? []), ...(dL ?? [])].some((d) => d > 0);
-  if (approx && !anyRounding) return { reason: '≈ between expressions with no rounded digits written' };
+  if (approx && !anyRounding) return { reason: say('latex.approxNoDigits') };
   for (let i = 0; i < a.length; i++) {
     const tol = 1e-9 * Math.max(Math.abs(a[i]), Math.abs(b[i])) + (dR?.[i] ?? 0) + (dL?.[i] ?? 0);
     if (!close(a[i], b[i], tol)) {
-      return { ok: false, tolerance: tol, message: `element ${i + 1}: ${L.plain} gives ${a[i].toPrecision(6)}, but ${R.plain} gives ${b[i].toPrecision(6)}` };
+      return { ok: false, tolerance: tol, message: say('latex.elementWrong', { message: say('latex.sidesDiffer', { left: L.plain, leftValue: a[i].toPrecision(6), right: R.plain, rightValue: b[i].toPrecision(6) }), index: i + 1 }) };
     }
   }
   return { ok: true };
