@@ -1,7 +1,7 @@
 // Runs the LaTeX chain checker against a note's dl-calc scope: names bound in blocks
 // above a formula may appear in it (`w_1` ↔ `w1`), evaluated by the sandboxed mathjs.
 import type { EvalFunction } from 'mathjs';
-import { checkLatexChains, type LatexChainResult, type LatexEnv } from './latex';
+import { checkLatexChains, toLatexValue, type LatexChainResult, type LatexEnv } from './latex';
 import { splitLines } from './blocks';
 import { checkOutsideMath } from './prose/check';
 import type { OutsideMathOptions } from './latex/mathSpans';
@@ -14,6 +14,13 @@ export type Bindings = ReadonlyMap<string, readonly { line: number; value: numbe
 function valueAt(bindings: Bindings, name: string, line: number): number | undefined {
   let found: number | undefined;
   for (const b of bindings.get(name) ?? []) if (b.line < line) found = b.value;
+  return found;
+}
+
+/** The line of that assignment. */
+function lineAt(bindings: Bindings, name: string, line: number): number | undefined {
+  let found: number | undefined;
+  for (const b of bindings.get(name) ?? []) if (b.line < line) found = b.line;
   return found;
 }
 
@@ -66,6 +73,15 @@ export class LatexChecker {
     return result;
   }
 
+  private code(expression: string): EvalFunction {
+    let code = this.compiled.get(expression);
+    if (!code) {
+      code = this.sandbox.parse(expression).compile();
+      this.compiled.set(expression, code);
+    }
+    return code;
+  }
+
   private run(
     text: string,
     bindings: Bindings,
@@ -79,16 +95,14 @@ export class LatexChecker {
         lookups.push({ name, line, value });
         return value;
       },
+      bindingLine: (name, line) => lineAt(bindings, name, line),
       evaluate: (expression, vars) => {
-        let code = this.compiled.get(expression);
-        if (!code) {
-          code = this.sandbox.parse(expression).compile();
-          this.compiled.set(expression, code);
-        }
-        const value = code.evaluate(new Map(Object.entries(vars)));
+        const value = this.code(expression).evaluate(new Map(Object.entries(vars)));
         if (typeof value !== 'number') throw new Error('not a number');
         return value;
       },
+      // Lists and matrices: JS arrays in, nested arrays of finite numbers out.
+      evaluateAny: (expression, vars) => toLatexValue(this.code(expression).evaluate(new Map(Object.entries(vars)))),
     };
     const math = checkLatexChains(text, env, { symbolic });
     const more = checkOutsideMath(text, env, { ...outside, symbolic });
