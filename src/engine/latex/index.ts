@@ -5,6 +5,8 @@ import { chainsOf, type Chain, type Segment } from './chains';
 import { checkLink, type Side } from './compare';
 import { findMathSpans, type MathSpan } from './mathSpans';
 import { translate, type Translation } from './translate';
+import { SymbolicRows } from './symbolicRows';
+import { defaultSymbolicEnv } from './symbolicEnv';
 import type { LatexChainResult, LatexEnv, LatexLink, LatexOptions, LatexSegment, LatexStatus } from './types';
 
 export type { LatexChainResult, LatexEnv, LatexLink, LatexOptions, LatexSegment, LatexStatus, LatexWritten } from './types';
@@ -59,49 +61,7 @@ function evaluateSegment(span: MathSpan, seg: Segment, env: LatexEnv, carried: b
   };
 }
 
-/** A small deterministic generator, so symbolic checks give the same answer every run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
-
-/** `2 \times 9C^2 = 18C^2`: both sides at three random points for the free symbols. */
-function symbolicLink(L: Evaluated, R: Evaluated, env: LatexEnv): Omit<LatexLink, 'left' | 'right' | 'relation'> | undefined {
-  const lt = L.translation;
-  const rt = R.translation;
-  if (!lt || !rt || lt.nameBeforeBracket || rt.nameBeforeBracket) return undefined;
-  const free = new Set([...(L.unbound ?? []), ...(R.unbound ?? [])]);
-  if (!free.size) return undefined;
-  // Same free symbols on both sides, and not a lone name being defined (`y = 2x`).
-  const fl = (L.unbound ?? []).slice().sort().join();
-  const fr = (R.unbound ?? []).slice().sort().join();
-  if (fl !== fr || lt.ast.k === 'name' || rt.ast.k === 'name') return undefined;
-  const next = random(0x9e3779b9);
-  for (let k = 0; k < 3; k++) {
-    const vars: Record<string, number> = { ...(L.bound ?? {}), ...(R.bound ?? {}) };
-    for (const n of free) vars[n] = 0.5 + 2 * next();
-    let a: number;
-    let b: number;
-    try {
-      a = env.evaluate(lt.expression, vars);
-      b = env.evaluate(rt.expression, vars);
-    } catch {
-      return undefined;
-    }
-    if (!(Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)))) {
-      const at = [...free].map((n) => `${n} = ${vars[n].toPrecision(4)}`).join(', ');
-      return { ok: false, symbolic: true, message: `not an identity: at ${at}, ${lt.plain} = ${a.toPrecision(6)} but ${rt.plain} = ${b.toPrecision(6)}` };
-    }
-  }
-  return { ok: true, symbolic: true };
-}
-
-function checkChain(span: MathSpan, chain: Chain, env: LatexEnv, options: LatexOptions): LatexChainResult {
+function checkChain(span: MathSpan, chain: Chain, env: LatexEnv, options: LatexOptions, rows: SymbolicRows): LatexChainResult {
   const segs = chain.segments.map((s, i) =>
     i === 0 && chain.continuation && chain.carried ? evaluateSegment(span, chain.carried, env, true) : evaluateSegment(span, s, env, false),
   );
@@ -120,17 +80,17 @@ function checkChain(span: MathSpan, chain: Chain, env: LatexEnv, options: LatexO
       links.push({ ...head, ok: c.ok, tolerance: c.tolerance, message: c.message, reason: c.reason, written });
       return;
     }
-    if (options.symbolic && rel.kind === 'eq') {
-      const s = symbolicLink(L, R, env);
-      if (s) {
-        links.push({ ...head, ...s });
-        return;
-      }
-    }
     links.push({ ...head, reason: L.out.skipReason ?? R.out.skipReason ?? 'not evaluated' });
   });
+  // Definitions, derivative claims and identities with free symbols (symbolicRows.ts).
+  const own = chain.continuation && chain.carried ? [chain.carried, ...chain.segments.slice(1)] : chain.segments;
+  const line = span.positionAt(chain.segments[0].start).line;
+  const numeric = links.map((l) => l.ok !== undefined);
+  for (const [i, s] of rows.chain(chain, own, span.content, numeric, (n) => env.lookup(n, line))) {
+    if (links[i].ok !== undefined) continue;
+    links[i] = { ...links[i], ok: s.ok, message: s.message, reason: s.ok === undefined ? (s.reason ?? links[i].reason) : undefined, symbolic: s.ok !== undefined || undefined, sampled: s.sampled };
+  }
   const status: LatexStatus = links.some((l) => l.ok === false) ? 'failed' : links.some((l) => l.ok === true) ? 'verified' : 'skipped';
-  const own = chain.segments.filter((s) => s.tokens.length);
   const first = chain.continuation ? chain.relations[0].start : chain.segments[0].start;
   const lastSeg = chain.segments[chain.segments.length - 1];
   const end = lastSeg.tokens.length ? lastSeg.end : chain.relations[chain.relations.length - 1].end;
@@ -138,7 +98,6 @@ function checkChain(span: MathSpan, chain: Chain, env: LatexEnv, options: LatexO
     status === 'skipped'
       ? (segs.find((s) => s.out.skipReason && s.out.skipReason !== 'empty')?.out.skipReason ?? links.find((l) => l.reason)?.reason ?? 'nothing to compare')
       : undefined;
-  void own;
   return {
     range: rangeOf(span, first, end),
     latex: span.content.slice(first, end),
@@ -153,8 +112,9 @@ function checkChain(span: MathSpan, chain: Chain, env: LatexEnv, options: LatexO
 /** Checks every chain written in the note's math, in document order. */
 export function checkLatexChains(text: string, env: LatexEnv, options: LatexOptions = {}): LatexChainResult[] {
   const out: LatexChainResult[] = [];
+  const rows = new SymbolicRows(env.symbolic ?? defaultSymbolicEnv(), { singleEquals: options.symbolic === true });
   for (const span of findMathSpans(text)) {
-    for (const chain of chainsOf(span.content)) out.push(checkChain(span, chain, env, options));
+    for (const chain of chainsOf(span.content)) out.push(checkChain(span, chain, env, options, rows));
   }
   return out;
 }

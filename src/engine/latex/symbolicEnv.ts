@@ -3,7 +3,7 @@
 // `derivative` through the sandbox's text-in, text-out wrapper. Nothing here changes the
 // instance.
 import type { EvalFunction } from 'mathjs';
-import type { SandboxedMath } from '../mathInstance';
+import { createSandboxedMath, type SandboxedMath } from '../mathInstance';
 import type { DerivativeEnv } from './derivatives';
 
 /** Compiled expressions kept per environment; a note cannot grow it without bound. */
@@ -31,4 +31,12 @@ export function symbolicEnvOf(sandbox: SandboxedMath): DerivativeEnv {
       return d;
     },
   };
+}
+
+let standalone: DerivativeEnv | undefined;
+
+/** For standalone use and tests: an environment on a sandboxed instance of its own. */
+export function defaultSymbolicEnv(): DerivativeEnv {
+  standalone ??= symbolicEnvOf(createSandboxedMath({ maxMatrixElements: () => 1_000_000 }));
+  return standalone;
 }

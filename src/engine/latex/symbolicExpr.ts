@@ -13,6 +13,10 @@ export interface Definition {
   readonly params?: readonly string[];
   /** The mathjs source of the right side. */
   readonly expression: string;
+  /** The name was rebound to a value or something unread: it is a plain symbol from here on. */
+  readonly opaque?: boolean;
+  /** Set when claims using the name must be skipped, with the reason. */
+  readonly unusable?: string;
 }
 
 /** Definitions in document order; an expansion only uses those before the one it expands. */
@@ -24,6 +28,7 @@ const CONSTANTS = new Set(['pi', 'e']);
 /** Nodes an expanded expression may hold: beyond this the checks give up (notes are untrusted). */
 export const MAX_NODES = 400;
 
+/** An expansion that cannot be made: too large, or a name the checks must not use. */
 export class TooLarge extends Error {}
 
 function nodeCount(n: MathNode): number {
@@ -114,11 +119,13 @@ export function expand(expression: string, defs: Definitions, parse: Parse, keep
       if (--budget < 0) throw new TooLarge('definitions too large to expand');
       if (c.type === 'SymbolNode' && path !== 'fn' && !keep.has(c.name)) {
         const i = lookup(defs, c.name, upTo, false);
-        if (i >= 0) return parse(`(${go(parse(defs[i].expression), i, depth + 1).toString()})`);
+        if (i >= 0 && defs[i].unusable) throw new TooLarge(defs[i].unusable!);
+        if (i >= 0 && !defs[i].opaque) return parse(`(${go(parse(defs[i].expression), i, depth + 1).toString()})`);
       }
       if (c.type === 'FunctionNode' && c.fn?.type === 'SymbolNode') {
         const i = lookup(defs, c.fn.name, upTo, true);
-        if (i >= 0) {
+        if (i >= 0 && defs[i].unusable) throw new TooLarge(defs[i].unusable!);
+        if (i >= 0 && !defs[i].opaque) {
           const d = defs[i];
           if (d.params!.length !== c.args.length) throw new TooLarge(`${d.name} takes ${d.params!.length} argument${d.params!.length === 1 ? '' : 's'}`);
           const args = c.args.map((a: MathNode) => go(a, upTo, depth + 1).toString());

@@ -13,7 +13,10 @@ test('corpus: zero failed chains in the shared notes', { skip: notes.length ? fa
   for (const f of notes) {
     const results = checkLatexChains(fs.readFileSync(path.join(dir, f), 'utf8'), envWith());
     const count = (s: string) => results.filter((r) => r.status === s).length;
-    const failed = results.filter((r) => r.status === 'failed');
+    // A flag on a line the note's claims.tsv marks as an error is a catch, not a false alarm.
+    const tsv = path.join(dir, f.replace(/\.md$/, '.claims.tsv'));
+    const errorLines = new Set(fs.existsSync(tsv) ? fs.readFileSync(tsv, 'utf8').split('\n').map((l) => l.split('\t')).filter((c) => c[2] === 'error').map((c) => Number(c[0])) : []);
+    const failed = results.filter((r) => r.status === 'failed' && !errorLines.has(r.range.start.line + 1));
     if (process.env.DL_CALC_CORPUS_REPORT) {
       console.log(`${f}: ${count('verified')} verified, ${count('skipped')} skipped, ${failed.length} flagged`);
       const reasons = new Map<string, number>();
