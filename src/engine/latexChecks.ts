@@ -4,6 +4,7 @@ import type { EvalFunction } from 'mathjs';
 import { checkLatexChains, type LatexChainResult } from './latex';
 import { splitLines } from './blocks';
 import type { SandboxedMath } from './mathInstance';
+import { symbolicEnvOf } from './latex/symbolicEnv';
 import type { EngineDiagnostic } from './types';
 
 export type Bindings = ReadonlyMap<string, readonly { line: number; value: number }[]>;
@@ -27,8 +28,11 @@ interface LastCheck {
 export class LatexChecker {
   private readonly compiled = new Map<string, EvalFunction>();
   private last: LastCheck | undefined;
+  private readonly symbolic: ReturnType<typeof symbolicEnvOf>;
 
-  constructor(private readonly sandbox: SandboxedMath) {}
+  constructor(private readonly sandbox: SandboxedMath) {
+    this.symbolic = symbolicEnvOf(sandbox);
+  }
 
   /**
    * Typing inside a block leaves the prose as it was: then the previous result stands as
@@ -73,6 +77,7 @@ export class LatexChecker {
           if (typeof value !== 'number') throw new Error('not a number');
           return value;
         },
+        symbolic: this.symbolic,
       },
       { symbolic },
     );

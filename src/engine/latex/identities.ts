@@ -188,7 +188,12 @@ export function checkSymbolicClaim(claim: SymbolicClaim, scope: SymbolicScope, e
     const right = expanded(claim.right, scope, env, new Set());
     if (typeof left === 'string') return skip(left);
     if (typeof right === 'string') return skip(right);
-    if (!freeSymbols(left).length || !freeSymbols(right).length) return skip('a side without free symbols: an equation or a value, not an identity');
+    const ls = freeSymbols(left);
+    const rs = freeSymbols(right);
+    if (!ls.length || !rs.length) return skip('a side without free symbols: an equation or a value, not an identity');
+    // A symbol on one side only is a definition the checks did not read, or an equation.
+    const oneSided = [...ls.filter((n) => !rs.includes(n)), ...rs.filter((n) => !ls.includes(n))].filter((n) => scope.bound(n) === undefined);
+    if (oneSided.length) return skip(`${oneSided.join(', ')} on one side only`);
     const prep = prepare(left, right, scope);
     if (typeof prep === 'string') return skip(prep);
     if (!prep.variables.length) return skip('every symbol has a value: a numeric check');
@@ -206,6 +211,10 @@ export function checkSymbolicClaim(claim: SymbolicClaim, scope: SymbolicScope, e
   // A lone name (`∂L/∂w` with no `L = …` above) has nothing to differentiate.
   const of = env.parse(claim.of);
   if (of.type === 'SymbolNode' && f.toString() === of.toString() && claim.of !== claim.variable) return skip(`${claim.label} is not defined above`);
+  const fs = freeSymbols(f);
+  if (!fs.includes(claim.variable)) return skip(`${claim.label} does not depend on ${claim.variable} in the definitions above`);
+  const foreign = freeSymbols(right).filter((n) => !fs.includes(n) && scope.bound(n) === undefined);
+  if (foreign.length) return skip(`${foreign.join(', ')} on the right is not in the definition of ${claim.label}`);
   const prep = prepare(f, right, scope, [claim.variable]);
   if (typeof prep === 'string') return skip(prep);
   const piecewise = smoothness(f).piecewise;

@@ -11,7 +11,7 @@ const MAX_COMPILED = 2000;
 
 export function symbolicEnvOf(sandbox: SandboxedMath): DerivativeEnv {
   const compiled = new Map<string, EvalFunction>();
-  const derivative = (sandbox.math as unknown as { derivative: (e: string, v: string) => unknown }).derivative;
+  const derivative = (sandbox.math as unknown as { derivative: (e: string, v: string, o: { simplify: boolean }) => unknown }).derivative;
   return {
     parse: sandbox.parse,
     evaluate(expression, vars) {
@@ -26,7 +26,7 @@ export function symbolicEnvOf(sandbox: SandboxedMath): DerivativeEnv {
       return value;
     },
     derivative(expression, variable) {
-      const d = derivative(expression, variable);
+      const d = derivative(expression, variable, { simplify: false });
       if (typeof d !== 'string') throw new Error('no derivative');
       return d;
     },

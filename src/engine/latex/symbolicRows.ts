@@ -59,6 +59,28 @@ export function checkedAtText(points: readonly { at: Readonly<Record<string, num
   return `checked at (${variables.join(', ')}) = ${points.map((p) => `(${variables.map((v) => formatValue(p.at[v])).join(', ')})`).join(', ')}`;
 }
 
+/**
+ * Notation the translation would read as a product but that means something else here:
+ * `\Delta b` (a change in b), and words (`loss`, `net_{h1}`) that are one name, not letters
+ * multiplied. Letters that spell a function the note defined are a call.
+ */
+function notationNotRead(tokens: readonly TexToken[], functions: ReadonlySet<string>): string | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const n = tokens[i + 1];
+    if (t.kind === 'cmd' && (t.text === 'Delta' || t.text === 'delta') && n && (n.kind === 'letter' || (n.kind === 'cmd' && /^[a-zA-Z]+$/.test(n.text) && n.text !== 'frac' && !['cdot', 'times'].includes(n.text)))) {
+      return `increment notation (\\${t.text} ${n.kind === 'letter' ? n.text : '\\' + n.text})`;
+    }
+    if (t.kind === 'letter' && !(tokens[i - 1]?.kind === 'letter' && t.tight)) {
+      let j = i + 1;
+      while (tokens[j]?.kind === 'letter' && tokens[j].tight) j++;
+      const word = tokens.slice(i, j).map((x) => x.text).join('');
+      if (word.length >= 3 && !functions.has(word)) return `the word ${word} (one name or letters multiplied?)`;
+    }
+  }
+  return undefined;
+}
+
 export class SymbolicRows {
   private readonly definitions: Definition[] = [];
 
@@ -75,6 +97,8 @@ export class SymbolicRows {
 
   /** A right side (or any side) as a mathjs expression, calls of known functions read as calls. */
   private side(tokens: readonly TexToken[], src: string, ctx: CallContext, sigmaValue = false): Side {
+    const unread = notationNotRead(tokens, ctx.functions);
+    if (unread) return { ok: false, reason: unread };
     const t = sigmaValue ? sigmaAsValue(tokens) : tokens;
     const tr = translate(t, src);
     if (!tr.ok) return { ok: false, reason: tr.reason };
