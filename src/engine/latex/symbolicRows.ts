@@ -8,7 +8,8 @@ import { formatValue } from './compare';
 import type { DerivativeEnv } from './derivatives';
 import { checkSymbolicClaim, type SymbolicClaim, type SymbolicScope, type SymbolicVerdict } from './identities';
 import type { TexToken } from './lexer';
-import { freeSymbols, type Definition } from './symbolicExpr';
+import { expand, freeSymbols, type Definition } from './symbolicExpr';
+import { dlCalcBlock, pointTitle } from './symbolicBlock';
 import { emit, plain, translate, type Node } from './translate';
 import type { LatexSampled } from './types';
 
@@ -129,7 +130,21 @@ export class SymbolicRows {
     };
   }
 
-  private verdictToLink(v: SymbolicVerdict, claim: SymbolicClaim): SymbolicLinkResult {
+  /** The dl-calc block that evaluates both sides at the failing point, or undefined. */
+  private block(claim: SymbolicClaim, at: Readonly<Record<string, number>>, title: string): string | undefined {
+    const keep = new Set(claim.kind === 'derivative' ? [claim.variable] : []);
+    try {
+      // Only the brackets the precedence needs, so the block reads like the note.
+      const left = expand(claim.kind === 'derivative' ? claim.of : claim.left, this.definitions, this.env.parse, keep).toString({ parenthesis: 'auto' });
+      const right = expand(claim.right, this.definitions, this.env.parse, keep).toString({ parenthesis: 'auto' });
+      const names = Object.keys(at);
+      return dlCalcBlock({ title: `${title} at ${pointTitle(names, at)}`, names, at, left, right, variable: claim.kind === 'derivative' ? claim.variable : undefined });
+    } catch {
+      return undefined;
+    }
+  }
+
+  private verdictToLink(v: SymbolicVerdict, claim: SymbolicClaim, title: string): SymbolicLinkResult {
     if (v.status === 'skipped') return { reason: v.reason };
     const sampled: LatexSampled = {
       variables: v.variables,
@@ -143,13 +158,14 @@ export class SymbolicRows {
     };
     if (v.status === 'verified') return { ok: true, sampled };
     const f = v.failing!;
+    const block = this.block(claim, f.at, title);
     const [l, r] = pair(f.left, f.right);
     const at = pointText(f.at, v.variables);
     const message =
       claim.kind === 'derivative'
         ? `at ${at} the derivative of ${claim.label} is ${l}, the right side gives ${r}`
         : `at ${at} the left side is ${l}, the right side gives ${r}`;
-    return { ok: false, message, sampled: { ...sampled, failing: { at: f.at, left: f.left, right: f.right } } };
+    return { ok: false, message, sampled: { ...sampled, failing: { at: f.at, left: f.left, right: f.right }, ...(block ? { block } : {}) } };
   }
 
   /** The derivative claim a left side makes, with the right side as translated. */
@@ -208,7 +224,7 @@ export class SymbolicRows {
       if (first.kind === 'derivative') {
         const claim = this.derivativeClaim(first, segs[1].tokens, src, values);
         if (typeof claim === 'string') out.set(0, { reason: claim });
-        else out.set(0, this.verdictToLink(checkSymbolicClaim(claim, scope, this.env), claim));
+        else out.set(0, this.verdictToLink(checkSymbolicClaim(claim, scope, this.env), claim, `${src.slice(segs[0].start, segs[1].end).replace(/\s+/g, ' ').trim()}`));
       } else if (!statement) {
         const ctx: CallContext = { functions: first.kind === 'function' ? new Set([...functions, first.name]) : functions, values };
         const r = this.side(segs[1].tokens, src, ctx);
@@ -243,7 +259,7 @@ export class SymbolicRows {
       // Only a derivation, or the single-`=` setting, makes this a claim.
       if (!derivation && !this.options.singleEquals) continue;
       const claim: SymbolicClaim = { kind: 'identity', left: a.expression, right: b.expression };
-      out.set(i, this.verdictToLink(checkSymbolicClaim(claim, scope, this.env), claim));
+      out.set(i, this.verdictToLink(checkSymbolicClaim(claim, scope, this.env), claim, `${src.slice(l.start, r.end).replace(/\s+/g, ' ').trim()}`));
     }
     return out;
   }

@@ -88,6 +88,8 @@ export interface LatexSampled {
   readonly definitions: readonly { readonly name: string; readonly params?: readonly string[]; readonly expression: string; readonly opaque?: boolean; readonly unusable?: string }[];
   /** For a wrong claim: the first point that fails. */
   readonly failing?: LatexSampledPoint;
+  /** For a wrong claim: a dl-calc block (fenced) that evaluates both sides at that point. */
+  readonly block?: string;
 }
 
 export interface LatexSampledPoint {

@@ -192,3 +192,26 @@ test('a name before a bracket that is not a function stops the check', () => {
   // Defined, x(n) is a call: the claim is checked (and wrong: the derivative of n^2 is 2n).
   assert.equal(verdictOn(check(['$x(n) = n^2$', "$x'(n) = x(n+1) - x(n)$"].join('\n')), 2), 'wrong');
 });
+
+test('the block for a wrong claim, run by the engine, shows both values of the message', async () => {
+  const { createEngine } = await import('../../../src/engine/index');
+  const note = [
+    '$$\\text{Swish}(x) = \\frac{x}{1 + e^{-x}}$$',
+    "$$Swish'(x) = (1 + e^{-x})^{-2} \\times e^{-x} \\times (1 - x)$$",
+    '$(a + b)^2 = (a + b)(a + b) = a^2 + b^2$',
+  ].join('\n');
+  const wrong = check(note).flatMap((r) => r.links.filter((l) => l.ok === false));
+  assert.equal(wrong.length, 2);
+  for (const link of wrong) {
+    const s = link.sampled!;
+    assert.ok(s.block?.startsWith('```dl-calc\n') && s.block.endsWith('\n```'));
+    const engine = createEngine();
+    const result = engine.evaluate({ uri: 'block.md', version: 1, text: `# block\n\n${s.block}\n` });
+    const shown = result.statements.filter((st) => st.kind === 'value' && /^check_(left|right)\([-\d.]/.test(st.source));
+    assert.equal(shown.length, 2, JSON.stringify(result.statements.map((x) => [x.source, x.kind, x.error?.message])));
+    const [l, r] = shown.map((st) => Number(st.value!.full));
+    // The block shows six significant digits.
+    assert.equal(Number(l.toPrecision(5)), Number(s.failing!.left.toPrecision(5)));
+    assert.equal(Number(r.toPrecision(5)), Number(s.failing!.right.toPrecision(5)));
+  }
+});
