@@ -243,7 +243,7 @@ function factorsOf(n: Node): Node[] {
 }
 
 function product(fs: Node[]): Node {
-  return fs.reduce((a, b) => ({ k: 'bin', op: '*', shown: '·', a, b, implicit: true }));
+  return fs.reduce((a, b) => ({ k: 'bin', op: '*', shown: '·', a, b, implicit: true, start: a.start, end: b.end }));
 }
 
 /** The bracketed argument a factor starts with: `(x)` or `(x)^2`. */
@@ -281,9 +281,11 @@ export function rewriteCalls(n: Node, ctx: CallContext): Rewritten {
               }
             }
             if (ctx.functions.has(name)) {
+              const start = out.length > from ? out[from].start : f.start;
               out.length = from;
-              const call: Node = { k: 'call', fn: name, args: [br.arg] };
-              out.push(br.power ? { k: 'pow', base: call, exp: br.power } : call);
+              const end = fs[i + 1].end;
+              const call: Node = { k: 'call', fn: name, args: [br.arg], start, end };
+              out.push(br.power ? { k: 'pow', base: call, exp: br.power, start, end } : call);
               i++;
               continue;
             }

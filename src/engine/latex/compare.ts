@@ -2,8 +2,9 @@
 // a plain number claims its own digits (spec §4: `0.622` → ±0.0005); two expressions
 // joined by `=` must agree to relative 1e-9, unless the right side is built from rounded
 // decimals, whose rounding is then allowed for (students write `= \frac{1}{1.6065}`).
-import type { RelationKind } from './chains';
-import { emit, nodes, type Node } from './translate';
+import type { RelationKind } from './vocabulary';
+import { nodes, type Node } from './ast';
+import { emit } from './print';
 
 export interface Literal {
   readonly value: number;

@@ -9,7 +9,7 @@ import { checkLatexChains, defaultEvaluate, type LatexChainResult } from '../../
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 // Next to the repository; a worktree (/work/wt/<name>) finds it one level further up.
-const shared = [path.resolve(repoRoot, '..', 'shared'), path.resolve(repoRoot, '..', '..', 'shared')].find((d) => fs.existsSync(d)) ?? path.resolve(repoRoot, '..', 'shared');
+const shared = [process.env.DL_CALC_SHARED ?? path.resolve(repoRoot, '..', 'shared'), path.resolve(repoRoot, '..', '..', 'shared')].find((d) => fs.existsSync(d)) ?? path.resolve(repoRoot, '..', 'shared');
 const dirs = ['notes', 'corpus'].map((d) => path.join(shared, d)).filter((d) => fs.existsSync(d));
 
 interface Claim {
