@@ -10,6 +10,8 @@ import { checkSymbolicClaim, type SymbolicClaim, type SymbolicScope, type Symbol
 import type { TexToken } from './lexer';
 import { expand, freeSymbols, type Definition } from './symbolicExpr';
 import { dlCalcBlock, pointTitle } from './symbolicBlock';
+import { children } from './ast';
+import { notEvaluable } from './print';
 import { emit, plain, translate, type Node } from './translate';
 import type { LatexSampled } from './types';
 
@@ -60,6 +62,44 @@ export function checkedAtText(points: readonly { at: Readonly<Record<string, num
   return `checked at (${variables.join(', ')}) = ${points.map((p) => `(${variables.map((v) => formatValue(p.at[v])).join(', ')})`).join(', ')}`;
 }
 
+const WORD_GROUPS = new Set(['begin', 'end', 'text', 'textrm', 'textit', 'textbf', 'textsf', 'texttt', 'mathrm', 'operatorname', 'mbox', 'mathit', 'mathsf', 'mathtt']);
+const CONDITION_OPS: Record<string, string> = { lt: '<', gt: '>', le: '<=', ge: '>=' };
+const NOT_EVALUATED = new Set(['tuple', 'matrix', 'prime', 'deriv', 'partial', 'nabla', 'transpose', 'norm']);
+
+/**
+ * mathjs source for each `cases` node of a tree (`x > 0 ? 1 : (x < 0 ? 0 : NaN)`), or why
+ * the tree cannot be read. A branch needs a condition that is one inequality, or
+ * `otherwise`; where no branch applies the value is NaN, so no point is taken there.
+ */
+function casesSources(root: Node): Map<Node, string> | string {
+  const out = new Map<Node, string>();
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (NOT_EVALUATED.has(n.k)) return notEvaluable(n) ?? n.k;
+    if (n.k !== 'cases') {
+      stack.push(...children(n));
+      continue;
+    }
+    let text = 'NaN';
+    for (let i = n.branches.length - 1; i >= 0; i--) {
+      const b = n.branches[i];
+      if (notEvaluable(b.value)) return 'a case that is not a number';
+      const value = emit(b.value);
+      const c = b.condition;
+      if (c?.otherwise) {
+        text = `(${value})`;
+        continue;
+      }
+      const op = c?.relation && CONDITION_OPS[c.relation.kind];
+      if (!c?.relation || !op || notEvaluable(c.relation.left) || notEvaluable(c.relation.right)) return 'a case whose condition is not one inequality';
+      text = `((${emit(c.relation.left)}) ${op} (${emit(c.relation.right)}) ? (${value}) : ${text})`;
+    }
+    out.set(n, text);
+  }
+  return out.size ? out : 'not evaluable';
+}
+
 /**
  * Notation the translation would read as a product but that means something else here:
  * `\Delta b` (a change in b), and words (`loss`, `net_{h1}`) that are one name, not letters
@@ -69,6 +109,18 @@ function notationNotRead(tokens: readonly TexToken[], functions: ReadonlySet<str
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const n = tokens[i + 1];
+    // An environment's name and text groups are words by construction: not read here.
+    if (t.kind === 'cmd' && WORD_GROUPS.has(t.text) && n?.kind === 'lbrace') {
+      let depth = 0;
+      for (let j = i + 1; j < tokens.length; j++) {
+        if (tokens[j].kind === 'lbrace') depth++;
+        else if (tokens[j].kind === 'rbrace' && --depth === 0) {
+          i = j;
+          break;
+        }
+      }
+      continue;
+    }
     if (t.kind === 'cmd' && (t.text === 'Delta' || t.text === 'delta') && n && (n.kind === 'letter' || (n.kind === 'cmd' && /^[a-zA-Z]+$/.test(n.text) && n.text !== 'frac' && !['cdot', 'times'].includes(n.text)))) {
       return `increment notation (\\${t.text} ${n.kind === 'letter' ? n.text : '\\' + n.text})`;
     }
@@ -102,10 +154,13 @@ export class SymbolicRows {
     if (unread) return { ok: false, reason: unread };
     const t = sigmaValue ? sigmaAsValue(tokens) : tokens;
     const tr = translate(t, src);
-    if (!tr.ok) return { ok: false, reason: tr.reason };
-    const rw = rewriteCalls(tr.ast, ctx);
+    // A piecewise definition (`\begin{cases}`) is read; other unevaluable trees are not.
+    const cases = !tr.ok && tr.ast ? casesSources(tr.ast) : undefined;
+    if (!tr.ok && typeof cases !== 'object') return { ok: false, reason: typeof cases === 'string' ? cases : tr.reason };
+    const ast = tr.ok ? tr.ast : tr.ast!;
+    const rw = rewriteCalls(ast, ctx);
     if (!rw.ok) return rw;
-    let expression = emit(rw.ast);
+    let expression = emit(rw.ast, typeof cases === 'object' ? cases : undefined);
     if (ctx.bareValue) expression = this.substituteValue(expression, ctx.bareValue.name, ctx.bareValue.call);
     let names: string[];
     try {
@@ -205,7 +260,8 @@ export class SymbolicRows {
     const bound = this.bound(lookup);
     const scope = { definitions: this.definitions.slice(), bound };
     const eqs = chain.relations.filter((r) => r.kind === 'eq').length;
-    const statement = chain.relations.some((r) => r.kind !== 'eq');
+    // A condition or an implication makes the row a statement; `\approx` is a computation.
+    const statement = chain.relations.some((r) => r.kind !== 'eq' && r.kind !== 'approx');
     const first = chain.continuation ? undefined : readLeft(segs[0].tokens, src);
     const functions = this.functions();
     // Names the chain writes as values: before a bracket they multiply it.
@@ -221,7 +277,9 @@ export class SymbolicRows {
 
     // Link 0 with a special left side.
     if (first && chain.relations[0]?.kind === 'eq' && segs[1]?.tokens.length) {
-      if (first.kind === 'derivative') {
+      if (first.kind === 'derivative' && statement) {
+        out.set(0, { reason: 'a claim under a condition' });
+      } else if (first.kind === 'derivative') {
         const claim = this.derivativeClaim(first, segs[1].tokens, src, values);
         if (typeof claim === 'string') out.set(0, { reason: claim });
         else out.set(0, this.verdictToLink(checkSymbolicClaim(claim, scope, this.env), claim, `${src.slice(segs[0].start, segs[1].end).replace(/\s+/g, ' ').trim()}`));
@@ -243,7 +301,7 @@ export class SymbolicRows {
     if (!derivation && !this.options.singleEquals) return out;
     if (statement) return out;
     for (let i = 0; i < chain.relations.length; i++) {
-      if (out.has(i) || numeric[i]) continue;
+      if (out.has(i) || numeric[i] || chain.relations[i].kind !== 'eq') continue;
       if (i === 0 && first && first.kind !== 'derivative' && !chain.continuation) continue; // a definition
       if (i === 0 && first?.kind === 'derivative') continue;
       const l = segs[i];

@@ -33,7 +33,7 @@ test('activations: tanh, sigmoid, softplus, ReLU derivatives in the notation stu
   assert.equal(verdictOn(rs, 2), 'verified');
   assert.equal(verdictOn(rs, 3), 'verified');
   assert.equal(verdictOn(rs, 4), 'verified');
-  assert.match(verdictOn(rs, 5), /^skipped/); // cases are not read yet: skipped, never flagged
+  assert.equal(verdictOn(rs, 5), 'verified'); // never sampled at the kink x = 0
   assert.equal(verdictOn(rs, 6), 'wrong');
   assert.deepEqual(flagged(rs), [6]);
 });
@@ -154,6 +154,23 @@ test('aligned algebra: every row an identity, the one wrong row flagged', () => 
   const rs = check(note);
   assert.deepEqual(rs.map((r) => r.links.map((l) => l.ok)), [[undefined], [false], [false]]);
   assert.match(rs[1].links[0].message!, /^at a = [−\d.]+, b = [−\d.]+ the left side is [−\d.]+, the right side gives [−\d.]+$/u);
+});
+
+test('ReLU, a piecewise definition and an indicator-style derivative', () => {
+  const note = [
+    '$$\\text{ReLU}(x) = \\begin{cases} x & x > 0 \\\\ 0 & \\text{otherwise} \\end{cases}$$', // 1
+    "$$\\text{ReLU}'(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x < 0 \\end{cases}$$", // 2
+    "$$\\text{ReLU}'(x) = \\begin{cases} 1 & x < 0 \\\\ 0 & x > 0 \\end{cases}$$", // 3: wrong
+    '$$h(x) = \\begin{cases} x^2 & x \\ge 1 \\\\ 2x - 1 & x < 1 \\end{cases}$$', // 4
+    "$$h'(x) = \\begin{cases} 2x & x > 1 \\\\ 2 & x < 1 \\end{cases}$$", // 5
+    '$$\\frac{d}{dx}|x| = \\text{sign}(x)$$', // 6
+  ].join('\n');
+  const rs = check(note);
+  assert.equal(verdictOn(rs, 2), 'verified');
+  assert.equal(verdictOn(rs, 3), 'wrong');
+  assert.equal(verdictOn(rs, 5), 'verified');
+  assert.equal(verdictOn(rs, 6), 'verified');
+  assert.deepEqual(flagged(rs), [3]);
 });
 
 test('equations to solve, definitions, labels and conditions are never flagged', () => {
