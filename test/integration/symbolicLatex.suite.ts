@@ -43,10 +43,15 @@ suite('derivative claims in LaTeX', () => {
     await vscode.workspace.applyEdit(fix.edit);
     const after = editor.document.getText();
     assert.ok(after.includes('```dl-calc\n# '), after);
-    // The block's two values appear as the block's results.
+    // The block's last two lines show the two values of the message.
     const marks = await decorationsByLine(editor.document);
-    const shown = [...marks.values()].join(' ');
-    assert.ok(shown.includes(m[2].slice(0, 4)) || shown.includes(m[2].replace('−', '-').slice(0, 4)), shown);
+    const lineOf = (prefix: string) => editor.document.getText().split('\n').findIndex((l) => l.startsWith(prefix)) + 1;
+    const leftLine = lineOf(`check_left(${x})`);
+    const rightLine = lineOf(`check_right(${x})`);
+    assert.ok(leftLine > 0 && rightLine > 0, after);
+    const valueOn = (line: number) => Number((marks.get(line) ?? '').replace(/^→\s*/, '').replace('−', '-'));
+    assert.ok(Math.abs(valueOn(leftLine) - truth) < 1e-4, `${marks.get(leftLine)} vs ${truth}`);
+    assert.ok(Math.abs(valueOn(rightLine) - written) < 1e-4, `${marks.get(rightLine)} vs ${written}`);
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), before, 'one undo removes the block');
   });
