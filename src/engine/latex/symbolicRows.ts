@@ -136,6 +136,8 @@ function notationNotRead(tokens: readonly TexToken[], functions: ReadonlySet<str
 
 export class SymbolicRows {
   private readonly definitions: Definition[] = [];
+  /** The derivative claim the current derivation started with, if any. */
+  private head: Extract<LeftForm, { kind: 'derivative' }> | undefined;
 
   constructor(
     private readonly env: DerivativeEnv,
@@ -296,6 +298,10 @@ export class SymbolicRows {
       }
     }
 
+    // The derivative a derivation is about, for its later links and `&=` rows.
+    if (!chain.continuation) this.head = first?.kind === 'derivative' && !statement ? first : undefined;
+    const head = this.head;
+
     // Identities: the further links of a derivation.
     const derivation = !statement && (eqs >= 2 || chain.continuation);
     if (!derivation && !this.options.singleEquals) return out;
@@ -310,7 +316,15 @@ export class SymbolicRows {
       const ctx: CallContext = { functions: this.functions(), values };
       const a = this.side(withoutSpaces(l.tokens), src, ctx);
       const b = this.side(withoutSpaces(r.tokens), src, ctx);
-      if (!a.ok || !b.ok) continue;
+      if (!a.ok || !b.ok) {
+        // `\frac{\partial L}{\partial w} = (a - t) \frac{\partial a}{\partial w} = (a - t) a (1 - a) x`:
+        // the step before cannot be read, so the expression is compared with the derivative itself.
+        if (head && b.ok && b.ast.k !== 'name' && !isNumberFree(b.names)) {
+          const claim = this.derivativeClaim(head, r.tokens, src, values);
+          if (typeof claim !== 'string') out.set(i, this.verdictToLink(checkSymbolicClaim(claim, scope, this.env), claim, `${head.label}: ${src.slice(r.start, r.end).replace(/\s+/g, ' ').trim()}`));
+        }
+        continue;
+      }
       // A lone name on either side is a label or a definition, never an identity.
       if (a.ast.k === 'name' || b.ast.k === 'name') continue;
       if (isNumberFree(a.names) || isNumberFree(b.names)) continue;

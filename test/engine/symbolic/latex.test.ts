@@ -129,6 +129,26 @@ test('losses: squared error through a sigmoid, L2 regularisation, an LSTM forget
   assert.equal(verdictOn(rs, 4), 'wrong');
 });
 
+test('a derivation of a derivative: steps with \\partial are skipped, later ones compared with the derivative', () => {
+  const note = [
+    '$a = \\sigma(w x + b)$', // 1
+    '$L = \\frac{1}{2}(a - t)^2$', // 2
+    '$$', // 3
+    '\\begin{aligned}', // 4
+    '\\frac{\\partial L}{\\partial w} &= (a - t) \\frac{\\partial a}{\\partial w} \\\\', // 5
+    '&= (a - t) a (1 - a) x \\\\', // 6
+    '&= (a - t) a x', // 7: wrong
+    '\\end{aligned}', // 8
+    '$$', // 9
+    '$\\frac{\\partial L}{\\partial b} = (a - t)\\frac{\\partial a}{\\partial b} = (a - t) a (1 - a) = 0.25$', // 10
+  ].join('\n');
+  const rs = check(note);
+  const row = (line: number) => rs.find((r) => r.range.start.line + 1 === line)!;
+  assert.equal(row(6).links[0].ok, true);
+  assert.equal(row(7).links[0].ok, false);
+  assert.deepEqual(row(10).links.map((l) => l.ok), [undefined, true, undefined]);
+});
+
 test('cross-entropy with softmax over two classes', () => {
   const note = [
     '$p = \\frac{e^{z_1}}{e^{z_1} + e^{z_2}}$',
