@@ -4,9 +4,11 @@ import * as path from 'node:path';
 import { EvaluationClient } from '../node/evaluationClient';
 import type { NoteResult } from '../engine/types';
 import { jsonReport, problemLines, summaryLine, transcript, type CheckedFile } from './check';
+import { languageOfLocale, languages, takeLangFlag, useLanguage, type Language } from './lang';
 
 const USAGE = `Usage:
-  dl-calc check [--json] [--verbose] [--derivations] [--time-limit MS] [--precision N] <file|dir>...
+  dl-calc check [--json] [--verbose] [--derivations] [--time-limit MS] [--precision N]
+                [--other-delimiters] [--no-prose] [--lang en|zh-cn] <file|dir>...
   dl-calc render <note.md> [-o out.html]
 
 check   evaluates every dl-calc block and inline \`= expr\` of each note (a directory
@@ -14,7 +16,11 @@ check   evaluates every dl-calc block and inline \`= expr\` of each note (a dire
         path:line:col: message, then a summary.
         Exit code: 0 all checks pass, 1 a check failed or an error occurred, 2 bad usage
         or an unreadable file.
-render  writes the note as one self-contained HTML file.`;
+        --other-delimiters also checks math in \\( \\), \\[ \\] and bare \\begin{align};
+        --no-prose leaves arithmetic in plain text (5*5*3 = 75) unchecked.
+render  writes the note as one self-contained HTML file.
+--lang  the language of messages: en or zh-cn (default: from LC_ALL, LC_MESSAGES, LANG).
+        --json output keeps its English field names and kinds; only "message" is translated.`;
 
 export class UsageError extends Error {}
 
@@ -24,11 +30,14 @@ interface CheckArgs {
   derivations: boolean;
   timeLimitMs: number;
   precision?: number;
+  /** Hand calculations read outside the preview's math (docs/latex-checks.md). */
+  prose: boolean;
+  otherDelimiters: boolean;
   paths: string[];
 }
 
 function parseCheckArgs(args: string[]): CheckArgs {
-  const out: CheckArgs = { json: false, verbose: false, derivations: false, timeLimitMs: 10_000, paths: [] };
+  const out: CheckArgs = { json: false, verbose: false, derivations: false, timeLimitMs: 10_000, prose: true, otherDelimiters: false, paths: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = () => {
@@ -39,6 +48,8 @@ function parseCheckArgs(args: string[]): CheckArgs {
     if (a === '--json') out.json = true;
     else if (a === '--verbose' || a === '-v') out.verbose = true;
     else if (a === '--derivations') out.derivations = out.verbose = true;
+    else if (a === '--other-delimiters') out.otherDelimiters = true;
+    else if (a === '--no-prose') out.prose = false;
     else if (a === '--time-limit') {
       out.timeLimitMs = Number(value());
       if (!(out.timeLimitMs > 0)) throw new UsageError('--time-limit takes milliseconds > 0');
@@ -93,7 +104,11 @@ async function check(args: CheckArgs, out: (line: string) => void): Promise<numb
   try {
     for (const file of files) {
       const text = readNote(file);
-      const settings = args.precision ? { precision: args.precision } : {};
+      const settings = {
+        ...(args.precision ? { precision: args.precision } : {}),
+        latexProse: args.prose,
+        latexOtherDelimiters: args.otherDelimiters,
+      };
       const result: NoteResult = await client.evaluate({ uri: path.resolve(file), version: 1, text }, settings, args.derivations);
       checked.push({ path: file, result });
     }
@@ -114,9 +129,12 @@ async function check(args: CheckArgs, out: (line: string) => void): Promise<numb
   return t.failed > 0 || t.errors > 0 ? 1 : 0;
 }
 
-export async function main(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
-  const [command, ...rest] = argv;
+export async function main(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { rest: args, lang } = takeLangFlag(argv);
+  const [command, ...rest] = args;
   try {
+    if (lang !== undefined && !languages.includes(lang as Language)) throw new UsageError(`--lang takes ${languages.join(' or ')}`);
+    useLanguage((lang as Language | undefined) ?? languageOfLocale(env));
     if (command === 'check') return await check(parseCheckArgs(rest), out);
     if (command === 'render') {
       const { render } = await import('./render');

@@ -113,7 +113,10 @@ export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
       memos.set(doc.uri, { settingsKey, memo: output.memo });
       const blockLines = note.blocks.flatMap((b) => b.lines.map((l) => l.line));
       const latex: LatexChainResult[] = settings.latexChecks
-        ? latexChecker.check(doc.uri, doc.text, blockLines, output.bindings, settings.latexSymbolic)
+        ? latexChecker.check(doc.uri, doc.text, blockLines, output.bindings, settings.latexSymbolic, {
+            prose: settings.latexProse,
+            otherDelimiters: settings.latexOtherDelimiters,
+          })
         : [];
       let result: NoteResult = {
         uri: doc.uri,

@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { splitLines } from '../engine/blocks';
 import type { Derivation, EngineSettings, NoteDocument, NoteResult } from '../engine/types';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { WorkerData, WorkerRequest, WorkerResponse } from './protocol';
+import { currentBundle, say } from '../engine/messages';
 
 export interface EvaluationClientOptions {
   /** Per-note time limit in milliseconds. */
@@ -153,7 +154,7 @@ export class EvaluationClient {
     const limit = this.options.timeLimitMs();
     if (!running || running.pending.request.type !== 'evaluate' || limit <= 0) return;
     running.timer = setTimeout(
-      () => this.stop(`Stopped: the note ran past the time limit of ${formatMs(limit)} while evaluating this statement (setting dlCalc.timeLimit)`),
+      () => this.stop(say('stopped.timeLimit', { limit: formatMs(limit) })),
       limit,
     );
   }
@@ -163,7 +164,7 @@ export class EvaluationClient {
     this.progress = new SharedArrayBuffer(8);
     this.ready = false;
     const worker = new Worker(this.options.workerPath ?? path.join(__dirname, 'evaluationWorker.js'), {
-      workerData: { progress: this.progress },
+      workerData: { progress: this.progress, messages: currentBundle() } satisfies WorkerData,
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryLimitMb ?? 1536 },
     });
     worker.on('message', (response: WorkerResponse) => {
@@ -183,7 +184,7 @@ export class EvaluationClient {
     worker.on('error', (error: Error & { code?: string }) => {
       if (this.worker !== worker) return;
       const memory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      this.stop(memory ? 'Stopped: this statement ran out of memory' : `The evaluation worker failed: ${error.message}`);
+      this.stop(memory ? say('stopped.memory') : say('worker.failed', { detail: error.message }));
     });
     worker.on('exit', () => {
       if (this.worker === worker) this.worker = undefined;

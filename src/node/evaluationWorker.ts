@@ -2,11 +2,13 @@
 // and a runaway statement can be stopped by terminating this thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEngine } from '../engine';
+import { useBundle } from '../engine/messages';
 import type { WorkerData, WorkerRequest, WorkerResponse } from './protocol';
 import { texToSvg } from './texSvg';
 
 const port = parentPort!;
 const progress = new Int32Array((workerData as WorkerData).progress);
+useBundle((workerData as WorkerData).messages);
 const engine = createEngine();
 port.postMessage({ id: 0, ready: true } satisfies WorkerResponse);
 

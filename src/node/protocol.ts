@@ -25,4 +25,6 @@ export type WorkerResponse =
 export interface WorkerData {
   /** Int32 slots: [1 + line, character] of the statement running now (slot 0 is 0 when idle). */
   readonly progress: SharedArrayBuffer;
+  /** The host's translation bundle (vscode.l10n.bundle, or the CLI's), so the worker speaks the reader's language. */
+  readonly messages?: Readonly<Record<string, string>>;
 }

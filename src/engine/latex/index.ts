@@ -61,7 +61,7 @@ function evaluateSegment(span: MathSpan, seg: Segment, env: LatexEnv, carried: b
   };
 }
 
-function checkChain(span: MathSpan, chain: Chain, env: LatexEnv, options: LatexOptions, rows: SymbolicRows): LatexChainResult {
+function checkChain(span: MathSpan, chain: Chain, env: LatexEnv, options: LatexOptions, rows: SymbolicRows | undefined): LatexChainResult {
   const segs = chain.segments.map((s, i) =>
     i === 0 && chain.continuation && chain.carried ? evaluateSegment(span, chain.carried, env, true) : evaluateSegment(span, s, env, false),
   );
@@ -86,7 +86,7 @@ function checkChain(span: MathSpan, chain: Chain, env: LatexEnv, options: LatexO
   const own = chain.continuation && chain.carried ? [chain.carried, ...chain.segments.slice(1)] : chain.segments;
   const line = span.positionAt(chain.segments[0].start).line;
   const numeric = links.map((l) => l.ok !== undefined);
-  for (const [i, s] of rows.chain(chain, own, span.content, numeric, (n) => env.lookup(n, line))) {
+  for (const [i, s] of rows?.chain(chain, own, span.content, numeric, (n) => env.lookup(n, line)) ?? []) {
     if (links[i].ok !== undefined) continue;
     links[i] = { ...links[i], ok: s.ok, message: s.message, reason: s.ok === undefined ? (s.reason ?? links[i].reason) : undefined, symbolic: s.ok !== undefined || undefined, sampled: s.sampled };
   }
@@ -106,15 +106,22 @@ function checkChain(span: MathSpan, chain: Chain, env: LatexEnv, options: LatexO
     segments: segs.map((s) => s.out),
     links,
     ...(reason ? { reason } : {}),
+    ...(span.where ? { where: span.where } : {}),
   };
+}
+
+/** Checks every chain of the given spans (math, or prose and other delimiters read as math). */
+export function checkSpans(spans: readonly MathSpan[], env: LatexEnv, options: LatexOptions = {}): LatexChainResult[] {
+  const out: LatexChainResult[] = [];
+  const rows = new SymbolicRows(env.symbolic ?? defaultSymbolicEnv(), { singleEquals: options.symbolic === true });
+  for (const span of spans) {
+    // Definitions and symbolic claims are read in the math the preview renders, not in prose.
+    for (const chain of chainsOf(span.content)) out.push(checkChain(span, chain, env, options, span.where ? undefined : rows));
+  }
+  return out;
 }
 
 /** Checks every chain written in the note's math, in document order. */
 export function checkLatexChains(text: string, env: LatexEnv, options: LatexOptions = {}): LatexChainResult[] {
-  const out: LatexChainResult[] = [];
-  const rows = new SymbolicRows(env.symbolic ?? defaultSymbolicEnv(), { singleEquals: options.symbolic === true });
-  for (const span of findMathSpans(text)) {
-    for (const chain of chainsOf(span.content)) out.push(checkChain(span, chain, env, options, rows));
-  }
-  return out;
+  return checkSpans(findMathSpans(text), env, options);
 }

@@ -6,6 +6,9 @@ import type MarkdownIt from 'markdown-it';
 import type { Position, Range } from '../types';
 import { locateIn, parseDocument, type InlineSource, type LineBase } from '../parse/document';
 import { MATH_ADJACENT, MATH_OFFSET } from '../parse/meta';
+import { findOtherMath } from '../parse/otherMath';
+import { scanProse } from '../prose/scan';
+import { htmlMasks } from '../prose/html';
 
 type Token = MarkdownIt.Token;
 
@@ -23,6 +26,8 @@ export interface MathSpan {
   readonly adjacent: boolean;
   /** Document position of an offset into `content`. */
   positionAt(offset: number): Position;
+  /** Set when the span is not math the preview renders: prose arithmetic, `\\( \\)` math. */
+  readonly where?: 'prose' | 'other-math';
 }
 
 interface Piece extends LineBase {
@@ -127,4 +132,76 @@ export function findMathSpans(text: string): MathSpan[] {
     }
   }
   return out;
+}
+
+export interface OutsideMathOptions {
+  /** Arithmetic in plain text: `5*5*3 = 75`. */
+  readonly prose?: boolean;
+  /** `\( \)`, `\[ \]` and bare `\begin{align}`, which VS Code's preview does not render. */
+  readonly otherDelimiters?: boolean;
+}
+
+/** Regions sorted by start with nested and overlapping ones merged. */
+function merged(regions: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+  const sorted = [...regions].sort((a, b) => a.start - b.start);
+  const out: { start: number; end: number }[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r.start < last.end) last.end = Math.max(last.end, r.end);
+    else out.push({ start: r.start, end: r.end });
+  }
+  return out;
+}
+
+interface Source {
+  positionAt(offset: number): Position | undefined;
+}
+
+/** A span read from a source's content through an offset map; undefined if unplaceable. */
+function mappedSpan(src: Source, content: string, sourceAt: readonly number[], display: boolean, where: 'prose' | 'other-math'): MathSpan | undefined {
+  const start = src.positionAt(sourceAt[0]);
+  const end = src.positionAt(sourceAt[sourceAt.length - 1]);
+  if (!start || !end) return undefined;
+  const positionAt = (offset: number): Position => {
+    const at = sourceAt[Math.max(0, Math.min(sourceAt.length - 1, offset))];
+    return src.positionAt(at) ?? start;
+  };
+  return { display, content, adjacent: false, positionAt, range: { start, end }, where };
+}
+
+/** Other-delimiter math and prose claims of one text, outside its `blocked` ranges. */
+function spansIn(src: Source, content: string, blocked: { start: number; end: number }[], options: OutsideMathOptions, out: MathSpan[]): void {
+  const others = findOtherMath(content, blocked);
+  const spans: MathSpan[] = [];
+  if (options.otherDelimiters) {
+    for (const m of others) {
+      const span = mappedSpan(src, m.content, m.sourceAt, m.display, 'other-math');
+      if (span) spans.push(span);
+    }
+  }
+  if (options.prose) {
+    const masked = merged([...blocked, ...others]);
+    for (const claim of scanProse(content, masked)) {
+      const span = mappedSpan(src, claim.latex, claim.sourceAt, false, 'prose');
+      if (span) spans.push(span);
+    }
+  }
+  spans.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  out.push(...spans);
+}
+
+/**
+ * Spans outside the preview's math, in document order: formulas in other delimiters, and
+ * plain-text arithmetic read as the LaTeX it stands for. Prose never reads inside code,
+ * math of either kind, HTML tags or links; the text of an HTML block is prose.
+ */
+export function findOutsideMathSpans(text: string, options: OutsideMathOptions): MathSpan[] {
+  if (!options.prose && !options.otherDelimiters) return [];
+  const doc = parseDocument(text);
+  const inline: MathSpan[] = [];
+  for (const src of doc.inlines) spansIn(src, src.content, merged(src.regions), options, inline);
+  const html: MathSpan[] = [];
+  for (const src of doc.htmlBlocks) spansIn(src, src.content, merged(htmlMasks(src.content)), options, html);
+  if (!html.length) return inline;
+  return [...inline, ...html].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

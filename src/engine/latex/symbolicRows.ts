@@ -5,6 +5,7 @@
 import type { Chain, Segment } from './chains';
 import { plainNames, readLeft, rewriteCalls, sigmaAsValue, withoutSpaces, type CallContext, type LeftForm } from './claims';
 import { formatValue } from './compare';
+import { say } from '../messages';
 import type { DerivativeEnv } from './derivatives';
 import { checkSymbolicClaim, type SymbolicClaim, type SymbolicScope, type SymbolicVerdict } from './identities';
 import type { TexToken } from './lexer';
@@ -57,9 +58,9 @@ function pointText(at: Readonly<Record<string, number>>, variables: readonly str
 
 /** "checked at x = 0.4, 1.3, −2.1" or "checked at (w, b) = (3, 4), (−5.9, 1.5)". */
 export function checkedAtText(points: readonly { at: Readonly<Record<string, number>> }[], variables: readonly string[]): string {
-  if (!variables.length) return 'checked';
-  if (variables.length === 1) return `checked at ${variables[0]} = ${points.map((p) => formatValue(p.at[variables[0]])).join(', ')}`;
-  return `checked at (${variables.join(', ')}) = ${points.map((p) => `(${variables.map((v) => formatValue(p.at[v])).join(', ')})`).join(', ')}`;
+  if (!variables.length) return say('latex.checked');
+  if (variables.length === 1) return say('latex.checkedAtOne', { name: variables[0], values: points.map((p) => formatValue(p.at[variables[0]])).join(', ') });
+  return say('latex.checkedAtMany', { names: variables.join(', '), points: points.map((p) => `(${variables.map((v) => formatValue(p.at[v])).join(', ')})`).join(', ') });
 }
 
 const WORD_GROUPS = new Set(['begin', 'end', 'text', 'textrm', 'textit', 'textbf', 'textsf', 'texttt', 'mathrm', 'operatorname', 'mbox', 'mathit', 'mathsf', 'mathtt']);
@@ -220,8 +221,8 @@ export class SymbolicRows {
     const at = pointText(f.at, v.variables);
     const message =
       claim.kind === 'derivative'
-        ? `at ${at} the derivative of ${claim.label} is ${l}, the right side gives ${r}`
-        : `at ${at} the left side is ${l}, the right side gives ${r}`;
+        ? say('latex.derivativeWrong', { at, name: claim.label, left: l, right: r })
+        : say('latex.identityWrong', { at, left: l, right: r });
     return { ok: false, message, sampled: { ...sampled, failing: { at: f.at, left: f.left, right: f.right }, ...(block ? { block } : {}) } };
   }
 

@@ -38,6 +38,14 @@ export interface InlineSource {
   positionAt(offset: number): Position | undefined;
 }
 
+/** An HTML block: the preview shows its text, so prose checks read it between the tags. */
+export interface HtmlSource {
+  readonly token: Token;
+  readonly content: string;
+  /** Document position of an offset in `content`, or undefined when its line was not found. */
+  positionAt(offset: number): Position | undefined;
+}
+
 export interface ParsedDocument {
   /** The text parsed: the note without a BOM. */
   readonly body: string;
@@ -46,6 +54,8 @@ export interface ParsedDocument {
   readonly frontMatter?: FrontMatter;
   /** Every inline token with its positions, in document order. */
   readonly inlines: readonly InlineSource[];
+  /** Every HTML block, in document order. */
+  readonly htmlBlocks: readonly HtmlSource[];
 }
 
 /** Offset of `text` in document line `line` at or after `from`, or undefined. */
@@ -102,6 +112,33 @@ function inlineSources(lines: readonly string[], tokens: readonly Token[]): Inli
   return out;
 }
 
+function htmlSources(lines: readonly string[], tokens: readonly Token[]): HtmlSource[] {
+  const out: HtmlSource[] = [];
+  for (const token of tokens) {
+    if (token.type !== 'html_block' || !token.map) continue;
+    const first = token.map[0];
+    const parts = token.content.split('\n');
+    const starts: number[] = [];
+    const bases: (number | undefined)[] = [];
+    let offset = 0;
+    parts.forEach((part, i) => {
+      starts.push(offset);
+      offset += part.length + 1;
+      // In a list or a quote the markers are gone: the line must end with the content.
+      const line = lines[first + i];
+      bases.push(line !== undefined && line.endsWith(part) ? line.length - part.length : undefined);
+    });
+    const positionAt = (at: number): Position | undefined => {
+      let i = 0;
+      while (i + 1 < starts.length && starts[i + 1] <= at) i++;
+      const base = bases[i];
+      return base === undefined ? undefined : { line: first + i, character: base + at - starts[i] };
+    };
+    out.push({ token, content: token.content, positionAt });
+  }
+  return out;
+}
+
 function parse(text: string): ParsedDocument {
   // VS Code hides a BOM from extensions; the CLI reads raw files. Treat it as absent.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -109,6 +146,7 @@ function parse(text: string): ParsedDocument {
   const env: { frontMatter?: FrontMatter } = {};
   const tokens = noteMarkdown().parse(body, env);
   let inlines: InlineSource[] | undefined;
+  let htmlBlocks: HtmlSource[] | undefined;
   return {
     body,
     lines,
@@ -116,6 +154,9 @@ function parse(text: string): ParsedDocument {
     frontMatter: env.frontMatter,
     get inlines() {
       return (inlines ??= inlineSources(lines, tokens));
+    },
+    get htmlBlocks() {
+      return (htmlBlocks ??= htmlSources(lines, tokens));
     },
   };
 }
