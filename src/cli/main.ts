@@ -17,7 +17,7 @@ check   evaluates every dl-calc block and inline \`= expr\` of each note (a dire
         Exit code: 0 all checks pass, 1 a check failed or an error occurred, 2 bad usage
         or an unreadable file.
         --other-delimiters also checks math in \\( \\), \\[ \\] and bare \\begin{align};
-        --no-prose leaves arithmetic in plain text (5*5*3 = 75) unchecked.
+        --no-prose leaves arithmetic in plain text (6*6*8 = 288) unchecked.
 render  writes the note as one self-contained HTML file.
 --lang  the language of messages: en or zh-cn (default: from LC_ALL, LC_MESSAGES, LANG).
         --json output keeps its English field names and kinds; only "message" is translated.`;
