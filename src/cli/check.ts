@@ -31,6 +31,17 @@ export interface JsonItem {
   message?: string;
   /** The message's stable code (src/engine/messages/catalogue.ts), the same in every language. */
   code?: string;
+  /** A LaTeX claim checked at seeded points (a derivative or an identity): where, and both sides. */
+  sampled?: JsonSampled;
+}
+
+export interface JsonSampled {
+  /** "checked at x = 0.4, 1.3, −2.1". */
+  checkedAt: string;
+  /** For a wrong claim, the first point that fails, the left side's value there (the true derivative) and the right side's. */
+  at?: Record<string, number>;
+  left?: number;
+  right?: number;
 }
 
 /**
@@ -64,7 +75,10 @@ function itemsOf(result: NoteResult): JsonItem[] {
   for (const chain of result.latex) {
     if (chain.status === 'skipped') continue;
     const wrong = chain.links.find((l) => l.ok === false);
-    const at = wrong?.written?.range.start ?? chain.range.start;
+    const at = wrong?.written?.range.start ?? (wrong?.sampled ? chain.segments[wrong.right]?.range.start : undefined) ?? chain.range.start;
+    const sampledLink = wrong ?? chain.links.find((l) => l.ok === true && l.sampled);
+    const s = sampledLink?.sampled;
+    const sampled = s && { checkedAt: s.checkedAt, ...(s.failing ? { at: { ...s.failing.at }, left: s.failing.left, right: s.failing.right } : {}) };
     items.push({
       line: at.line + 1,
       column: at.character + 1,
@@ -74,6 +88,7 @@ function itemsOf(result: NoteResult): JsonItem[] {
       display: chain.segments.map((s) => (s.value === undefined ? s.latex : String(Number(s.value.toPrecision(6))))).join(' | '),
       ok: chain.status === 'verified',
       ...(wrong ? { message: wrong.message } : {}),
+      ...(sampled ? { sampled } : {}),
     });
   }
   return items.sort((a, b) => a.line - b.line || a.column - b.column);

@@ -6,6 +6,7 @@ import { splitLines } from './blocks';
 import { checkOutsideMath } from './prose/check';
 import type { OutsideMathOptions } from './latex/mathSpans';
 import type { SandboxedMath } from './mathInstance';
+import { symbolicEnvOf } from './latex/symbolicEnv';
 import type { EngineDiagnostic } from './types';
 
 export type Bindings = ReadonlyMap<string, readonly { line: number; value: number }[]>;
@@ -37,8 +38,11 @@ interface LastCheck {
 export class LatexChecker {
   private readonly compiled = new Map<string, EvalFunction>();
   private last: LastCheck | undefined;
+  private readonly symbolic: ReturnType<typeof symbolicEnvOf>;
 
-  constructor(private readonly sandbox: SandboxedMath) {}
+  constructor(private readonly sandbox: SandboxedMath) {
+    this.symbolic = symbolicEnvOf(sandbox);
+  }
 
   /**
    * Typing inside a block leaves the prose as it was: then the previous result stands as
@@ -103,6 +107,7 @@ export class LatexChecker {
       },
       // Lists and matrices: JS arrays in, nested arrays of finite numbers out.
       evaluateAny: (expression, vars) => toLatexValue(this.code(expression).evaluate(new Map(Object.entries(vars)))),
+      symbolic: this.symbolic,
     };
     const math = checkLatexChains(text, env, { symbolic });
     const more = checkOutsideMath(text, env, { ...outside, symbolic });

@@ -100,11 +100,14 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
   };
   replacements.range = guardedRange;
   // derivative("x^2", "x") stays available: it parses with the sandboxed parser and returns text.
-  replacements.derivative = (expr: unknown, variable: unknown) => {
+  // `{ simplify: false }` skips mathjs's simplification, whose cost grows fast with size
+  // (the LaTeX checks only evaluate the result); no other option is passed through.
+  replacements.derivative = (expr: unknown, variable: unknown, options?: unknown) => {
     if (typeof expr !== 'string' || typeof variable !== 'string') {
       throw new Error('derivative takes two strings: derivative("x^2", "x")');
     }
-    return derivative(expr, variable).toString();
+    const simplify = !(options && typeof options === 'object' && (options as { simplify?: unknown }).simplify === false);
+    return derivative(expr, variable, { simplify }).toString();
   };
 
   const library: Record<string, unknown> = {};

@@ -62,7 +62,9 @@ function linkLine(link: LatexLink, segments: readonly LatexSegment[]): string {
   const name = (s: LatexSegment | undefined) => cellText(s?.plain ?? s?.latex ?? '?');
   const rel = RELATION[link.relation] ?? cellText(link.relation);
   const tol = link.tolerance !== undefined ? ` (${vscode.l10n.t('tolerance {tolerance}', { tolerance: cellText(formatChainValue(link.tolerance)) })})` : '';
+  if (link.ok === true && link.sampled) return `$(pass) ${name(l)} ${rel} ${name(r)}: ${cellText(link.sampled.checkedAt)}`;
   if (link.ok === true) return `$(pass) ${name(l)} ${rel} ${name(r)}${tol}${link.symbolic ? `, ${vscode.l10n.t('at random points')}` : ''}`;
+  if (link.ok === false && link.sampled) return `$(warning) ${cellText(link.message ?? vscode.l10n.t('{left} {relation} {right} does not hold', { left: name(l), relation: rel, right: name(r) }))}`;
   if (link.ok === false) return `$(warning) ${cellText(link.message ?? vscode.l10n.t('{left} {relation} {right} does not hold', { left: name(l), relation: rel, right: name(r) }))}${tol}`;
   return `$(circle-slash) ${name(l)} ${rel} ${name(r)}: ${vscode.l10n.t('not checked')}${link.reason ? ` (${cellText(link.reason)})` : ''}`;
 }
@@ -85,6 +87,7 @@ export function chainHoverMarkdown(chain: LatexChainResult): vscode.MarkdownStri
   const links = chain.links.filter((l) => l.ok !== undefined || chain.status !== 'skipped');
   for (const link of links) md.appendMarkdown(`${linkLine(link, chain.segments)}  \n`);
   if (chain.links.some((l) => l.ok === false && l.written)) md.appendMarkdown(`\n*${vscode.l10n.t('Quick fix (Ctrl+.): write the computed value.')}*`);
+  else if (chain.links.some((l) => l.ok === false && l.sampled?.block)) md.appendMarkdown(`\n*${vscode.l10n.t('Quick fix (Ctrl+.): insert a dl-calc block that evaluates both sides at that point.')}*`);
   return md;
 }
 
@@ -116,6 +119,29 @@ export function fixableLinks(result: NoteResult): { chain: LatexChainResult; lin
   return out;
 }
 
+/** Wrong symbolic claims (derivatives, identities) that come with a block to insert. */
+export function blockLinks(result: NoteResult): { chain: LatexChainResult; link: LatexLink; block: string }[] {
+  const out: { chain: LatexChainResult; link: LatexLink; block: string }[] = [];
+  for (const chain of result.latex ?? []) {
+    for (const link of chain.links) {
+      if (link.ok === false && link.sampled?.block) out.push({ chain, link, block: link.sampled.block });
+    }
+  }
+  return out;
+}
+
+/**
+ * Where the block goes: after the paragraph that holds the claim (display math cannot
+ * hold a blank line, so the first blank line below is outside it), or at the end.
+ */
+export function blockInsertion(lines: readonly string[], afterLine: number, block: string): { line: number; character: number; text: string } {
+  for (let l = afterLine + 1; l < lines.length; l++) {
+    if (lines[l].trim() === '') return { line: l, character: 0, text: `\n${block}\n` };
+  }
+  const last = lines.length - 1;
+  return { line: last, character: lines[last]?.length ?? 0, text: `\n\n${block}\n` };
+}
+
 export class LatexQuickFixProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
@@ -138,6 +164,20 @@ export class LatexQuickFixProvider implements vscode.CodeActionProvider {
       action.edit.replace(document.uri, target, link.written.replacement);
       if (diagnostic) action.diagnostics = [diagnostic];
       action.isPreferred = true;
+      actions.push(action);
+    }
+    for (const { chain, link, block } of blockLinks(result)) {
+      const at = chain.segments[link.right]?.range ?? chain.range;
+      const diagnostic = diagnostics.find((d) => sameRange(at, d.range));
+      if (!diagnostic && !toRange(at).intersection(range)) continue;
+      const point = link.sampled?.failing ? Object.entries(link.sampled.failing.at).map(([n, v]) => `${n} = ${formatChainValue(v)}`).join(', ') : '';
+      const action = new vscode.CodeAction(vscode.l10n.t('Insert a dl-calc block that evaluates both sides at {point}', { point }), vscode.CodeActionKind.QuickFix);
+      const lines = document.getText().split(/\r?\n/);
+      const where = blockInsertion(lines, chain.range.end.line, block);
+      const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+      action.edit = new vscode.WorkspaceEdit();
+      action.edit.insert(document.uri, new vscode.Position(where.line, where.character), where.text.replace(/\n/g, eol));
+      if (diagnostic) action.diagnostics = [diagnostic];
       actions.push(action);
     }
     return actions;

@@ -184,8 +184,9 @@ function chainOf(row: readonly TexToken[]): Chain {
       current = [];
       continue;
     }
-    if (t.kind === 'lbrace' || t.kind === 'open') depth++;
-    else if (t.kind === 'rbrace' || t.kind === 'close') depth = Math.max(0, depth - 1);
+    // Inside a nested environment (`cases`, a matrix) relations belong to it: `x > 0` in a case.
+    if (t.kind === 'lbrace' || t.kind === 'open' || (t.kind === 'cmd' && t.text === 'begin')) depth++;
+    else if (t.kind === 'rbrace' || t.kind === 'close' || (t.kind === 'cmd' && t.text === 'end')) depth = Math.max(0, depth - 1);
     current.push(t);
   }
   // Sentence punctuation after the last formula (`= 0.47.`) is not part of it.

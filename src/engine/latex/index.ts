@@ -9,8 +9,9 @@ import { checkListLink, type ListSide } from './vectors';
 import { UPDATE_RELATIONS } from './vocabulary';
 import { findMathSpans, type MathSpan } from './mathSpans';
 import { translate, type Translation } from './translate';
+import { SymbolicRows } from './symbolicRows';
+import { defaultSymbolicEnv } from './symbolicEnv';
 import type { LatexChainResult, LatexEnv, LatexLink, LatexOptions, LatexSegment, LatexStatus } from './types';
-import { say } from '../messages';
 
 export type { LatexChainResult, LatexEnv, LatexLink, LatexOptions, LatexSegment, LatexStatus, LatexWritten } from './types';
 export { findMathSpans, type MathSpan } from './mathSpans';
@@ -161,49 +162,6 @@ function evaluateSegment(span: MathSpan, seg: Segment, env: LatexEnv, carried: b
   };
 }
 
-/** A small deterministic generator, so symbolic checks give the same answer every run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
-
-/** `2 \times 9C^2 = 18C^2`: both sides at three random points for the free symbols. */
-function symbolicLink(L: Evaluated, R: Evaluated, env: LatexEnv): Omit<LatexLink, 'left' | 'right' | 'relation'> | undefined {
-  const lt = L.translation;
-  const rt = R.translation;
-  if (!lt || !rt || lt.nameBeforeBracket || rt.nameBeforeBracket) return undefined;
-  const free = new Set([...(L.unbound ?? []), ...(R.unbound ?? [])]);
-  if (!free.size) return undefined;
-  if ([...Object.values(L.bound ?? {}), ...Object.values(R.bound ?? {})].some((v) => typeof v !== 'number')) return undefined;
-  // Same free symbols on both sides, and not a lone name being defined (`y = 2x`).
-  const fl = (L.unbound ?? []).slice().sort().join();
-  const fr = (R.unbound ?? []).slice().sort().join();
-  if (fl !== fr || lt.ast.k === 'name' || rt.ast.k === 'name') return undefined;
-  const next = random(0x9e3779b9);
-  for (let k = 0; k < 3; k++) {
-    const vars = { ...(L.bound ?? {}), ...(R.bound ?? {}) } as Record<string, number>;
-    for (const n of free) vars[n] = 0.5 + 2 * next();
-    let a: number;
-    let b: number;
-    try {
-      a = env.evaluate(lt.expression, vars);
-      b = env.evaluate(rt.expression, vars);
-    } catch {
-      return undefined;
-    }
-    if (!(Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)))) {
-      const at = [...free].map((n) => `${n} = ${vars[n].toPrecision(4)}`).join(', ');
-      return { ok: false, symbolic: true, message: say('latex.notIdentity', { at, left: lt.plain, leftValue: a.toPrecision(6), right: rt.plain, rightValue: b.toPrecision(6) }) };
-    }
-  }
-  return { ok: true, symbolic: true };
-}
-
 /** The name a chain's first segment binds, when it is a lone name and the first relation binds. */
 function boundName(chain: Chain, span: MathSpan): string | undefined {
   if (chain.continuation || !chain.relations.length) return undefined;
@@ -218,7 +176,15 @@ function boundName(chain: Chain, span: MathSpan): string | undefined {
   return undefined;
 }
 
-function checkChain(span: MathSpan, chain: Chain, env: LatexEnv, options: LatexOptions, scope: NoteScope, binding: { name?: string }): LatexChainResult {
+function checkChain(
+  span: MathSpan,
+  chain: Chain,
+  env: LatexEnv,
+  options: LatexOptions,
+  scope: NoteScope,
+  binding: { name?: string },
+  rows: SymbolicRows | undefined,
+): LatexChainResult {
   // `w = …` binds w (the first link is a definition, not a claim); `&= …` below it continues it.
   const bound = chain.continuation ? binding.name : boundName(chain, span);
   binding.name = bound;
@@ -250,15 +216,16 @@ function checkChain(span: MathSpan, chain: Chain, env: LatexEnv, options: LatexO
       links.push({ ...head, ok: c.ok, tolerance: c.tolerance, message: c.message, reason: c.reason, written });
       return;
     }
-    if (options.symbolic && rel.kind === 'eq') {
-      const s = symbolicLink(L, R, env);
-      if (s) {
-        links.push({ ...head, ...s });
-        return;
-      }
-    }
     links.push({ ...head, reason: L.out.skipReason ?? R.out.skipReason ?? 'not evaluated' });
   });
+  // Definitions, derivative claims and identities with free symbols (symbolicRows.ts).
+  const own = chain.continuation && chain.carried ? [chain.carried, ...chain.segments.slice(1)] : chain.segments;
+  const line = span.positionAt(chain.segments[0].start).line;
+  const numeric = links.map((l) => l.ok !== undefined);
+  for (const [i, s] of rows?.chain(chain, own, span.content, numeric, (n) => env.lookup(n, line)) ?? []) {
+    if (links[i].ok !== undefined) continue;
+    links[i] = { ...links[i], ok: s.ok, message: s.message, reason: s.ok === undefined ? (s.reason ?? links[i].reason) : undefined, symbolic: s.ok !== undefined || undefined, sampled: s.sampled };
+  }
   learn(chain, segs, scope, bound, span, env);
   const status: LatexStatus = links.some((l) => l.ok === false) ? 'failed' : links.some((l) => l.ok === true) ? 'verified' : 'skipped';
   const first = chain.continuation ? chain.relations[0].start : chain.segments[0].start;
@@ -379,12 +346,14 @@ function differs(a: LatexValue, b: LatexValue, tol: number): boolean {
 export function checkSpans(spans: readonly MathSpan[], env: LatexEnv, options: LatexOptions = {}, headings: readonly number[] = []): LatexChainResult[] {
   const out: LatexChainResult[] = [];
   const scope = new NoteScope();
+  const rows = new SymbolicRows(env.symbolic ?? defaultSymbolicEnv(), { singleEquals: options.symbolic === true });
   let h = 0;
   for (const span of spans) {
     const line = span.range.start.line;
     while (h < headings.length && headings[h] < line) scope.heading(headings[h++]);
     const binding: { name?: string } = {};
-    for (const chain of chainsOf(span.content)) out.push(checkChain(span, chain, env, options, scope, binding));
+    // Definitions and symbolic claims are read in the math the preview renders, not in prose.
+    for (const chain of chainsOf(span.content)) out.push(checkChain(span, chain, env, options, scope, binding, span.where ? undefined : rows));
   }
   return out;
 }

@@ -3,6 +3,7 @@ import type { Range } from '../types';
 import type { LatexValue } from './evaluate';
 
 export type { LatexValue, NumArray } from './evaluate';
+import type { DerivativeEnv } from './derivatives';
 
 export interface LatexEnv {
   /** Numeric value of a dl-calc name bound at this 0-based line, or undefined when unbound. */
@@ -19,6 +20,8 @@ export interface LatexEnv {
    * arrays). Without it, lists and matrices are skipped.
    */
   evaluateAny?(expression: string, vars: Record<string, LatexValue>): LatexValue;
+  /** The symbolic checks' view of the math instance (parse, derivative); a default when absent. */
+  readonly symbolic?: DerivativeEnv;
 }
 
 export interface LatexOptions {
@@ -77,6 +80,38 @@ export interface LatexLink {
   readonly written?: LatexWritten;
   /** Checked at random points (symbolic option). */
   readonly symbolic?: boolean;
+  /** A derivative claim or identity checked at seeded points: where, and both sides' values. */
+  readonly sampled?: LatexSampled;
+}
+
+/** Where a symbolic claim was checked (docs/latex-checks.md, "Derivatives and identities"). */
+export interface LatexSampled {
+  /** The sampled symbols, in order. */
+  readonly variables: readonly string[];
+  readonly points: readonly LatexSampledPoint[];
+  /** How the left side was computed: mathjs's symbolic derivative, central differences, or directly. */
+  readonly method: 'symbolic' | 'central difference' | 'direct';
+  /** "checked at x = 0.4, 1.3, −2.1". */
+  readonly checkedAt: string;
+  /** mathjs source of the claim's sides as written (definitions not substituted). */
+  readonly left: string;
+  readonly right: string;
+  /** For a derivative claim: the expression differentiated, and the variable. */
+  readonly derivativeOf?: string;
+  readonly variable?: string;
+  /** The note's definitions in scope (for a block that reproduces the check). */
+  readonly definitions: readonly { readonly name: string; readonly params?: readonly string[]; readonly expression: string; readonly opaque?: boolean; readonly unusable?: string }[];
+  /** For a wrong claim: the first point that fails. */
+  readonly failing?: LatexSampledPoint;
+  /** For a wrong claim: a dl-calc block (fenced) that evaluates both sides at that point. */
+  readonly block?: string;
+}
+
+export interface LatexSampledPoint {
+  readonly at: Readonly<Record<string, number>>;
+  /** The left side's value (for a derivative claim: the true derivative). */
+  readonly left: number;
+  readonly right: number;
 }
 
 export interface LatexChainResult {

@@ -1,0 +1,358 @@
+// The symbolic checks of a note's rows, in document order: definitions are remembered
+// (`\text{Swish}(x) = …`, `L = \frac{1}{2}(\hat{y} - y)^2`), derivative claims are checked
+// against the derivative of the definition, and the further links of a derivation
+// (`&=` rows, chains of two or more `=`) are checked as identities, all at seeded points.
+import type { Chain, Segment } from './chains';
+import { plainNames, readLeft, rewriteCalls, sigmaAsValue, withoutSpaces, type CallContext, type LeftForm } from './claims';
+import { formatValue } from './compare';
+import { say } from '../messages';
+import type { DerivativeEnv } from './derivatives';
+import { checkSymbolicClaim, type SymbolicClaim, type SymbolicScope, type SymbolicVerdict } from './identities';
+import type { TexToken } from './lexer';
+import { expand, freeSymbols, type Definition } from './symbolicExpr';
+import { dlCalcBlock, pointTitle } from './symbolicBlock';
+import { children, nodes } from './ast';
+import { notEvaluable } from './print';
+import { emit, plain, translate, type Node } from './translate';
+import type { LatexSampled } from './types';
+
+/** What a link of a chain gets from the symbolic checks. */
+export interface SymbolicLinkResult {
+  readonly ok?: boolean;
+  readonly message?: string;
+  readonly reason?: string;
+  readonly sampled?: LatexSampled;
+}
+
+export interface SymbolicRowsOptions {
+  /** Also single `=` links between expressions (the `dlCalc.latexChecks.symbolic` setting). */
+  readonly singleEquals: boolean;
+}
+
+/** The library's functions a claim may use undefined. */
+const LIBRARY = new Set(['sigmoid', 'tanh', 'relu', 'softplus', 'exp', 'log', 'sin', 'cos', 'sinh', 'cosh', 'sign', 'abs']);
+/** Library functions whose derivative claims are checked with no definition in the note. */
+const SMOOTH_LIBRARY = new Set(['sigmoid', 'tanh', 'softplus', 'exp', 'log', 'sin', 'cos', 'sinh', 'cosh', 'relu', 'abs']);
+/** Variable of a bare claim (`\sigma' = \sigma(1 - \sigma)`). */
+const BARE_VARIABLE = 'x';
+
+type Side = { ok: true; ast: Node; expression: string; names: readonly string[] } | { ok: false; reason: string };
+
+function isNumberFree(names: readonly string[]): boolean {
+  return names.length === 0;
+}
+
+/** Two significant digits more until the two values differ as printed (at most six). */
+function pair(a: number, b: number): [string, string] {
+  for (let p = 3; p <= 6; p++) {
+    const x = Number(a.toPrecision(p));
+    const y = Number(b.toPrecision(p));
+    if (x !== y || p === 6) return [formatValue(x), formatValue(y)];
+  }
+  return [formatValue(a), formatValue(b)];
+}
+
+function pointText(at: Readonly<Record<string, number>>, variables: readonly string[]): string {
+  return variables.map((v) => `${v} = ${formatValue(at[v])}`).join(', ');
+}
+
+/** "checked at x = 0.4, 1.3, −2.1" or "checked at (w, b) = (3, 4), (−5.9, 1.5)". */
+export function checkedAtText(points: readonly { at: Readonly<Record<string, number>> }[], variables: readonly string[]): string {
+  if (!variables.length) return say('latex.checked');
+  if (variables.length === 1) return say('latex.checkedAtOne', { name: variables[0], values: points.map((p) => formatValue(p.at[variables[0]])).join(', ') });
+  return say('latex.checkedAtMany', { names: variables.join(', '), points: points.map((p) => `(${variables.map((v) => formatValue(p.at[v])).join(', ')})`).join(', ') });
+}
+
+const WORD_GROUPS = new Set(['begin', 'end', 'text', 'textrm', 'textit', 'textbf', 'textsf', 'texttt', 'mathrm', 'operatorname', 'mbox', 'mathit', 'mathsf', 'mathtt']);
+const CONDITION_OPS: Record<string, string> = { lt: '<', gt: '>', le: '<=', ge: '>=' };
+const NOT_EVALUATED = new Set(['tuple', 'matrix', 'prime', 'deriv', 'partial', 'nabla', 'transpose', 'norm']);
+
+/**
+ * mathjs source for each `cases` node of a tree (`x > 0 ? 1 : (x < 0 ? 0 : NaN)`), or why
+ * the tree cannot be read. A branch needs a condition that is one inequality, or
+ * `otherwise`; where no branch applies the value is NaN, so no point is taken there.
+ */
+function casesSources(root: Node): Map<Node, string> | string {
+  const out = new Map<Node, string>();
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (NOT_EVALUATED.has(n.k)) return notEvaluable(n) ?? n.k;
+    if (n.k !== 'cases') {
+      stack.push(...children(n));
+      continue;
+    }
+    let text = 'NaN';
+    for (let i = n.branches.length - 1; i >= 0; i--) {
+      const b = n.branches[i];
+      if (notEvaluable(b.value)) return 'a case that is not a number';
+      const value = emit(b.value);
+      const c = b.condition;
+      if (c?.otherwise) {
+        text = `(${value})`;
+        continue;
+      }
+      const op = c?.relation && CONDITION_OPS[c.relation.kind];
+      if (!c?.relation || !op || notEvaluable(c.relation.left) || notEvaluable(c.relation.right)) return 'a case whose condition is not one inequality';
+      text = `((${emit(c.relation.left)}) ${op} (${emit(c.relation.right)}) ? (${value}) : ${text})`;
+    }
+    out.set(n, text);
+  }
+  return out.size ? out : 'not evaluable';
+}
+
+/**
+ * Notation the translation would read as a product but that means something else here:
+ * `\Delta b` (a change in b), and words (`loss`, `net_{h1}`) that are one name, not letters
+ * multiplied. Letters that spell a function the note defined are a call.
+ */
+function notationNotRead(tokens: readonly TexToken[], functions: ReadonlySet<string>): string | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const n = tokens[i + 1];
+    // An environment's name and text groups are words by construction: not read here.
+    if (t.kind === 'cmd' && WORD_GROUPS.has(t.text) && n?.kind === 'lbrace') {
+      let depth = 0;
+      for (let j = i + 1; j < tokens.length; j++) {
+        if (tokens[j].kind === 'lbrace') depth++;
+        else if (tokens[j].kind === 'rbrace' && --depth === 0) {
+          i = j;
+          break;
+        }
+      }
+      continue;
+    }
+    if (t.kind === 'cmd' && (t.text === 'Delta' || t.text === 'delta') && n && (n.kind === 'letter' || (n.kind === 'cmd' && /^[a-zA-Z]+$/.test(n.text) && n.text !== 'frac' && !['cdot', 'times'].includes(n.text)))) {
+      return `increment notation (\\${t.text} ${n.kind === 'letter' ? n.text : '\\' + n.text})`;
+    }
+    if (t.kind === 'letter' && !(tokens[i - 1]?.kind === 'letter' && t.tight)) {
+      let j = i + 1;
+      while (tokens[j]?.kind === 'letter' && tokens[j].tight) j++;
+      const word = tokens.slice(i, j).map((x) => x.text).join('');
+      if (word.length >= 3 && !functions.has(word)) return `the word ${word} (one name or letters multiplied?)`;
+    }
+  }
+  return undefined;
+}
+
+export class SymbolicRows {
+  private readonly definitions: Definition[] = [];
+  /** The derivative claim the current derivation started with, if any. */
+  private head: Extract<LeftForm, { kind: 'derivative' }> | undefined;
+
+  constructor(
+    private readonly env: DerivativeEnv,
+    private readonly options: SymbolicRowsOptions,
+  ) {}
+
+  private functions(): Set<string> {
+    const s = new Set(LIBRARY);
+    for (const d of this.definitions) if (d.params) s.add(d.name);
+    return s;
+  }
+
+  /** A right side (or any side) as a mathjs expression, calls of known functions read as calls. */
+  private side(tokens: readonly TexToken[], src: string, ctx: CallContext, sigmaValue = false): Side {
+    const unread = notationNotRead(tokens, ctx.functions);
+    if (unread) return { ok: false, reason: unread };
+    const t = sigmaValue ? sigmaAsValue(tokens) : tokens;
+    const tr = translate(t, src);
+    // A piecewise definition (`\begin{cases}`) is read; other unevaluable trees are not.
+    const cases = !tr.ok && tr.ast ? casesSources(tr.ast) : undefined;
+    if (!tr.ok && typeof cases !== 'object') return { ok: false, reason: typeof cases === 'string' ? cases : tr.reason };
+    const ast = tr.ok ? tr.ast : tr.ast!;
+    // A Leibniz quotient reads as a quantity in numeric chains (`dL_dw`); here it is a
+    // derivative, not a free symbol, so the side is not read.
+    if (nodes(ast).some((n) => n.k === 'deriv')) return { ok: false, reason: 'derivative notation' };
+    const rw = rewriteCalls(ast, ctx);
+    if (!rw.ok) return rw;
+    let expression = emit(rw.ast, typeof cases === 'object' ? cases : undefined);
+    if (ctx.bareValue) expression = this.substituteValue(expression, ctx.bareValue.name, ctx.bareValue.call);
+    let names: string[];
+    try {
+      names = freeSymbols(this.env.parse(expression));
+    } catch {
+      return { ok: false, reason: 'not an expression' };
+    }
+    return { ok: true, ast: rw.ast, expression, names };
+  }
+
+  private substituteValue(expression: string, name: string, call: string): string {
+    const node = this.env.parse(expression).transform((c: any, path: string | null) =>
+      c.type === 'SymbolNode' && path !== 'fn' && c.name === name ? this.env.parse(`(${call})`) : c,
+    );
+    return node.toString();
+  }
+
+  private bound(lookup: (name: string) => number | undefined): (name: string) => number | undefined {
+    return (name) => {
+      const v = lookup(name);
+      return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+    };
+  }
+
+  /** The dl-calc block that evaluates both sides at the failing point, or undefined. */
+  private block(claim: SymbolicClaim, at: Readonly<Record<string, number>>, title: string): string | undefined {
+    const keep = new Set(claim.kind === 'derivative' ? [claim.variable] : []);
+    try {
+      // Only the brackets the precedence needs, so the block reads like the note.
+      const left = expand(claim.kind === 'derivative' ? claim.of : claim.left, this.definitions, this.env.parse, keep).toString({ parenthesis: 'auto' });
+      const right = expand(claim.right, this.definitions, this.env.parse, keep).toString({ parenthesis: 'auto' });
+      const names = Object.keys(at);
+      return dlCalcBlock({ title: `${title} at ${pointTitle(names, at)}`, names, at, left, right, variable: claim.kind === 'derivative' ? claim.variable : undefined });
+    } catch {
+      return undefined;
+    }
+  }
+
+  private verdictToLink(v: SymbolicVerdict, claim: SymbolicClaim, title: string): SymbolicLinkResult {
+    if (v.status === 'skipped') return { reason: v.reason };
+    const sampled: LatexSampled = {
+      variables: v.variables,
+      points: v.points.map((p) => ({ at: p.at, left: p.left, right: p.right })),
+      method: v.method,
+      checkedAt: checkedAtText(v.points, v.variables),
+      left: claim.kind === 'identity' ? claim.left : claim.of,
+      right: claim.right,
+      ...(claim.kind === 'derivative' ? { derivativeOf: claim.of, variable: claim.variable } : {}),
+      definitions: this.definitions.map((d) => ({ ...d })),
+    };
+    if (v.status === 'verified') return { ok: true, sampled };
+    const f = v.failing!;
+    const block = this.block(claim, f.at, title);
+    const [l, r] = pair(f.left, f.right);
+    const at = pointText(f.at, v.variables);
+    const message =
+      claim.kind === 'derivative'
+        ? say('latex.derivativeWrong', { at, name: claim.label, left: l, right: r })
+        : say('latex.identityWrong', { at, left: l, right: r });
+    return { ok: false, message, sampled: { ...sampled, failing: { at: f.at, left: f.left, right: f.right }, ...(block ? { block } : {}) } };
+  }
+
+  /** The derivative claim a left side makes, with the right side as translated. */
+  private derivativeClaim(form: Extract<LeftForm, { kind: 'derivative' }>, right: readonly TexToken[], src: string, values: CallContext['values']): SymbolicClaim | string {
+    const functions = this.functions();
+    let of: string;
+    let variable = form.variable || BARE_VARIABLE;
+    let label = form.label;
+    if (form.fn) {
+      const defined = this.definitions.some((d) => d.name === form.fn && d.params?.length === 1);
+      if (!defined && !SMOOTH_LIBRARY.has(form.fn)) return `${form.label} is not defined above`;
+      if (form.bare && form.fn !== 'sigmoid' && !/^[A-Za-z]+$/.test(form.fn)) return 'not read';
+      of = `${form.fn}(${variable})`;
+    } else {
+      const t = this.side(form.of!, src, { functions, values });
+      if (!t.ok) return t.reason;
+      of = t.expression;
+      if (form.label === 'the left side') label = plain(t.ast);
+      // `\frac{\partial L}{\partial w}` where L is not defined: nothing to check against.
+      const single = t.ast.k === 'name' ? t.ast.name : undefined;
+      if (single && !this.definitions.some((d) => d.name === single && !d.params)) return `${single} is not defined above`;
+    }
+    if (!variable) variable = BARE_VARIABLE;
+    const bareValue = form.bare ? { name: form.fn === 'sigmoid' ? 'σ' : form.fn!, call: of } : undefined;
+    const r = this.side(right, src, { functions, values: { has: (n) => n === variable || values.has(n) }, bareValue }, form.bare && form.fn === 'sigmoid');
+    if (!r.ok) return r.reason;
+    return { kind: 'derivative', of, variable, right: r.expression, label };
+  }
+
+  /**
+   * The symbolic results for a chain's links (by index), and the chain's definition
+   * remembered. `segs[i]` are the chain's segments, the carried one first for a
+   * continuation; `numeric[i]` is true where the link was already checked with numbers.
+   */
+  chain(chain: Chain, segs: readonly Segment[], src: string, numeric: readonly boolean[], lookup: (name: string) => number | undefined): Map<number, SymbolicLinkResult> {
+    const out = new Map<number, SymbolicLinkResult>();
+    const bound = this.bound(lookup);
+    const scope = { definitions: this.definitions.slice(), bound };
+    const eqs = chain.relations.filter((r) => r.kind === 'eq').length;
+    // A condition or an implication makes the row a statement; `\approx` is a computation.
+    const statement = chain.relations.some((r) => r.kind !== 'eq' && r.kind !== 'approx');
+    const first = chain.continuation ? undefined : readLeft(segs[0].tokens, src);
+    const functions = this.functions();
+    // Names the chain writes as values: before a bracket they multiply it.
+    const plain = new Set<string>();
+    for (const seg of segs) {
+      const tr = seg.tokens.length ? translate(seg.tokens, src) : undefined;
+      if (tr?.ok) plainNames(tr.ast, plain);
+    }
+    const own = new Set<string>(first?.kind === 'function' ? first.params : first?.kind === 'derivative' && first.variable ? [first.variable] : []);
+    const values: CallContext['values'] = {
+      has: (n) => plain.has(n) || own.has(n) || bound(n) !== undefined || this.definitions.some((d) => d.name === n && !d.params),
+    };
+
+    // Link 0 with a special left side.
+    if (first && chain.relations[0]?.kind === 'eq' && segs[1]?.tokens.length) {
+      if (first.kind === 'derivative' && statement) {
+        out.set(0, { reason: 'a claim under a condition' });
+      } else if (first.kind === 'derivative') {
+        const claim = this.derivativeClaim(first, segs[1].tokens, src, values);
+        if (typeof claim === 'string') out.set(0, { reason: claim });
+        else out.set(0, this.verdictToLink(checkSymbolicClaim(claim, scope, this.env), claim, `${src.slice(segs[0].start, segs[1].end).replace(/\s+/g, ' ').trim()}`));
+      } else if (!statement) {
+        const ctx: CallContext = { functions: first.kind === 'function' ? new Set([...functions, first.name]) : functions, values };
+        const r = this.side(segs[1].tokens, src, ctx);
+        const params = first.kind === 'function' ? first.params : undefined;
+        if (r.ok && !isNumberFree(r.names) && !(first.kind === 'name' && r.names.includes(first.name))) {
+          this.define({ name: first.name, params, expression: r.expression }, scope);
+        } else {
+          // A value, an update (`w = w - \eta g`) or something unread: earlier definitions no longer hold.
+          this.definitions.push({ name: first.name, params, expression: first.name, opaque: true });
+        }
+      }
+    }
+
+    // The derivative a derivation is about, for its later links and `&=` rows.
+    if (!chain.continuation) this.head = first?.kind === 'derivative' && !statement ? first : undefined;
+    const head = this.head;
+
+    // Identities: the further links of a derivation.
+    const derivation = !statement && (eqs >= 2 || chain.continuation);
+    if (!derivation && !this.options.singleEquals) return out;
+    if (statement) return out;
+    for (let i = 0; i < chain.relations.length; i++) {
+      if (out.has(i) || numeric[i] || chain.relations[i].kind !== 'eq') continue;
+      if (i === 0 && first && first.kind !== 'derivative' && !chain.continuation) continue; // a definition
+      if (i === 0 && first?.kind === 'derivative') continue;
+      const l = segs[i];
+      const r = segs[i + 1];
+      if (!l?.tokens.length || !r?.tokens.length) continue;
+      const ctx: CallContext = { functions: this.functions(), values };
+      const a = this.side(withoutSpaces(l.tokens), src, ctx);
+      const b = this.side(withoutSpaces(r.tokens), src, ctx);
+      if (!a.ok || !b.ok) {
+        // `\frac{\partial L}{\partial w} = (a - t) \frac{\partial a}{\partial w} = (a - t) a (1 - a) x`:
+        // the step before cannot be read, so the expression is compared with the derivative itself.
+        if (head && b.ok && b.ast.k !== 'name' && !isNumberFree(b.names)) {
+          const claim = this.derivativeClaim(head, r.tokens, src, values);
+          if (typeof claim !== 'string') out.set(i, this.verdictToLink(checkSymbolicClaim(claim, scope, this.env), claim, `${head.label}: ${src.slice(r.start, r.end).replace(/\s+/g, ' ').trim()}`));
+        }
+        continue;
+      }
+      // A lone name on either side is a label or a definition, never an identity.
+      if (a.ast.k === 'name' || b.ast.k === 'name') continue;
+      if (isNumberFree(a.names) || isNumberFree(b.names)) continue;
+      // Only a derivation, or the single-`=` setting, makes this a claim.
+      if (!derivation && !this.options.singleEquals) continue;
+      const claim: SymbolicClaim = { kind: 'identity', left: a.expression, right: b.expression };
+      out.set(i, this.verdictToLink(checkSymbolicClaim(claim, scope, this.env), claim, `${src.slice(l.start, r.end).replace(/\s+/g, ' ').trim()}`));
+    }
+    return out;
+  }
+
+  /**
+   * Remembers a definition. One of a library function (`\sigma(z) = \frac{1}{1+e^{-z}}`)
+   * must agree with the library at points: then the library's stands; otherwise claims
+   * that use the name are skipped, since the note and the library disagree on it.
+   */
+  private define(d: Definition, scope: SymbolicScope): void {
+    if (d.params && LIBRARY.has(d.name)) {
+      const call = `${d.name}(${d.params.join(', ')})`;
+      const v = checkSymbolicClaim({ kind: 'identity', left: call, right: d.expression }, scope, this.env);
+      if (v.status === 'verified') return;
+      this.definitions.push({ ...d, unusable: `${d.name} is defined above differently from the library's ${d.name}` });
+      return;
+    }
+    this.definitions.push(d);
+  }
+}

@@ -1,0 +1,47 @@
+// Notes are untrusted: the symbolic checks end, with a skip, on definitions that grow
+// exponentially, deep nesting, thousands of claims, and names of sandboxed functions.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkLatexChains, type LatexChainResult } from '../../../src/engine/latex';
+
+const env = { lookup: () => undefined, evaluate: () => Number.NaN };
+const flagged = (rs: LatexChainResult[]) => rs.filter((r) => r.status === 'failed').length;
+// A generous bound on a loaded machine: the point is that it ends, not how fast.
+const BOUND = { timeout: 120_000 };
+
+test('definitions that double at each step end with a skip', BOUND, () => {
+  const lines = ['$x_0 = a + 1$'];
+  for (let i = 1; i <= 60; i++) lines.push(`$x_{${i}} = x_{${i - 1}} x_{${i - 1}}$`);
+  lines.push('$$\\frac{\\partial x_{60}}{\\partial a} = 2 x_{60}$$');
+  const rs = checkLatexChains(lines.join('\n'), env);
+  const last = rs[rs.length - 1].links[0];
+  assert.equal(last.ok, undefined);
+  assert.match(last.reason ?? '', /too large|nest too deeply/);
+});
+
+test('deep nesting in a claim and a definition ends with a skip', BOUND, () => {
+  const deep = '('.repeat(3000) + 'x' + ')'.repeat(3000);
+  const note = [`$f(x) = ${deep}$`, `$f'(x) = ${deep}$`, `$$\\frac{d}{dx} ${deep} = 1$$`].join('\n');
+  assert.equal(flagged(checkLatexChains(note, env)), 0);
+});
+
+test('two thousand derivative claims and identities end', BOUND, () => {
+  const lines = ['$$g(x) = \\frac{x}{1 + e^{-x}}$$'];
+  for (let i = 0; i < 1000; i++) lines.push(`$$g'(x) = \\frac{1}{1 + e^{-x}} + ${i} x$$`, `$(a + ${i})^2 = a^2 + ${2 * i} a + ${i * i} = (a + ${i})(a + ${i})$`);
+  const rs = checkLatexChains(lines.join('\n'), env);
+  assert.equal(rs.length, 2001);
+  // Every identity holds: none of them is flagged.
+  assert.equal(rs.filter((r) => r.links.some((l) => l.ok === false && !r.latex.startsWith("g'"))).length, 0);
+});
+
+test('names of the sandbox\'s disabled functions are never called', BOUND, () => {
+  const note = [
+    '$\\text{evaluate}(x) = x^2$',
+    "$\\text{evaluate}'(x) = 2x$",
+    "$$\\frac{d}{dx} \\text{import}(x) = 1$$",
+    '$\\text{parse}(x) + 1 = 1 + \\text{parse}(x) = \\text{parse}(x) + 1$',
+  ].join('\n');
+  const rs = checkLatexChains(note, env);
+  assert.equal(rs[1].links[0].ok, true, 'a note may name its own function evaluate: it is substituted, never called');
+  assert.equal(flagged(rs), 0);
+});
