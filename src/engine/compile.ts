@@ -199,6 +199,8 @@ export class StatementCompiler {
       if ((node as any).isBlockNode) {
         return { error: { kind: 'error', offset: at, message: 'Syntax error: one statement per line (use ; to separate)' } };
       }
+      const refused = this.sandbox.refuseSyntax(node);
+      if (refused) return { error: { kind: 'error', offset: at, message: refused.message } };
       return { node, code: node.compile(), offset: at, text };
     } catch (e) {
       return { error: syntaxError(e, text, at) };
