@@ -1,6 +1,8 @@
 // Bundles the extension, the evaluation worker and the CLI with esbuild.
 // The worker is its own bundle so that loading mathjs never happens on the extension host's thread.
 import * as esbuild from 'esbuild';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { writeNotices } from './notices.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -11,6 +13,7 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   external: ['vscode'],
+  metafile: true,
 };
 
 const entries = [
@@ -18,10 +21,9 @@ const entries = [
   { entryPoints: ['src/node/evaluationWorker.ts'], outfile: 'dist/evaluationWorker.js' },
   // The preview plugin and the HTML export, loaded by the extension on first use.
   { entryPoints: ['src/extension/renderBundle.ts'], outfile: 'dist/render.js' },
+  // The CLI: in the npm package (`npx dl-calc`), not in the .vsix.
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ].filter((e) => e.entryPoints.every((p) => existsSync(p)));
-
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
 
 // KaTeX's browser files for the Show Derivation webview: the .vsix carries no
 // node_modules (vsce --no-dependencies), so they ship inside dist/.
@@ -32,5 +34,7 @@ cpSync('node_modules/katex/dist/fonts', 'dist/katex/fonts', { recursive: true })
 if (watch) {
   for (const e of entries) (await esbuild.context({ ...common, ...e })).watch();
 } else {
-  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  const results = await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  // The licences of every package the bundles contain (plus KaTeX's copied files).
+  writeNotices(results.map((r) => r.metafile), ['katex']);
 }

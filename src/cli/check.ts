@@ -1,6 +1,7 @@
 // `dl-calc check`: evaluates notes and reports errors and failed checks as
 // path:line:col: message, a transcript with --verbose, or one JSON object with --json.
 import type { NoteResult, StatementResult } from '../engine/types';
+import { say } from '../engine/messages';
 
 export interface CheckedFile {
   readonly path: string;
@@ -26,7 +27,10 @@ export interface JsonItem {
   source: string;
   display: string;
   ok?: boolean;
+  /** In the reader's language (--lang, LANG). */
   message?: string;
+  /** The message's stable code (src/engine/messages/catalogue.ts), the same in every language. */
+  code?: string;
 }
 
 /**
@@ -74,7 +78,8 @@ function itemsOf(result: NoteResult): JsonItem[] {
     items.push({
       line: at.line + 1,
       column: at.character + 1,
-      kind: 'latex',
+      // Arithmetic read in plain text is its own kind; other-delimiter math is LaTeX.
+      kind: chain.where === 'prose' ? 'prose' : 'latex',
       source: chain.latex,
       display: chain.segments.map((s) => (s.value === undefined ? s.latex : String(Number(s.value.toPrecision(6))))).join(' | '),
       ok: chain.status === 'verified',
@@ -94,7 +99,10 @@ function jsonItem(s: StatementResult): JsonItem {
     display: s.kind === 'error' ? '' : (s.value?.full ?? (s.check ? (s.check.ok ? 'true' : 'false') : '')),
   };
   if (s.check) item.ok = s.check.ok;
-  if (s.kind === 'error') item.message = s.error?.message;
+  if (s.kind === 'error') {
+    item.message = s.error?.message;
+    if (s.error?.code) item.code = s.error.code;
+  }
   else if (s.check && !s.check.ok) item.message = s.check.message;
   return item;
 }
@@ -104,7 +112,10 @@ export function problemLines(file: CheckedFile): string[] {
   const lines: string[] = [];
   for (const item of itemsOf(file.result)) {
     if (item.kind === 'error' || item.kind === 'stopped') lines.push(`${file.path}:${item.line}:${item.column}: error: ${item.message}`);
-    else if (item.ok === false) lines.push(`${file.path}:${item.line}:${item.column}: ${item.kind === 'latex' ? 'hand calculation' : 'check failed'}: ${item.message}`);
+    else if (item.ok === false) {
+      const what = item.kind === 'latex' || item.kind === 'prose' ? say('cli.handCalculation') : say('cli.checkFailed');
+      lines.push(`${file.path}:${item.line}:${item.column}: ${what}: ${item.message}`);
+    }
   }
   for (const d of file.result.diagnostics) {
     if (d.code === 'option') lines.push(`${file.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: warning: ${d.message}`);
@@ -132,14 +143,15 @@ export function transcript(file: CheckedFile, derivations: boolean): string[] {
         (step, i, all) => i === 0 || (step !== all[i - 1] && !all[0].endsWith(`= ${step}`)),
       );
       if (steps.length > 1) steps.forEach((step, i) => out.push(`      │     ${i ? '= ' : ''}${step}`));
-      for (const lib of d.library) out.push(`      │     where ${lib.text}`);
+      for (const lib of d.library) out.push(`      │     ${say('cli.where', { formula: lib.text })}`);
     }
   }
   for (const d of noteProblems(file.result)) out.push(`${String(d.range.start.line + 1).padStart(5)} │ ✗ ${d.message}`);
   for (const c of chains) {
     const where = String(c.range.start.line + 1).padStart(5);
     const wrong = c.links.find((l) => l.ok === false);
-    out.push(`${where} │ $${c.latex}$  ${wrong ? `✗ ${wrong.message}` : '✓ hand calculation holds'}`);
+    const shown = c.where === 'prose' ? c.latex : `$${c.latex}$`;
+    out.push(`${where} │ ${shown}  ${wrong ? `✗ ${wrong.message}` : `✓ ${say('cli.chainHolds')}`}`);
   }
   return out;
 }
@@ -151,6 +163,7 @@ function firstLine(text: string): string {
 
 export function summaryLine(report: JsonReport): string {
   const t = report.totals;
-  const notes = report.files.length === 1 ? '1 note' : `${report.files.length} notes`;
-  return `${notes}: ${t.statements} statements, ✓ ${t.passed} passed, ✗ ${t.failed} failed, ${t.errors} error${t.errors === 1 ? '' : 's'}`;
+  const notes = report.files.length === 1 ? say('cli.notes.one') : say('cli.notes.many', { count: report.files.length });
+  const errors = t.errors === 1 ? say('cli.errors.one') : say('cli.errors.many', { count: t.errors });
+  return say('cli.summary', { notes, statements: t.statements, passed: t.passed, failed: t.failed, errors });
 }

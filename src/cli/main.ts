@@ -5,11 +5,12 @@ import type { NoteResult } from '../engine/types';
 import { jsonReport, problemLines, summaryLine, transcript, type CheckedFile } from './check';
 import { DEFAULT_TIME_LIMIT_MS, UsageError, newClient, parseTimeLimit } from './args';
 import { MAX_NOTE_BYTES, ReadError, collectNotes, readNote } from './files';
+import { languageOfLocale, languages, takeLangFlag, useLanguage, type Language } from './lang';
 
 export { ReadError } from './files';
 
 const USAGE = `Usage:
-  dl-calc check [options] [--] <file|dir>...
+  dl-calc check [options] [--lang en|zh-cn] [--] <file|dir>...
   dl-calc render [--time-limit MS] [-o out.html] [--] <note.md>
 
 check   Evaluates every \`\`\`dl-calc block and inline \`= expr\` of each note, and checks
@@ -24,12 +25,17 @@ check   Evaluates every \`\`\`dl-calc block and inline \`= expr\` of each note, 
   --time-limit MS   stop any one step (a statement, the LaTeX checks of a note) after
                     MS milliseconds, 1 to 2147483647, or 0 for no limit (default 10000)
   --precision N     significant digits shown, 1 to 15 (default 6)
+  --other-delimiters  also check math in \\( \\), \\[ \\] and bare \\begin{align}
+  --no-prose        leave arithmetic in plain text (5*5*3 = 75) unchecked
   --                ends the options: later arguments are files, even "-x.md"
 
 render  Writes the note as one self-contained HTML file (default: the note's name with
         .html), sanitised, images inside the note's folder embedded.
   -o, --output FILE the HTML file to write (never the note itself)
   --time-limit MS   as for check
+
+--lang  the language of messages: en or zh-cn (default: from LC_ALL, LC_MESSAGES, LANG).
+        --json output keeps its English field names and kinds; only "message" is translated.
 
 Exit code: 0 every check passes; 1 a check failed, an error occurred or a note could
 not be fully read (too large, too deeply nested, stopped); 2 bad usage, or a file or
@@ -41,11 +47,14 @@ interface CheckArgs {
   derivations: boolean;
   timeLimitMs: number;
   precision?: number;
+  /** Hand calculations read outside the preview's math (docs/latex-checks.md). */
+  prose: boolean;
+  otherDelimiters: boolean;
   paths: string[];
 }
 
 function parseCheckArgs(args: string[]): CheckArgs {
-  const out: CheckArgs = { json: false, verbose: false, derivations: false, timeLimitMs: DEFAULT_TIME_LIMIT_MS, paths: [] };
+  const out: CheckArgs = { json: false, verbose: false, derivations: false, timeLimitMs: DEFAULT_TIME_LIMIT_MS, prose: true, otherDelimiters: false, paths: [] };
   let options = true;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -59,6 +68,8 @@ function parseCheckArgs(args: string[]): CheckArgs {
     else if (a === '--json') out.json = true;
     else if (a === '--verbose' || a === '-v') out.verbose = true;
     else if (a === '--derivations') out.derivations = out.verbose = true;
+    else if (a === '--other-delimiters') out.otherDelimiters = true;
+    else if (a === '--no-prose') out.prose = false;
     else if (a === '--time-limit') out.timeLimitMs = parseTimeLimit(value());
     else if (a === '--precision') {
       out.precision = Number(value());
@@ -87,7 +98,11 @@ async function check(args: CheckArgs, out: (line: string) => void, err: (line: s
         continue;
       }
       const doc = { uri: path.resolve(file), version: 1, text: 'text' in note ? note.text : '' };
-      const settings = args.precision ? { precision: args.precision } : {};
+      const settings = {
+        ...(args.precision ? { precision: args.precision } : {}),
+        latexProse: args.prose,
+        latexOtherDelimiters: args.otherDelimiters,
+      };
       const result: NoteResult =
         'text' in note
           ? await client.evaluate(doc, settings, args.derivations)
@@ -116,9 +131,17 @@ function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
 }
 
-export async function main(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
-  const [command, ...rest] = argv;
+export async function main(
+  argv: string[],
+  out: (line: string) => void = console.log,
+  err: (line: string) => void = console.error,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  const { rest: args, lang } = takeLangFlag(argv);
+  const [command, ...rest] = args;
   try {
+    if (lang !== undefined && !languages.includes(lang as Language)) throw new UsageError(`--lang takes ${languages.join(' or ')}`);
+    useLanguage((lang as Language | undefined) ?? languageOfLocale(env));
     if (command === 'check') return await check(parseCheckArgs(rest), out, err);
     if (command === 'render') {
       const { render } = await import('./render');

@@ -1,7 +1,8 @@
-// Finds dl-calc blocks and inline `= expr` spans with markdown-it's own parser, so that
+// Finds dl-calc blocks and inline `= expr` spans in the note's one parse (parse/), so that
 // the editor, the preview and the CLI always agree on what a block is.
-import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { parseDocument, splitLines } from './parse/document';
+import { noteMarkdown } from './parse/markdown';
 import type { Block, BlockOptions, EngineDiagnostic, InlineSpan, Range, SourceLine } from './types';
 
 export interface ParsedNote {
@@ -18,17 +19,7 @@ export interface ParsedNote {
 
 const LANGUAGE = 'dl-calc';
 
-// One shared parser: construction costs more than parsing a small note.
-let sharedParser: MarkdownIt | undefined;
-function parser(): MarkdownIt {
-  sharedParser ??= new MarkdownIt({ html: true });
-  return sharedParser;
-}
-
-/** Splits text into lines the way markdown-it counts them (\r\n, \r and \n all end a line). */
-export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
-}
+export { splitLines };
 
 /** True when a fence's info string names a dl-calc block. */
 export function isDlCalcInfo(info: string): boolean {
@@ -65,13 +56,12 @@ function contentColumn(original: string, content: string): number {
 }
 
 export function parseNote(text: string): ParsedNote {
-  // VS Code hides a BOM from extensions; the CLI reads raw files. Treat it as absent.
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = splitLines(body);
-  const tokens = parser().parse(body, {});
+  const doc = parseDocument(text);
+  const lines = doc.lines as string[];
+  const tokens = doc.tokens;
   const blocks: Block[] = [];
   const inlines: InlineSpan[] = [];
-  const limit = (parser().options as { maxNesting?: number }).maxNesting ?? 100;
+  const limit = (noteMarkdown().options as { maxNesting?: number }).maxNesting ?? 100;
   let truncatedAt: number | undefined;
   for (const token of tokens) {
     // At the limit markdown-it drops everything after, silently (its guard against deep nesting).

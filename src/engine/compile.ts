@@ -3,6 +3,8 @@
 // it reads, the name it assigns, and the parts of a ≈ check.
 import type { EvalFunction, MathNode } from 'mathjs';
 import { formatCount, type SandboxedMath } from './mathInstance';
+import { said, type MessageArgs, type MessageCode } from './messages';
+import { sayMathjsError } from './messages/mathjsErrors';
 
 export interface CompiledExpr {
   readonly node: MathNode;
@@ -31,7 +33,7 @@ export type CompiledStatement =
       readonly unitNames: ReadonlySet<string>;
       readonly reusable: boolean;
     }
-  | { readonly kind: 'error'; readonly message: string; readonly offset: number; readonly length?: number };
+  | { readonly kind: 'error'; readonly message: string; readonly code?: MessageCode; readonly args?: MessageArgs; readonly offset: number; readonly length?: number };
 
 const COMPARISONS = new Set(['equal', 'unequal', 'smaller', 'smallerEq', 'larger', 'largerEq']);
 
@@ -148,11 +150,11 @@ export class StatementCompiler {
   private compileUncached(text: string): CompiledStatement {
     const { maxStatementLength, maxNesting: nestingLimit } = this.limits();
     if (text.length > maxStatementLength) {
-      return { kind: 'error', offset: 0, message: `Statement is ${formatCount(text.length)} characters long; the limit is ${formatCount(maxStatementLength)}` };
+      return { kind: 'error', offset: 0, ...said('limit.statementLength', { length: formatCount(text.length), limit: formatCount(maxStatementLength) }) };
     }
     const depth = maxNesting(text);
     if (depth > nestingLimit) {
-      return { kind: 'error', offset: 0, message: `Brackets nested ${depth} deep; the limit is ${nestingLimit}` };
+      return { kind: 'error', offset: 0, ...said('limit.nesting', { depth, limit: nestingLimit }) };
     }
     const approx = findTopLevel(text, ['≈', '~=']);
     if (approx) {
@@ -193,11 +195,11 @@ export class StatementCompiler {
     const lead = raw.length - raw.trimStart().length;
     const text = raw.trim();
     const at = offset + lead;
-    if (text === '') return { error: { kind: 'error', offset: at, message: 'Syntax error: an expression is missing here' } };
+    if (text === '') return { error: { kind: 'error', offset: at, ...said('syntax.missingExpression') } };
     try {
       const node = this.sandbox.parse(text);
       if ((node as any).isBlockNode) {
-        return { error: { kind: 'error', offset: at, message: 'Syntax error: one statement per line (use ; to separate)' } };
+        return { error: { kind: 'error', offset: at, ...said('syntax.onePerLine') } };
       }
       const refused = this.sandbox.refuseSyntax(node);
       if (refused) return { error: { kind: 'error', offset: at, message: refused.message } };
@@ -210,13 +212,14 @@ export class StatementCompiler {
 
 function syntaxError(e: unknown, text: string, offset: number): CompiledStatement {
   if (e instanceof RangeError) {
-    return { kind: 'error', offset, message: 'Expression too deeply nested to parse' };
+    return { kind: 'error', offset, ...said('syntax.tooDeep') };
   }
   const err = e as Error & { char?: number };
   const message = String(err.message ?? e).replace(/\s*\(char \d+\)\s*$/, '');
   // mathjs reports the position just after the offending token, counted from 1.
   const char = typeof err.char === 'number' ? Math.max(0, Math.min(err.char - 1, text.length)) : 0;
-  return { kind: 'error', offset: offset + char, message: `Syntax error: ${message}` };
+  const detail = sayMathjsError(message);
+  return { kind: 'error', offset: offset + char, ...said('syntax.error', { detail: detail?.message ?? message }) };
 }
 
 /**

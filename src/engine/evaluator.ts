@@ -7,6 +7,8 @@ import type { DerivationInput } from './derivation';
 import type { FormatOptions, ValueFormatter } from './format';
 import { formatNumber } from './format';
 import { LimitError, type SandboxedMath } from './mathInstance';
+import { NoteError, say, said, type Said } from './messages';
+import { sayMathjsError } from './messages/mathjsErrors';
 import type { ParsedNote } from './blocks';
 import { inlineStatement, rangeAt, splitStatements, type StatementSource } from './statements';
 import type {
@@ -142,7 +144,7 @@ export function evaluateNote(
       }
     }
     if (result.kind === 'error' && result.error) {
-      diagnostics.push({ range: result.error.range, severity: 'error', message: result.error.message, code: 'error' });
+      diagnostics.push({ range: result.error.range, severity: 'error', message: result.error.message, code: 'error', messageCode: result.error.code, messageArgs: result.error.args });
     } else if (result.check && !result.check.ok) {
       diagnostics.push({ range: result.range, severity: 'error', message: result.check.message!, code: 'check' });
     }
@@ -201,13 +203,14 @@ function runStatement(
 ): { result: StatementResult; seed?: DerivationSeed } {
   const { source } = unit;
   const base = { index, block: unit.block, inline: unit.inline, source: source.text, range: source.range };
-  const fail = (message: string, range: Range = source.range, assigns?: string): { result: StatementResult } => {
+  const fail = (what: string | Omit<Said, 'code'> & { code?: string }, range: Range = source.range, assigns?: string): { result: StatementResult } => {
+    const error = typeof what === 'string' ? { message: what, range } : { message: what.message, range, code: what.code, args: what.args };
     if (assigns) {
       scope.failed.set(assigns, source.range.start.line);
       scope.defined.delete(assigns);
       scope.values.delete(assigns);
     }
-    return { result: { ...base, kind: 'error', assigns, error: { message, range }, dependencies: [] } };
+    return { result: { ...base, kind: 'error', assigns, error, dependencies: [] } };
   };
 
   const start = source.range.start;
@@ -220,7 +223,7 @@ function runStatement(
   if (stopped) return fail(stopped, source.range, assigns);
   if (compiled.kind === 'error') {
     const at = compiled.offset;
-    return fail(compiled.message, rangeAt(source, at, Math.min(at + (compiled.length ?? 1), source.text.length)));
+    return fail({ message: compiled.message, code: compiled.code, args: compiled.args ?? {} }, rangeAt(source, at, Math.min(at + (compiled.length ?? 1), source.text.length)));
   }
 
   // Names: defined here, failed earlier, defined later, or unknown.
@@ -230,7 +233,7 @@ function runStatement(
     inputs.push(scope.values.get(name));
     const failedAt = scope.failed.get(name);
     if (failedAt !== undefined) {
-      return fail(`depends on ${name} (line ${failedAt + 1}), which failed`, nameRange(source, name), assigns);
+      return fail(said('name.dependsOnFailed', { name, line: failedAt + 1 }), nameRange(source, name), assigns);
     }
     const def = scope.defined.get(name);
     if (def) {
@@ -243,8 +246,8 @@ function runStatement(
     if (deps.sandbox.isBuiltin(name)) continue;
     if (compiled.unitNames.has(name) && deps.sandbox.isUnit(name)) continue;
     const later = (assignments.get(name) ?? []).find((i) => i > index && units[i].isolatedGroup === unit.isolatedGroup);
-    const where = later !== undefined ? `: defined later, at line ${units[later].source.range.start.line + 1}` : '';
-    return fail(`Unknown name "${name}"${where}`, nameRange(source, name), assigns);
+    const unknown = later !== undefined ? said('name.definedLater', { name, line: units[later].source.range.start.line + 1 }) : said('name.unknown', { name });
+    return fail(unknown, nameRange(source, name), assigns);
   }
 
   const finish = (value: unknown, shown: ValueView | undefined, check: CheckOutcome | undefined, reused?: MemoEntry) => {
@@ -299,7 +302,7 @@ function runStatement(
       check = compareCheck(compiled.main, value, scope, deps, unit.format);
     } else if (source.record) {
       const record = deps.compiler.compileExpression(source.record.text);
-      if ('error' in record) return fail(`In the recorded result: ${record.error}`, source.record.range, assigns);
+      if ('error' in record) return fail(said('record.error', { detail: record.error }), source.record.range, assigns);
       check = approxCheck(value, record, undefined, scope, deps, unit.format);
     }
     const shown = compiled.kind === 'compare' ? undefined : deps.formatter.view(value, unit.format);
@@ -325,7 +328,7 @@ function approxCheck(
   let tolerance: Tolerance;
   if (explicit) {
     const t = run(explicit, scope);
-    if (typeof t !== 'number' || !(t >= 0)) throw new Error('The tolerance after ± must be a number ≥ 0');
+    if (typeof t !== 'number' || !(t >= 0)) throw new NoteError('check.toleranceNotNumber');
     tolerance = { kind: 'absolute', values: [t] };
   } else {
     const single = toleranceOfLiteral(rhs.text);
@@ -342,7 +345,7 @@ function approxCheck(
     actualText = text(actual, 15);
   }
   const difference = formatNumber(cmp.difference, { ...format, precision: 3 });
-  const toleranceText = tolerance.kind === 'relative' ? 'relative 1e-9' : formatNumber(cmp.tolerance, { ...format, precision: 3 });
+  const toleranceText = tolerance.kind === 'relative' ? say('check.relativeTolerance') : formatNumber(cmp.tolerance, { ...format, precision: 3 });
   return {
     ok: cmp.ok,
     style: 'approx',
@@ -350,7 +353,7 @@ function approxCheck(
     actual: actualText,
     difference,
     tolerance: toleranceText,
-    message: cmp.ok ? undefined : `expected ${expectedText}, got ${actualText} (off by ${difference}, tolerance ${toleranceText})`,
+    message: cmp.ok ? undefined : say('check.approxFailed', { expected: expectedText, actual: actualText, difference, tolerance: toleranceText }),
   };
 }
 
@@ -373,26 +376,27 @@ function compareCheck(main: CompiledExpr, value: unknown, scope: Scope, deps: Ev
     style: 'compare',
     expected: main.text,
     actual: got,
-    message: ok ? undefined : `expected ${main.text}, got ${got}`,
+    message: ok ? undefined : say('check.compareFailed', { expected: main.text, actual: got }),
   };
 }
 
 /** A user-facing message for an evaluation error; dimension errors name both shapes. */
-function describeError(e: unknown, main: CompiledExpr, scope: Scope): string {
+function describeError(e: unknown, main: CompiledExpr, scope: Scope): Said | string {
+  if (e instanceof NoteError) return { message: e.message, code: e.code, args: e.args };
   if (e instanceof LimitError) return e.message;
-  if (e instanceof RangeError && /call stack/i.test(e.message)) return 'Too deeply nested or recursive to evaluate';
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return said('eval.tooDeep');
   const err = e as Error;
   const message = String(err?.message ?? e);
   if (isShapeError(e)) {
     const shapes = findMismatch(main.node, scope);
     if (shapes) return shapes;
   }
-  return message;
+  return sayMathjsError(message) ?? message;
 }
 
 /** Finds the innermost operation whose operands evaluate but don't fit, and names their shapes. */
-function findMismatch(node: MathNode, scope: Scope): string | undefined {
-  let found: string | undefined;
+function findMismatch(node: MathNode, scope: Scope): Said | undefined {
+  let found: Said | undefined;
   const visit = (n: any) => {
     if (found) return;
     n.forEach((child: any) => visit(child));
@@ -409,8 +413,7 @@ function findMismatch(node: MathNode, scope: Scope): string | undefined {
       if (isShapeError(e)) {
         const what = n.isOperatorNode ? `${n.op}` : `${n.fn.name}()`;
         const [left, right] = args.map((a) => shapeText(shapeOf(a)));
-        const hint = n.isOperatorNode && n.op === '*' ? ' (columns of the left must equal rows of the right)' : '';
-        found = `Shapes don't fit for ${what}: ${left} and ${right}${hint}`;
+        found = said(n.isOperatorNode && n.op === '*' ? 'eval.shapesMatmul' : 'eval.shapes', { operation: what, left, right });
       }
     }
   };

@@ -119,7 +119,10 @@ export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
       const blockLines = note.blocks.flatMap((b) => b.lines.map((l) => l.line));
       if (settings.latexChecks) options.onPhase?.('latex');
       const latex: LatexChainResult[] = settings.latexChecks
-        ? latexChecker.check(doc.uri, doc.text, blockLines, output.bindings, settings.latexSymbolic)
+        ? latexChecker.check(doc.uri, doc.text, blockLines, output.bindings, settings.latexSymbolic, {
+            prose: settings.latexProse,
+            otherDelimiters: settings.latexOtherDelimiters,
+          })
         : [];
       let result: NoteResult = {
         uri: doc.uri,

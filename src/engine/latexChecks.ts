@@ -1,8 +1,10 @@
 // Runs the LaTeX chain checker against a note's dl-calc scope: names bound in blocks
 // above a formula may appear in it (`w_1` ↔ `w1`), evaluated by the sandboxed mathjs.
 import type { EvalFunction } from 'mathjs';
-import { checkLatexChains, type LatexChainResult } from './latex';
+import { checkLatexChains, type LatexChainResult, type LatexEnv } from './latex';
 import { splitLines } from './blocks';
+import { checkOutsideMath } from './prose/check';
+import type { OutsideMathOptions } from './latex/mathSpans';
 import type { SandboxedMath } from './mathInstance';
 import type { EngineDiagnostic } from './types';
 
@@ -19,6 +21,7 @@ interface LastCheck {
   readonly uri: string;
   readonly prose: string;
   readonly symbolic: boolean;
+  readonly outside: string;
   /** Every lookup the checker made, with its answer: the result holds while they all still hold. */
   readonly lookups: readonly { name: string; line: number; value: number | undefined }[];
   readonly result: LatexChainResult[];
@@ -34,7 +37,15 @@ export class LatexChecker {
    * Typing inside a block leaves the prose as it was: then the previous result stands as
    * long as every name it looked up still has the same value at the same place.
    */
-  check(uri: string, text: string, blockLines: readonly number[], bindings: Bindings, symbolic: boolean): LatexChainResult[] {
+  check(
+    uri: string,
+    text: string,
+    blockLines: readonly number[],
+    bindings: Bindings,
+    symbolic: boolean,
+    outside: OutsideMathOptions = {},
+  ): LatexChainResult[] {
+    const outsideKey = `${outside.prose === true}/${outside.otherDelimiters === true}`;
     const lines = splitLines(text);
     for (const l of blockLines) lines[l] = '';
     const prose = lines.join('\n');
@@ -43,39 +54,47 @@ export class LatexChecker {
       last &&
       last.uri === uri &&
       last.symbolic === symbolic &&
+      last.outside === outsideKey &&
       last.prose === prose &&
       last.lookups.every((k) => Object.is(valueAt(bindings, k.name, k.line), k.value))
     ) {
       return last.result;
     }
     const lookups: { name: string; line: number; value: number | undefined }[] = [];
-    const result = this.run(text, bindings, symbolic, lookups);
-    this.last = { uri, prose, symbolic, lookups, result };
+    const result = this.run(text, bindings, symbolic, lookups, outside);
+    this.last = { uri, prose, symbolic, outside: outsideKey, lookups, result };
     return result;
   }
 
-  private run(text: string, bindings: Bindings, symbolic: boolean, lookups: { name: string; line: number; value: number | undefined }[]): LatexChainResult[] {
-    return checkLatexChains(
-      text,
-      {
-        lookup: (name, line) => {
-          const value = valueAt(bindings, name, line);
-          lookups.push({ name, line, value });
-          return value;
-        },
-        evaluate: (expression, vars) => {
-          let code = this.compiled.get(expression);
-          if (!code) {
-            code = this.sandbox.parse(expression).compile();
-            this.compiled.set(expression, code);
-          }
-          const value = code.evaluate(new Map(Object.entries(vars)));
-          if (typeof value !== 'number') throw new Error('not a number');
-          return value;
-        },
+  private run(
+    text: string,
+    bindings: Bindings,
+    symbolic: boolean,
+    lookups: { name: string; line: number; value: number | undefined }[],
+    outside: OutsideMathOptions,
+  ): LatexChainResult[] {
+    const env: LatexEnv = {
+      lookup: (name, line) => {
+        const value = valueAt(bindings, name, line);
+        lookups.push({ name, line, value });
+        return value;
       },
-      { symbolic },
-    );
+      evaluate: (expression, vars) => {
+        let code = this.compiled.get(expression);
+        if (!code) {
+          code = this.sandbox.parse(expression).compile();
+          this.compiled.set(expression, code);
+        }
+        const value = code.evaluate(new Map(Object.entries(vars)));
+        if (typeof value !== 'number') throw new Error('not a number');
+        return value;
+      },
+    };
+    const math = checkLatexChains(text, env, { symbolic });
+    const more = checkOutsideMath(text, env, { ...outside, symbolic });
+    if (!more.length) return math;
+    // One list in document order, as the editor and the CLI show it.
+    return [...math, ...more].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
 }
 

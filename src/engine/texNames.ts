@@ -1,12 +1,7 @@
 // Our own mapping of names to LaTeX. mathjs would print a variable named `A`, `N` or
 // `deg` as a unit and `gamma` as the Gamma function; a note's names are always variables.
+import { GREEK } from './latex/vocabulary';
 
-const GREEK = new Set([
-  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta', 'theta', 'vartheta',
-  'iota', 'kappa', 'lambda', 'mu', 'nu', 'xi', 'pi', 'varpi', 'rho', 'varrho', 'sigma', 'varsigma',
-  'tau', 'upsilon', 'phi', 'varphi', 'chi', 'psi', 'omega',
-  'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega',
-]);
 
 const cache = new Map<string, string>();
 

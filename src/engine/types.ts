@@ -64,6 +64,9 @@ export interface EngineDiagnostic {
   readonly message: string;
   /** "error", "check", "option", "latex", ...; "stopped": the note could not be read or checked completely (an error of the note). */
   readonly code: string;
+  /** The message's stable code in the catalogue (src/engine/messages), and its arguments. */
+  readonly messageCode?: string;
+  readonly messageArgs?: Readonly<Record<string, string | number>>;
 }
 
 /** A value as shown to the user, in the forms each surface needs. */
@@ -129,7 +132,8 @@ export interface StatementResult {
   readonly assigns?: string;
   readonly value?: ValueView;
   readonly check?: CheckOutcome;
-  readonly error?: { readonly message: string; readonly range: Range };
+  /** `code` and `args`: the message's entry in the catalogue (src/engine/messages), when it has one. */
+  readonly error?: { readonly message: string; readonly range: Range; readonly code?: string; readonly args?: Readonly<Record<string, string | number>> };
   readonly dependencies: readonly DependencyRef[];
   /** Present when derivations were requested. */
   readonly derivation?: Derivation;
@@ -173,6 +177,10 @@ export interface EngineSettings {
   readonly latexChecks: boolean;
   /** Also check identities with free symbols at random points (`18C^2 = 2 \times 9C^2`). */
   readonly latexSymbolic: boolean;
+  /** Check arithmetic written in plain text (`5*5*3 = 75`), as LaTeX chains are. */
+  readonly latexProse: boolean;
+  /** Also check math in `\( \)`, `\[ \]` and bare `\begin{align}`, which the preview shows as text. */
+  readonly latexOtherDelimiters: boolean;
 }
 
 export const defaultSettings: EngineSettings = {
@@ -184,6 +192,8 @@ export const defaultSettings: EngineSettings = {
   maxNesting: 200,
   latexChecks: true,
   latexSymbolic: false,
+  latexProse: true,
+  latexOtherDelimiters: false,
 };
 
 export interface EvaluateOptions {

@@ -15,8 +15,8 @@ export function blockSummary(result: NoteResult, block: number): string {
     else if (s.check) failed++;
     else values++;
   }
-  const parts = [`${values} ${values === 1 ? 'value' : 'values'}`, `✓ ${passed}`, `✗ ${failed}`];
-  if (errors) parts.push(`⚠ ${errors} ${errors === 1 ? 'error' : 'errors'}`);
+  const parts = [values === 1 ? vscode.l10n.t('1 value') : vscode.l10n.t('{count} values', { count: values }), `✓ ${passed}`, `✗ ${failed}`];
+  if (errors) parts.push(`⚠ ${errors === 1 ? vscode.l10n.t('1 error') : vscode.l10n.t('{count} errors', { count: errors })}`);
   return parts.join(' · ');
 }
 
@@ -39,18 +39,18 @@ class BlockLenses implements vscode.CodeLensProvider {
       const range = new vscode.Range(b.range.start.line, 0, b.range.start.line, 0);
       const uri = document.uri.toString();
       lenses.push(
-        new vscode.CodeLens(range, { title: blockSummary(result, b.index), command: '', tooltip: 'Statements, passed and failed checks of this block' }),
+        new vscode.CodeLens(range, { title: blockSummary(result, b.index), command: '', tooltip: vscode.l10n.t('Statements, passed and failed checks of this block') }),
         new vscode.CodeLens(range, {
-          title: 'Record results',
+          title: vscode.l10n.t('Record results'),
           command: 'dlCalc.recordBlockResults',
           arguments: [uri, b.index],
-          tooltip: 'Write or update the #= comment after each statement of this block (one undoable edit)',
+          tooltip: vscode.l10n.t('Write or update the #= comment after each statement of this block (one undoable edit)'),
         }),
         new vscode.CodeLens(range, {
-          title: 'Copy derivations',
+          title: vscode.l10n.t('Copy derivations'),
           command: 'dlCalc.copyDerivations',
           arguments: [uri, b.index],
-          tooltip: "Copy this block's derivations as LaTeX (an aligned environment)",
+          tooltip: vscode.l10n.t("Copy this block's derivations as LaTeX (an aligned environment)"),
         }),
       );
     }

@@ -10,6 +10,7 @@ import { statementAt } from './model';
 import type { NoteService } from './noteService';
 import { engineSettings } from './config';
 import { applyRecords } from './record';
+import { levelHolding } from './settingTarget';
 import { loadRender } from './renderLoader';
 import type { Session } from './session';
 import { folderImageReader } from '../node/imageReader';
@@ -17,7 +18,7 @@ import { folderImageReader } from '../node/imageReader';
 function noteEditor(): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !isMarkdown(editor.document)) {
-    void vscode.window.showInformationMessage('dl-calc: open a Markdown note first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('dl-calc: open a Markdown note first.'));
     return undefined;
   }
   return editor;
@@ -42,7 +43,7 @@ async function record(session: Session, uri: string | undefined, block: number |
   const result = await freshResult(session.start().notes, document);
   if (!result) return 0;
   const n = await applyRecords(document, result, block);
-  if (n === 0) void vscode.window.setStatusBarMessage('dl-calc: results already recorded', 3000);
+  if (n === 0) void vscode.window.setStatusBarMessage(vscode.l10n.t('dl-calc: results already recorded'), 3000);
   return n;
 }
 
@@ -61,7 +62,7 @@ async function copyDerivations(session: Session, uri: string | undefined, block:
   if (derivations.length === 0) return undefined;
   const tex = alignedTexOf(derivations);
   await vscode.env.clipboard.writeText(tex);
-  void vscode.window.setStatusBarMessage(`dl-calc: copied ${derivations.length} derivations as LaTeX`, 3000);
+  void vscode.window.setStatusBarMessage(vscode.l10n.t('dl-calc: copied {count} derivations as LaTeX', { count: derivations.length }), 3000);
   return tex;
 }
 
@@ -77,12 +78,12 @@ async function showDerivation(session: Session, uri?: string, index?: number): P
     if (editor && editor.document === document) statement = statementAt(result, editor.selection.active);
   }
   if (!statement) {
-    void vscode.window.showInformationMessage('dl-calc: put the cursor on a statement to see its derivation.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('dl-calc: put the cursor on a statement to see its derivation.'));
     return false;
   }
   const derivation = await notes.derivation(document.uri, statement.index);
   if (!derivation) {
-    void vscode.window.showInformationMessage('dl-calc: this statement has no derivation (it failed).');
+    void vscode.window.showInformationMessage(vscode.l10n.t('dl-calc: this statement has no derivation (it failed).'));
     return false;
   }
   showDerivationPanel(session.context.extensionUri, statement, derivation, path.basename(document.uri.path));
@@ -101,9 +102,10 @@ export interface ExportOptions {
 
 /** Renders the note to one self-contained HTML file; resolves with the file written. */
 async function exportHtml(session: Session, options: ExportOptions = {}): Promise<string | undefined> {
-  const document = findDocument(options.uri);
+  // From the explorer's context menu the note may not be open yet.
+  const document = findDocument(options.uri) ?? (options.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(options.uri)).then((d) => d, () => undefined) : undefined);
   if (!document || !isMarkdown(document)) {
-    void vscode.window.showInformationMessage('dl-calc: open a Markdown note to export it.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('dl-calc: open a Markdown note to export it.'));
     return undefined;
   }
   const { notes } = session.start();
@@ -115,15 +117,15 @@ async function exportHtml(session: Session, options: ExportOptions = {}): Promis
     // Default: next to the note, same name, .html.
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const defaultUri = isFile ? vscode.Uri.file(notePath.replace(/\.(md|markdown)$/i, '') + '.html') : folder && vscode.Uri.joinPath(folder, 'note.html');
-    target = await vscode.window.showSaveDialog({ defaultUri, filters: { HTML: ['html'] }, title: 'Export note as HTML' });
+    target = await vscode.window.showSaveDialog({ defaultUri, filters: { HTML: ['html'] }, title: vscode.l10n.t('Export note as HTML') });
   }
   if (!target) return undefined;
   const text = document.getText();
   // Its own key in the worker, so the export never supersedes the editor's evaluation.
   const key = `${document.uri.toString()}#export`;
-  const html = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'dl-calc: exporting note as HTML…' }, async () => {
+  const html = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('dl-calc: exporting note as HTML…') }, async () => {
     try {
-      const results = await notes.client.evaluate({ uri: key, version: document.version, text }, engineSettings(session.config.current), true);
+      const results = await notes.client.evaluate({ uri: key, version: document.version, text }, engineSettings(session.config.for(document.uri)), true);
       const { renderNoteToHtml } = loadRender();
       const macros = vscode.workspace.getConfiguration('markdown', document.uri).get<Record<string, string>>('math.macros') ?? {};
       return renderNoteToHtml(text, {
@@ -138,9 +140,11 @@ async function exportHtml(session: Session, options: ExportOptions = {}): Promis
   });
   await vscode.workspace.fs.writeFile(target, Buffer.from(html, 'utf8'));
   if (options.offerOpen ?? !options.target) {
-    void vscode.window.showInformationMessage(`dl-calc: exported ${path.basename(target.fsPath)}`, 'Open in Browser', 'Open as Text').then((choice) => {
-      if (choice === 'Open in Browser') void vscode.env.openExternal(target);
-      else if (choice === 'Open as Text') void vscode.window.showTextDocument(target);
+    const inBrowser = vscode.l10n.t('Open in Browser');
+    const asText = vscode.l10n.t('Open as Text');
+    void vscode.window.showInformationMessage(vscode.l10n.t('dl-calc: exported {file}', { file: path.basename(target.fsPath) }), inBrowser, asText).then((choice) => {
+      if (choice === inBrowser) void vscode.env.openExternal(target);
+      else if (choice === asText) void vscode.window.showTextDocument(target);
     });
   }
   return target.fsPath;
@@ -163,10 +167,14 @@ export function registerCommands(session: Session): vscode.Disposable {
     reg('dlCalc.recordBlockResults', (uri?: string, block?: number) => record(session, uri, block)),
     reg('dlCalc.copyDerivations', (uri?: string, block?: number) => copyDerivations(session, uri, block)),
     reg('dlCalc.toggleInlineResults', async () => {
-      const config = vscode.workspace.getConfiguration('dlCalc');
-      const next = !session.config.current.inlineResultsEnabled;
-      await config.update('inlineResults.enabled', next, vscode.ConfigurationTarget.Global);
-      void vscode.window.setStatusBarMessage(`dl-calc: inline results ${next ? 'on' : 'off'}`, 3000);
+      // The active note's value, written where it is set (folder, workspace or user).
+      const resource = vscode.window.activeTextEditor?.document.uri;
+      const config = vscode.workspace.getConfiguration('dlCalc', resource ?? null);
+      const next = !config.get<boolean>('inlineResults.enabled');
+      const level = levelHolding(config.inspect('inlineResults.enabled'));
+      const target = { workspaceFolder: vscode.ConfigurationTarget.WorkspaceFolder, workspace: vscode.ConfigurationTarget.Workspace, global: vscode.ConfigurationTarget.Global }[level];
+      await config.update('inlineResults.enabled', next, target);
+      void vscode.window.setStatusBarMessage(next ? vscode.l10n.t('dl-calc: inline results on') : vscode.l10n.t('dl-calc: inline results off'), 3000);
       return next;
     }),
     reg('dlCalc.insertBlock', async () => {

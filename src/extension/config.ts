@@ -1,4 +1,7 @@
-// A snapshot of the dlCalc.* settings, re-read when they change.
+// The dlCalc.* settings, read per document (a course folder may set its own precision,
+// grouping, scale hints, inline results and LaTeX checks: "scope": "resource"), re-read when
+// they change. The defaults are the manifest's (package.json): VS Code returns them for unset
+// settings, and `inspect().defaultValue` stands in for a value of the wrong type.
 import * as vscode from 'vscode';
 import type { EngineSettings } from '../engine/types';
 
@@ -17,39 +20,43 @@ export interface DlCalcConfig {
   readonly latexChecksEnabled: boolean;
   /** Also check identities with free symbols at random points. */
   readonly latexChecksSymbolic: boolean;
+  /** Check arithmetic written in plain text. */
+  readonly latexChecksProse: boolean;
+  /** Check math in `\( \)`, `\[ \]` and bare `\begin{align}` too. */
+  readonly latexChecksOtherDelimiters: boolean;
 }
 
-export const defaults: DlCalcConfig = {
-  precision: 6,
-  grouping: true,
-  scaleHints: true,
-  inlineResultsEnabled: true,
-  inlineResultsMaxLength: 60,
-  timeLimit: 5000,
-  maxMatrixElements: 10_000_000,
-  evaluationDelay: 150,
-  latexChecksEnabled: true,
-  latexChecksSymbolic: false,
-};
-
-function clampInt(value: unknown, min: number, max: number, fallback: number): number {
-  const n = typeof value === 'number' && Number.isFinite(value) ? Math.round(value) : fallback;
-  return Math.min(max, Math.max(min, n));
-}
-
-export function readConfig(): DlCalcConfig {
-  const c = vscode.workspace.getConfiguration('dlCalc');
+function reader(c: vscode.WorkspaceConfiguration) {
+  const fallback = (key: string): unknown => c.inspect(key)?.defaultValue;
   return {
-    precision: clampInt(c.get('precision'), 1, 15, defaults.precision),
-    grouping: c.get<boolean>('grouping', defaults.grouping) !== false,
-    scaleHints: c.get<boolean>('scaleHints', defaults.scaleHints) !== false,
-    inlineResultsEnabled: c.get<boolean>('inlineResults.enabled', defaults.inlineResultsEnabled) !== false,
-    inlineResultsMaxLength: clampInt(c.get('inlineResults.maxLength'), 8, 10_000, defaults.inlineResultsMaxLength),
-    timeLimit: clampInt(c.get('timeLimit'), 0, 600_000, defaults.timeLimit),
-    maxMatrixElements: clampInt(c.get('maxMatrixElements'), 1, 1e9, defaults.maxMatrixElements),
-    evaluationDelay: clampInt(c.get('evaluationDelay'), 0, 5000, defaults.evaluationDelay),
-    latexChecksEnabled: c.get<boolean>('latexChecks.enabled', defaults.latexChecksEnabled) !== false,
-    latexChecksSymbolic: c.get<boolean>('latexChecks.symbolic', defaults.latexChecksSymbolic) === true,
+    int(key: string, min: number, max: number): number {
+      const v = c.get<unknown>(key);
+      const n = typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : Number(fallback(key));
+      return Math.min(max, Math.max(min, n));
+    },
+    bool(key: string): boolean {
+      const v = c.get<unknown>(key);
+      return typeof v === 'boolean' ? v : fallback(key) === true;
+    },
+  };
+}
+
+/** The settings that apply to `resource` (a note), or the window's without one. */
+export function readConfig(resource?: vscode.Uri): DlCalcConfig {
+  const r = reader(vscode.workspace.getConfiguration('dlCalc', resource ?? null));
+  return {
+    precision: r.int('precision', 1, 15),
+    grouping: r.bool('grouping'),
+    scaleHints: r.bool('scaleHints'),
+    inlineResultsEnabled: r.bool('inlineResults.enabled'),
+    inlineResultsMaxLength: r.int('inlineResults.maxLength', 8, 10_000),
+    timeLimit: r.int('timeLimit', 0, 600_000),
+    maxMatrixElements: r.int('maxMatrixElements', 1, 1e9),
+    evaluationDelay: r.int('evaluationDelay', 0, 5000),
+    latexChecksEnabled: r.bool('latexChecks.enabled'),
+    latexChecksSymbolic: r.bool('latexChecks.symbolic'),
+    latexChecksProse: r.bool('latexChecks.prose'),
+    latexChecksOtherDelimiters: r.bool('latexChecks.otherDelimiters'),
   };
 }
 
@@ -61,22 +68,38 @@ export function engineSettings(c: DlCalcConfig): Partial<EngineSettings> {
     maxMatrixElements: c.maxMatrixElements,
     latexChecks: c.latexChecksEnabled,
     latexSymbolic: c.latexChecksSymbolic,
+    latexProse: c.latexChecksProse,
+    latexOtherDelimiters: c.latexChecksOtherDelimiters,
   };
 }
 
-/** The current snapshot, kept fresh; `onDidChange` fires after each re-read. */
+/** The current snapshots, kept fresh; `onDidChange` fires after a dlCalc.* setting changed. */
 export class ConfigStore implements vscode.Disposable {
   private snapshot = readConfig();
+  private readonly byResource = new Map<string, DlCalcConfig>();
   private readonly emitter = new vscode.EventEmitter<DlCalcConfig>();
   readonly onDidChange = this.emitter.event;
   private readonly listener = vscode.workspace.onDidChangeConfiguration((e) => {
     if (!e.affectsConfiguration('dlCalc')) return;
     this.snapshot = readConfig();
+    this.byResource.clear();
     this.emitter.fire(this.snapshot);
   });
 
+  /** The window's settings (time limit, evaluation delay: one worker serves every note). */
   get current(): DlCalcConfig {
     return this.snapshot;
+  }
+
+  /** The settings of one note, with its folder's and workspace's overrides. */
+  for(resource: vscode.Uri): DlCalcConfig {
+    const key = resource.toString();
+    let config = this.byResource.get(key);
+    if (!config) {
+      config = readConfig(resource);
+      this.byResource.set(key, config);
+    }
+    return config;
   }
 
   dispose(): void {

@@ -151,8 +151,8 @@ export class InlineResults implements vscode.Disposable {
 
   private update(document: vscode.TextDocument, result: NoteResult): void {
     const key = document.uri.toString();
-    const enabled = this.config.current.inlineResultsEnabled;
-    const decorations = enabled ? layout(document, result, this.config.current.inlineResultsMaxLength) : [];
+    const config = this.config.for(document.uri);
+    const decorations = config.inlineResultsEnabled ? layout(document, result, config.inlineResultsMaxLength) : [];
     this.shown.set(key, { version: result.version, decorations });
     const options: Record<Kind, vscode.DecorationOptions[]> = { verified: [], value: [], pass: [], fail: [], error: [] };
     for (const d of decorations) {

@@ -16,16 +16,16 @@ export function derivationHtml(webview: vscode.Webview, extensionUri: vscode.Uri
   const math = (tex: string) => `<div class="math" data-tex="${escapeHtml(tex)}">${escapeHtml(tex)}</div>`;
   const status = s.check
     ? s.check.ok
-      ? `<p class="pass">✓ check passed</p>`
+      ? `<p class="pass">✓ ${escapeHtml(vscode.l10n.t('check passed'))}</p>`
       : `<p class="fail">✗ ${escapeHtml(s.check.message ?? '')}</p>`
     : '';
   const deps = d.dependencies.length
     ? `<h2>Depends on</h2><ul>${d.dependencies
-        .map((dep) => `<li><code>${escapeHtml(dep.name)}</code> = <code>${escapeHtml(dep.display)}</code> <span class="muted">line ${dep.line + 1}</span></li>`)
+        .map((dep) => `<li><code>${escapeHtml(dep.name)}</code> = <code>${escapeHtml(dep.display)}</code> <span class="muted">${escapeHtml(vscode.l10n.t('line {line}', { line: dep.line + 1 }))}</span></li>`)
         .join('')}</ul>`
     : '';
-  const library = d.library.length ? `<h2>Definitions</h2>${d.library.map((l) => math(l.tex)).join('')}` : '';
-  const value = s.value && (s.value.type === 'matrix' || s.value.full !== s.value.short) ? `<h2>Value</h2><pre>${escapeHtml(s.value.full)}</pre>` : '';
+  const library = d.library.length ? `<h2>${escapeHtml(vscode.l10n.t('Definitions'))}</h2>${d.library.map((l) => math(l.tex)).join('')}` : '';
+  const value = s.value && (s.value.type === 'matrix' || s.value.full !== s.value.short) ? `<h2>${escapeHtml(vscode.l10n.t('Value'))}</h2><pre>${escapeHtml(s.value.full)}</pre>` : '';
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource} 'unsafe-inline'; font-src ${webview.cspSource}; script-src 'nonce-${nonce}' ${webview.cspSource};">
@@ -53,7 +53,7 @@ for (const el of document.querySelectorAll('.math')) {
 }
 
 export function showDerivationPanel(extensionUri: vscode.Uri, s: StatementResult, d: Derivation, noteName: string): vscode.WebviewPanel {
-  const title = `Derivation: ${s.assigns ?? s.source.slice(0, 24)}`;
+  const title = vscode.l10n.t('Derivation: {name}', { name: s.assigns ?? s.source.slice(0, 24) });
   if (!panel) {
     panel = vscode.window.createWebviewPanel('dlCalc.derivation', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
       enableScripts: true,

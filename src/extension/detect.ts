@@ -25,9 +25,17 @@ export function mayHaveMathChain(text: string): boolean {
   return false;
 }
 
+/** Arithmetic in plain text (`5*5*3 = 75`) or math in `\\( \\)`-style delimiters, roughly. */
+const OUTSIDE_MATH = /\d[ \t]*(?:[-+*/×÷·−＋]|\\\*)[ \t]*[\d(（][^\n]{0,120}?[=＝≈][ \t]*[-−]?\d|\\\(|\\\[|\\begin\{(?:align|equation|gather)/;
+
+/** Math chains, or what the prose and other-delimiter checks may read. */
+function mayHaveChecks(text: string): boolean {
+  return mayHaveMathChain(text) || OUTSIDE_MATH.test(text);
+}
+
 /** Anything the note service should evaluate: dl-calc content, or math to check. */
 export function mayHaveContent(text: string, latexChecks: boolean): boolean {
-  return mayHaveDlCalc(text) || (latexChecks && mayHaveMathChain(text));
+  return mayHaveDlCalc(text) || (latexChecks && mayHaveChecks(text));
 }
 
 export function hasDlCalcContent(text: string): boolean {
@@ -39,7 +47,7 @@ export function hasDlCalcContent(text: string): boolean {
 
 /** Should this note start the session? dl-calc blocks or spans, or (checks on) math chains. */
 export function hasContent(text: string, latexChecks: boolean): boolean {
-  return hasDlCalcContent(text) || (latexChecks && mayHaveMathChain(text));
+  return hasDlCalcContent(text) || (latexChecks && mayHaveChecks(text));
 }
 
 export function isMarkdown(doc: vscode.TextDocument): boolean {

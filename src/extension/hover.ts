@@ -8,6 +8,7 @@ import { functions, signatureLabel, type FunctionInfo } from './functions';
 import { svgDataUris } from './mathImages';
 import { definitionOf, inDlCalcCode, isOwnName, NAME, statementAt } from './model';
 import type { NoteService } from './noteService';
+import { say } from '../engine/messages';
 
 function inlineCode(text: string): string {
   const clean = text.replace(/\n/g, ' ');
@@ -23,8 +24,8 @@ function valueLine(s: StatementResult): string | undefined {
   if (s.kind === 'error') return `$(error) ${escapeMd(s.error?.message ?? 'error')}`;
   if (s.check) {
     return s.check.ok
-      ? `$(pass) check passed: ${escapeMd(s.check.actual)} ≈ ${escapeMd(s.check.expected)}${s.check.tolerance ? ` (tolerance ${escapeMd(s.check.tolerance)})` : ''}`
-      : `$(error) ${escapeMd(s.check.message ?? `expected ${s.check.expected}, got ${s.check.actual}`)}`;
+      ? `$(pass) ${vscode.l10n.t('check passed: {actual} ≈ {expected}', { actual: escapeMd(s.check.actual), expected: escapeMd(s.check.expected) })}${s.check.tolerance ? ` (${vscode.l10n.t('tolerance {tolerance}', { tolerance: escapeMd(s.check.tolerance) })})` : ''}`
+      : `$(error) ${escapeMd(s.check.message ?? say('check.compareFailed', { expected: s.check.expected, actual: s.check.actual }))}`;
   }
   return undefined;
 }
@@ -63,13 +64,13 @@ export class DlCalcHoverProvider implements vscode.HoverProvider {
       if (uri) md.appendMarkdown(image(uri, f.definition ?? f.name) + '\n\n');
       else if (f.definition) md.appendCodeblock(f.definition, 'text');
     } else if (f.definition) md.appendCodeblock(f.definition, 'text');
-    md.appendMarkdown(f.source === 'library' ? '*dl-calc library*' : '*mathjs*');
+    md.appendMarkdown(f.source === 'library' ? `*${vscode.l10n.t('dl-calc library')}*` : '*mathjs*');
     return new vscode.Hover(md, range);
   }
 
   private variableHover(name: string, def: StatementResult, range: vscode.Range): vscode.Hover {
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**${escapeMd(name)}** — defined on line ${def.range.start.line + 1}: ${inlineCode(def.source)}\n\n`);
+    md.appendMarkdown(`**${escapeMd(name)}** — ${vscode.l10n.t('defined on line {line}', { line: def.range.start.line + 1 })}: ${inlineCode(def.source)}\n\n`);
     if (def.value) {
       md.appendCodeblock(def.value.full + (def.value.hint ? `   (${def.value.hint})` : ''), 'text');
     }
@@ -100,18 +101,18 @@ export class DlCalcHoverProvider implements vscode.HoverProvider {
     const status = valueLine(s);
     if (status) md.appendMarkdown(status + '\n\n');
     if (s.value && s.kind === 'value' && (s.value.type === 'matrix' || s.value.full !== s.value.short || s.value.hint || !derivation)) {
-      md.appendMarkdown('**Value**\n');
+      md.appendMarkdown(`**${vscode.l10n.t('Value')}**\n`);
       md.appendCodeblock(s.value.full + (s.value.hint ? `   (${s.value.hint})` : ''), 'text');
     }
     const deps = derivation?.dependencies.length ? derivation.dependencies : s.dependencies;
     if (deps.length) {
-      md.appendMarkdown('**Depends on**\n\n');
-      for (const d of deps) md.appendMarkdown(`- ${inlineCode(d.name)} = ${inlineCode(d.display)} — line ${d.line + 1}\n`);
+      md.appendMarkdown(`**${vscode.l10n.t('Depends on')}**\n\n`);
+      for (const d of deps) md.appendMarkdown(`- ${inlineCode(d.name)} = ${inlineCode(d.display)} — ${vscode.l10n.t('line {line}', { line: d.line + 1 })}\n`);
       md.appendMarkdown('\n');
     }
     if (derivation) {
       const args = encodeURIComponent(JSON.stringify([document.uri.toString(), s.index]));
-      md.appendMarkdown(`[Show derivation](command:dlCalc.showDerivation?${args} "Open the derivation rendered by KaTeX")`);
+      md.appendMarkdown(`[${vscode.l10n.t('Show derivation')}](command:dlCalc.showDerivation?${args} "${vscode.l10n.t('Open the derivation rendered by KaTeX')}")`);
     }
     return new vscode.Hover(md, new vscode.Range(s.range.start.line, s.range.start.character, s.range.end.line, s.range.end.character));
   }

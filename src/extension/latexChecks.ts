@@ -53,7 +53,7 @@ const RELATION: Record<string, string> = {
 
 function segmentValue(s: LatexSegment): string {
   if (s.value !== undefined) return cellText(formatChainValue(s.value));
-  return `*${cellText(s.skipReason ? `not evaluated: ${s.skipReason}` : 'not evaluated')}*`;
+  return `*${cellText(s.skipReason ? vscode.l10n.t('not evaluated: {reason}', { reason: s.skipReason }) : vscode.l10n.t('not evaluated'))}*`;
 }
 
 function linkLine(link: LatexLink, segments: readonly LatexSegment[]): string {
@@ -61,30 +61,30 @@ function linkLine(link: LatexLink, segments: readonly LatexSegment[]): string {
   const r = segments[link.right];
   const name = (s: LatexSegment | undefined) => cellText(s?.plain ?? s?.latex ?? '?');
   const rel = RELATION[link.relation] ?? cellText(link.relation);
-  const tol = link.tolerance !== undefined ? ` (tolerance ${cellText(formatChainValue(link.tolerance))})` : '';
-  if (link.ok === true) return `$(pass) ${name(l)} ${rel} ${name(r)}${tol}${link.symbolic ? ', at random points' : ''}`;
-  if (link.ok === false) return `$(warning) ${cellText(link.message ?? `${name(l)} ${rel} ${name(r)} does not hold`)}${tol}`;
-  return `$(circle-slash) ${name(l)} ${rel} ${name(r)}: not checked${link.reason ? ` (${cellText(link.reason)})` : ''}`;
+  const tol = link.tolerance !== undefined ? ` (${vscode.l10n.t('tolerance {tolerance}', { tolerance: cellText(formatChainValue(link.tolerance)) })})` : '';
+  if (link.ok === true) return `$(pass) ${name(l)} ${rel} ${name(r)}${tol}${link.symbolic ? `, ${vscode.l10n.t('at random points')}` : ''}`;
+  if (link.ok === false) return `$(warning) ${cellText(link.message ?? vscode.l10n.t('{left} {relation} {right} does not hold', { left: name(l), relation: rel, right: name(r) }))}${tol}`;
+  return `$(circle-slash) ${name(l)} ${rel} ${name(r)}: ${vscode.l10n.t('not checked')}${link.reason ? ` (${cellText(link.reason)})` : ''}`;
 }
 
-const STATUS: Record<LatexChainResult['status'], string> = {
-  verified: '$(pass) **Hand calculation verified**',
-  failed: '$(warning) **Hand calculation: a link is wrong**',
-  skipped: '$(circle-slash) **Hand calculation not checked**',
+const STATUS: Record<LatexChainResult['status'], () => string> = {
+  verified: () => `$(pass) **${vscode.l10n.t('Hand calculation verified')}**`,
+  failed: () => `$(warning) **${vscode.l10n.t('Hand calculation: a link is wrong')}**`,
+  skipped: () => `$(circle-slash) **${vscode.l10n.t('Hand calculation not checked')}**`,
 };
 
 /** The hover of a chain: its status, each segment's value, each link's verdict. */
 export function chainHoverMarkdown(chain: LatexChainResult): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`${STATUS[chain.status]}${chain.status === 'skipped' && chain.reason ? ` — ${cellText(chain.reason)}` : ''}\n\n`);
-  md.appendMarkdown('| | LaTeX | value |\n|---:|---|---|\n');
+  md.appendMarkdown(`${STATUS[chain.status]()}${chain.status === 'skipped' && chain.reason ? ` — ${cellText(chain.reason)}` : ''}\n\n`);
+  md.appendMarkdown(`| | LaTeX | ${vscode.l10n.t('value')} |\n|---:|---|---|\n`);
   chain.segments.forEach((s, i) => {
     md.appendMarkdown(`| ${i + 1} | ${cellCode(s.latex || ' ')} | ${segmentValue(s)} |\n`);
   });
   md.appendMarkdown('\n');
   const links = chain.links.filter((l) => l.ok !== undefined || chain.status !== 'skipped');
   for (const link of links) md.appendMarkdown(`${linkLine(link, chain.segments)}  \n`);
-  if (chain.links.some((l) => l.ok === false && l.written)) md.appendMarkdown('\n*Quick fix (Ctrl+.): write the computed value.*');
+  if (chain.links.some((l) => l.ok === false && l.written)) md.appendMarkdown(`\n*${vscode.l10n.t('Quick fix (Ctrl+.): write the computed value.')}*`);
   return md;
 }
 
@@ -133,7 +133,7 @@ export class LatexQuickFixProvider implements vscode.CodeActionProvider {
       if (!diagnostic && !target.intersection(range)) continue;
       // Only when the text there is still the number the checker read.
       if (document.getText(target) !== link.written.text) continue;
-      const action = new vscode.CodeAction(`Replace ${link.written.text} with ${link.written.replacement}`, vscode.CodeActionKind.QuickFix);
+      const action = new vscode.CodeAction(vscode.l10n.t('Replace {written} with {replacement}', { written: link.written.text, replacement: link.written.replacement }), vscode.CodeActionKind.QuickFix);
       action.edit = new vscode.WorkspaceEdit();
       action.edit.replace(document.uri, target, link.written.replacement);
       if (diagnostic) action.diagnostics = [diagnostic];

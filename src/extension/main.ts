@@ -4,11 +4,13 @@
 import { loadStarted } from './loadClock';
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { useBundle } from '../engine/messages';
 import { hasContent, isMarkdown, mayHaveContent } from './detect';
 import type MarkdownIt from 'markdown-it';
 import { extendMarkdownIt } from './preview';
 import { Session } from './session';
 import { createTestApi, type DlCalcApi } from './testHook';
+import { registerWalkthrough } from './walkthrough';
 
 /** The extension's exports: VS Code's Markdown preview calls `extendMarkdownIt`; tests read the rest. */
 export interface DlCalcExports extends DlCalcApi {
@@ -17,13 +19,15 @@ export interface DlCalcExports extends DlCalcApi {
 
 export function activate(context: vscode.ExtensionContext): DlCalcExports {
   const t0 = performance.now();
+  // The engine's messages (here, in the renderer and in the worker) in VS Code's display language.
+  useBundle(vscode.l10n.bundle as Record<string, string> | undefined);
   const session = new Session(context);
-  context.subscriptions.push(session, registerCommands(session));
+  context.subscriptions.push(session, registerCommands(session), registerWalkthrough(context.extensionUri));
 
   let pending: NodeJS.Timeout | undefined;
   const consider = (doc: vscode.TextDocument) => {
     if (session.started || !isMarkdown(doc)) return;
-    const latex = session.config.current.latexChecksEnabled;
+    const latex = session.config.for(doc.uri).latexChecksEnabled;
     if (!mayHaveContent(doc.getText(), latex)) return;
     if (hasContent(doc.getText(), latex)) {
       session.start();

@@ -93,7 +93,7 @@ export class NoteService implements vscode.Disposable {
   schedule(document: vscode.TextDocument, delayMs: number): void {
     if (!isMarkdown(document)) return;
     const key = document.uri.toString();
-    if (!this.results.has(key) && !mayHaveContent(document.getText(), this.config.current.latexChecksEnabled)) return;
+    if (!this.results.has(key) && !mayHaveContent(document.getText(), this.config.for(document.uri).latexChecksEnabled)) return;
     clearTimeout(this.timers.get(key));
     this.timers.set(
       key,
@@ -113,7 +113,8 @@ export class NoteService implements vscode.Disposable {
     if (document.isClosed) return undefined;
     const key = document.uri.toString();
     const text = document.getText();
-    if (!mayHaveContent(text, this.config.current.latexChecksEnabled)) {
+    const config = this.config.for(document.uri);
+    if (!mayHaveContent(text, config.latexChecksEnabled)) {
       if (this.results.has(key)) this.drop(document.uri);
       return undefined;
     }
@@ -121,7 +122,7 @@ export class NoteService implements vscode.Disposable {
     try {
       const result = await this.client.evaluate(
         { uri: key, version: document.version, text },
-        engineSettings(this.config.current),
+        engineSettings(config),
         this.derivationsFor(key),
       );
       if (document.isClosed) return undefined;

@@ -3,3 +3,5 @@
 // renders a dl-calc block or a note is exported, not at every activation.
 export { dlCalcPlugin } from '../engine/render/plugin';
 export { renderNoteToHtml } from '../engine/render/export';
+// Its own copy of the message catalogue: the loader hands it the extension's bundle.
+export { useBundle } from '../engine/messages';

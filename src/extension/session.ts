@@ -51,6 +51,8 @@ export class Session implements vscode.Disposable {
       (require('./preview') as typeof import('./preview')).registerPreviewRefresh(notes, this.preview),
     ];
     this.running = { notes, inlineResults, startedAt: Date.now(), disposables };
+    // Shows the title-bar and context-menu entries (package.json "when": dlCalc.started).
+    void vscode.commands.executeCommand('setContext', 'dlCalc.started', true);
     this.log.appendLine(`dl-calc started in ${(performance.now() - t0).toFixed(1)} ms`);
     this.startedEmitter.fire(this.running);
     return this.running;

@@ -16,15 +16,15 @@ export function summaryText(s: NoteSummary): string {
 
 export function summaryTooltip(s: NoteSummary): string {
   const lines: string[] = [];
-  if (s.statements) lines.push(`dl-calc: ${s.statements} statements · ${s.passed} checks passed · ${s.failed} failed · ${s.errors} errors`);
-  if (s.chainsVerified || s.chainsFailed) lines.push(`Hand calculations in LaTeX: ${s.chainsVerified} verified · ${s.chainsFailed} with a wrong result`);
-  lines.push('Click to open Problems');
+  if (s.statements) lines.push(vscode.l10n.t('dl-calc: {statements} statements · {passed} checks passed · {failed} failed · {errors} errors', { statements: s.statements, passed: s.passed, failed: s.failed, errors: s.errors }));
+  if (s.chainsVerified || s.chainsFailed) lines.push(vscode.l10n.t('Hand calculations in LaTeX: {verified} verified · {wrong} with a wrong result', { verified: s.chainsVerified, wrong: s.chainsFailed }));
+  lines.push(vscode.l10n.t('Click to open Problems'));
   return lines.join('\n');
 }
 
 export function registerStatusBar(notes: NoteService): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('dlCalc.summary', vscode.StatusBarAlignment.Right, 100);
-  item.name = 'dl-calc summary';
+  item.name = vscode.l10n.t('dl-calc summary');
   item.command = 'workbench.actions.view.problems';
   const update = () => {
     const editor = vscode.window.activeTextEditor;

@@ -21,6 +21,7 @@ import {
   type WorkerRequest,
 } from './protocol';
 import { stoppedResult } from './stops';
+import { currentBundle, say } from '../engine/messages';
 
 export interface EvaluationClientOptions {
   /** Time limit of each step (a statement, the LaTeX checks, ...) in milliseconds; 0 for none. */
@@ -171,7 +172,7 @@ class Lane {
   private spawn(): Slot {
     const progress = new SharedArrayBuffer(PROGRESS_BYTES);
     const worker = new Worker(this.options.workerPath ?? path.join(__dirname, 'evaluationWorker.js'), {
-      workerData: { progress, role: this.role } satisfies WorkerData,
+      workerData: { progress, role: this.role, messages: currentBundle() } satisfies WorkerData,
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryLimitMb ?? 1536 },
     });
     const slot: Slot = { worker, progress, ready: false };
@@ -277,29 +278,28 @@ export class EvaluationClient {
         return await this.engine.send(request);
       } catch (e) {
         if (e instanceof SupersededError || e instanceof DisposedError) throw e;
-        if (!(e instanceof StopSignal)) return stoppedResult(doc, `dl-calc could not evaluate this note: ${(e as Error).message}`);
+        if (!(e instanceof StopSignal)) return stoppedResult(doc, say('stopped.failed', { detail: (e as Error).message }));
         const why = stopText(e, this.options.timeLimitMs(), limitName);
         const { phase, line, character } = e.progress;
         if (phase === 'statement' && !stoppedHere.has(`${line}:${character}`)) {
           const lines = this.stopped.get(doc.uri) ?? new Map();
-          lines.set(`${line}:${character}`, { line, text: splitLines(doc.text)[line] ?? '', message: `Stopped: this statement ${why}` });
+          lines.set(`${line}:${character}`, { line, text: splitLines(doc.text)[line] ?? '', message: say('stopped.statement', { why }) });
           this.stopped.set(doc.uri, lines);
           if (++statementStops >= MAX_STATEMENT_STOPS) {
-            skipAfter = { line, character, message: `Not evaluated: ${statementStops} statements above were stopped (${limitName})` };
+            skipAfter = { line, character, message: say('stopped.notEvaluated', { count: statementStops, limitName }) };
           }
         } else if (phase === 'latex' && latexStopped === undefined) {
-          latexStopped = `LaTeX checks stopped: they ${why}; the dl-calc blocks were still evaluated`;
+          latexStopped = say('stopped.latex', { why });
         } else if (phase === 'derivations' && derivationsStopped === undefined) {
-          derivationsStopped = `Derivations stopped: they ${why}`;
+          derivationsStopped = say('stopped.derivations', { why });
         } else if (++otherStops > 2) {
           // Reading the note or sending its results: a note too large for the limit (tried three times,
           // as a busy machine can stall one try).
-          const doing = phase === 'transfer' ? 'sending its results' : 'reading it';
-          return stoppedResult(doc, `This note could not be checked: ${doing} ${why}; raise the limit or split the note`);
+          return stoppedResult(doc, say(phase === 'transfer' ? 'stopped.noteSending' : 'stopped.noteReading', { why }));
         }
       }
     }
-    return stoppedResult(doc, `This note could not be checked: it was stopped ${MAX_STATEMENT_STOPS + 4} times (${limitName})`);
+    return stoppedResult(doc, say('stopped.tooOften', { count: MAX_STATEMENT_STOPS + 4, limitName }));
   }
 
   /** The derivation of statement `index` of the run of `version`; undefined when that run is gone. */
@@ -348,9 +348,9 @@ export class EvaluationClient {
 }
 
 function stopText(stop: StopSignal, limitMs: number, limitName: string): string {
-  if (stop.kind === 'time') return `ran past the time limit of ${formatMs(limitMs)} (${limitName})`;
-  if (stop.kind === 'memory') return 'ran out of memory';
-  return `ended the evaluation (${stop.message})`;
+  if (stop.kind === 'time') return say('stopped.why.time', { limit: formatMs(limitMs), limitName });
+  if (stop.kind === 'memory') return say('stopped.why.memory');
+  return say('stopped.why.crash', { detail: stop.message });
 }
 
 function formatMs(ms: number): string {

@@ -3,6 +3,7 @@
 // written to the shared progress slot first, so a stop is reported where it happened.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEngine, type Engine } from '../engine';
+import { say, useBundle } from '../engine/messages';
 import { defaultSettings, type EngineDiagnostic, type NoteResult } from '../engine/types';
 import { writeProgress, type EvaluateRequest, type RequestMap, type RequestType, type WorkerData, type WorkerMessage, type WorkerRequest } from './protocol';
 import { noteDiagnostic } from './stops';
@@ -11,6 +12,7 @@ import { texToSvg } from './texSvg';
 const port = parentPort!;
 const data = workerData as WorkerData;
 const progress = new Int32Array(data.progress);
+useBundle(data.messages);
 // The SVG worker never loads mathjs: it only typesets.
 const engine: Engine | undefined = data.role === 'engine' ? createEngine() : undefined;
 port.postMessage({ id: 0, ready: true } satisfies WorkerMessage);
@@ -80,13 +82,13 @@ function evaluate(request: EvaluateRequest): NoteResult {
     result = e.evaluate(request.doc, options);
   } catch (error) {
     // A failure in the LaTeX checks or the derivations costs only them, never the note's results.
-    const reason = error instanceof RangeError ? 'the math is too deeply nested' : error instanceof Error ? error.message : String(error);
+    const reason = error instanceof RangeError ? say('stopped.tooDeep') : error instanceof Error ? error.message : String(error);
     if (at.phase === 'latex') {
       e.configure({ latexChecks: false });
-      extra.push(noteDiagnostic(`LaTeX checks stopped: ${reason}`));
+      extra.push(noteDiagnostic(say('stopped.latexFailed', { reason })));
       result = e.evaluate(request.doc, { ...options, stopped: options.stopped ?? new Map() });
     } else if (at.phase === 'derivations') {
-      extra.push(noteDiagnostic(`Derivations stopped: ${reason}`));
+      extra.push(noteDiagnostic(say('stopped.derivationsFailed', { reason })));
       result = e.evaluate(request.doc, { ...options, derivations: false, stopped: options.stopped ?? new Map() });
     } else throw error;
   }

@@ -57,6 +57,8 @@ export interface WorkerData {
   readonly progress: SharedArrayBuffer;
   /** 'engine' loads mathjs and answers evaluate/derive/forget; 'tex' only typesets SVG. */
   readonly role: 'engine' | 'tex';
+  /** The host's translation bundle (vscode.l10n.bundle, or the CLI's), so the worker speaks the reader's language. */
+  readonly messages?: Readonly<Record<string, string>>;
 }
 
 /** Where the worker was, read from the progress slot. */

@@ -19,6 +19,8 @@ interface Scene {
   readonly name: string;
   readonly file: string;
   readonly settings?: object;
+  /** VS Code's display language for this scene (see startCodeServer's `locale`). */
+  readonly locale?: string;
   run(page: Page): Promise<void>;
 }
 
@@ -267,6 +269,43 @@ const scenes: Scene[] = [
       await rv.screenshot(page, 'e2e-latex-fixed');
     },
   },
+  {
+    name: 'display language zh-cn: inline results, CodeLens, hover and command titles in Chinese',
+    file: 'basics.md',
+    locale: 'zh-cn',
+    async run(page) {
+      // The worker's messages: failed check and unknown name.
+      const ds = await rv.waitForDecorations(page, (d) => d.some((x) => x.text.startsWith('→ 0.622459')) && d.some((x) => x.text.includes('未知的名称')), 30_000);
+      assert(decoAt(ds, 9).startsWith('✗ 应为 0.6，实际为 0.622459'), `line 9: ${decoAt(ds, 9)}`);
+      assert(decoAt(ds, 13).includes('未知的名称“nosuch”'), `line 13: ${decoAt(ds, 13)}`);
+      // The extension's own strings (vscode.l10n): CodeLens and hover.
+      let titles: string[] = [];
+      for (let i = 0; i < 40 && !titles.some((t) => t.includes('个值')); i++) {
+        titles = await codeLensTitles(page);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      const joined = titles.join(' || ');
+      assert(joined.includes('5 个值 · ✓ 1 · ✗ 1 · ⚠ 1 个错误') && joined.includes('写入结果') && joined.includes('复制推导过程'), `lenses: ${joined}`);
+      await new Promise((r) => setTimeout(r, 300));
+      const hover = await rv.hoverAt(page, 'a1 = s', { timeoutMs: 15_000 });
+      let text = hover.text;
+      for (let i = 0; i < 30 && !text.includes('依赖于'); i++) {
+        await new Promise((r) => setTimeout(r, 300));
+        text = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.monaco-hover-content')).filter((e) => e.offsetParent !== null).map((p) => p.innerText).join('\n'));
+      }
+      assert(text.includes('依赖于') && text.includes('第 6 行') && text.includes('显示推导过程'), `hover: ${text}`);
+      await rv.screenshot(page, 'e2e-zh-cn-inline-results');
+      // The manifest (package.nls.zh-cn.json): command titles in the palette.
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      await page.keyboard.type('dl-calc');
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: '显示推导过程' }).first();
+      await row.waitFor({ timeout: 15_000 });
+      await rv.screenshot(page, 'e2e-zh-cn-commands');
+      await page.keyboard.press('Escape');
+    },
+  },
 ];
 
 /** Runs the scenes (those whose name contains `grep`); resolves with the exit code. */
@@ -284,7 +323,7 @@ export async function runE2E(grep?: string): Promise<number> {
   // One scene: a fresh workspace copy, code-server and browser. Returns the failure, if any.
   const attempt = async (scene: Scene, label: string): Promise<string | undefined> => {
     for (const f of fs.readdirSync(FIXTURES)) fs.copyFileSync(path.join(FIXTURES, f), path.join(workspace, f));
-    const server = await rv.startCodeServer({ workspace, settings: { 'editor.codeLens': true, ...scene.settings } });
+    const server = await rv.startCodeServer({ workspace, settings: { 'editor.codeLens': true, ...scene.settings }, locale: scene.locale });
     const browser = await rv.launchBrowser();
     try {
       await browser.page.goto(rv.workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: REPO, openFile: scene.file }));

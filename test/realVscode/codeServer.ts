@@ -113,6 +113,21 @@ export interface StartCodeServerOptions {
   lifetimeMs?: number;
   /** How long to wait for /healthz. Default 60 s. */
   startTimeoutMs?: number;
+  /**
+   * VS Code's display language (code-server's `locale`), e.g. "zh-cn". No language pack can be
+   * downloaded here, so an empty local one is seeded: VS Code then resolves the language (its
+   * own UI stays English, having no translations) and extensions get their bundles for it.
+   */
+  locale?: string;
+}
+
+/** ud/languagepacks.json naming a pack with no translations, as VS Code's server reads it. */
+function seedEmptyLanguagePack(userDataDir: string, locale: string): void {
+  const translations = path.join(userDataDir, 'empty-language-pack', 'main.i18n.json');
+  fs.mkdirSync(path.dirname(translations), { recursive: true });
+  fs.writeFileSync(translations, JSON.stringify({ contents: {} }));
+  const packs = { [locale]: { hash: `empty-${locale}`, label: locale, extensions: [{ extensionIdentifier: { id: 'local.empty-language-pack' }, version: '0.0.0' }], translations: { vscode: translations } } };
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs, null, 2));
 }
 
 /** Process groups of servers not stopped yet -> symlink to remove; killed if this process exits first. */
@@ -228,7 +243,8 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
     '--user-data-dir', dirs.ud,
     '--extensions-dir', dirs.exts,
   ];
-  fs.writeFileSync(path.join(dirs.home, 'code-server.yaml'), 'auth: none\ncert: false\n');
+  fs.writeFileSync(path.join(dirs.home, 'code-server.yaml'), `auth: none\ncert: false\n${opts.locale ? `locale: ${opts.locale}\n` : ''}`);
+  if (opts.locale) seedEmptyLanguagePack(dirs.ud, opts.locale);
   const [cmd, args] = hasTimeoutBinary()
     ? ['timeout', ['--kill-after=5', `${Math.ceil(lifetimeMs / 1000)}`, process.execPath, ...serverArgs]]
     : [process.execPath, serverArgs];

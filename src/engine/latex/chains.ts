@@ -1,8 +1,18 @@
 // Splits a math span into rows (at top-level `\\`, through aligned-style environments)
 // and each row into a chain of segments at its top-level relations.
 import { lex, type TexToken } from './lexer';
+import {
+  DROPPED as DROP,
+  DROPPED_WITH_ARG as DROP_WITH_ARG,
+  RELATION_CHARS as REL_CHAR,
+  RELATION_COMMANDS as REL_CMD,
+  ROW_BREAKS,
+  ROW_ENVIRONMENTS as ROW_ENVS,
+  TRAILING_PUNCTUATION as TRAILING_PUNCT,
+  type RelationKind,
+} from './vocabulary';
 
-export type RelationKind = 'eq' | 'approx' | 'lt' | 'gt' | 'le' | 'ge' | 'other';
+export type { RelationKind } from './vocabulary';
 
 export interface Relation {
   readonly kind: RelationKind;
@@ -29,36 +39,16 @@ export interface Chain {
   readonly carried?: Segment;
 }
 
-/** Environments whose rows are separate equations; their `&` only aligns. */
-const ROW_ENVS = new Set([
-  'aligned', 'align', 'align*', 'alignat', 'alignat*', 'alignedat', 'gather', 'gather*', 'gathered',
-  'split', 'equation', 'equation*', 'multline', 'multline*', 'eqnarray', 'eqnarray*', 'flalign', 'flalign*',
-]);
-
-const REL_CMD: Record<string, RelationKind> = {
-  approx: 'approx', simeq: 'approx', approxeq: 'approx', thickapprox: 'approx',
-  le: 'le', leq: 'le', leqslant: 'le', ge: 'ge', geq: 'ge', geqslant: 'ge', lt: 'lt', gt: 'gt',
-  // Relations we split at but never check: they separate claims, they don't make one.
-  ne: 'other', neq: 'other', equiv: 'other', sim: 'other', propto: 'other', to: 'other',
-  rightarrow: 'other', Rightarrow: 'other', longrightarrow: 'other', Longrightarrow: 'other',
-  implies: 'other', iff: 'other', Leftrightarrow: 'other', leftarrow: 'other', Leftarrow: 'other',
-  mapsto: 'other', in: 'other', notin: 'other', ll: 'other', gg: 'other', coloneqq: 'other',
-  eqqcolon: 'other', doteq: 'other', cong: 'other', triangleq: 'other', stackrel: 'other',
-  subset: 'other', subseteq: 'other', supset: 'other', supseteq: 'other', perp: 'other', parallel: 'other',
-};
-const REL_CHAR: Record<string, RelationKind> = {
-  '=': 'eq', '<': 'lt', '>': 'gt', '≈': 'approx', '≃': 'approx', '≤': 'le', '≥': 'ge', '≠': 'other',
-  '⇒': 'other', '→': 'other', '∈': 'other', '≡': 'other', '∼': 'other',
-};
-const DROP_WITH_ARG = new Set(['tag', 'label', 'tag*']);
-const DROP = new Set(['nonumber', 'notag', 'displaystyle', 'textstyle', 'scriptstyle', 'limits', 'nolimits']);
-const TRAILING_PUNCT = new Set(['.', ',', ';', '。', '，', '；', '、']);
+const MAX_ARG_TOKENS = 64;
 
 /** Reads `{...}` starting at tokens[i] (an lbrace) and returns its raw text and the index after it. */
 function braceArg(tokens: readonly TexToken[], src: string, i: number): { text: string; next: number } | undefined {
   if (tokens[i]?.kind !== 'lbrace') return undefined;
   let depth = 0;
-  for (let j = i; j < tokens.length; j++) {
+  // Environment names, tags and column specs are short: a bounded look keeps a long
+  // unbalanced line linear.
+  const stop = Math.min(tokens.length, i + MAX_ARG_TOKENS);
+  for (let j = i; j < stop; j++) {
     if (tokens[j].kind === 'lbrace') depth++;
     else if (tokens[j].kind === 'rbrace' && --depth === 0) {
       return { text: src.slice(tokens[i].end, tokens[j].start).replace(/\s+/g, ''), next: j + 1 };
@@ -125,12 +115,18 @@ function rowsOf(src: string, tokens: readonly TexToken[]): TexToken[][] {
       continue;
     }
     if (t.kind === 'cmd' && DROP.has(t.text)) continue;
-    if (depth === 0 && t.kind === 'cmd' && (t.text === '\\' || t.text === 'cr')) {
+    if (depth === 0 && t.kind === 'cmd' && ROW_BREAKS.has(t.text)) {
       rows.push(row.tokens);
       row = { tokens: [] };
       // `\\[4pt]`: an optional spacing argument.
       if (tokens[i + 1]?.kind === 'open' && tokens[i + 1].text === '[' && tokens[i + 1].tight) {
-        const close = tokens.findIndex((x, j) => j > i + 1 && x.kind === 'close' && x.text === ']');
+        let close = -1;
+        for (let j = i + 2; j < Math.min(tokens.length, i + 8); j++) {
+          if (tokens[j].kind === 'close' && tokens[j].text === ']') {
+            close = j;
+            break;
+          }
+        }
         if (close > 0 && /^[-\d.\s]*[a-z]{2}$/.test(src.slice(tokens[i + 1].end, tokens[close].start).trim())) i = close;
       }
       continue;
@@ -206,6 +202,8 @@ export function chainsOf(content: string): Chain[] {
   const out: Chain[] = [];
   let previous: Chain | undefined;
   for (const row of rowsOf(content, tokens)) {
+    // An empty row (`\\ \\`, spacing only) is nothing: `&=` below continues the row above it.
+    if (!row.length) continue;
     let chain = chainOf(row);
     if (chain.continuation && previous) {
       const last = previous.segments[previous.segments.length - 1];

@@ -2,8 +2,10 @@
 // a plain number claims its own digits (spec §4: `0.622` → ±0.0005); two expressions
 // joined by `=` must agree to relative 1e-9, unless the right side is built from rounded
 // decimals, whose rounding is then allowed for (students write `= \frac{1}{1.6065}`).
-import type { RelationKind } from './chains';
-import { emit, nodes, type Node } from './translate';
+import type { RelationKind } from './vocabulary';
+import { nodes, type Node } from './ast';
+import { emit } from './print';
+import { say } from '../messages';
 
 export interface Literal {
   readonly value: number;
@@ -141,14 +143,14 @@ function close(a: number, b: number, tol: number): boolean {
 export function checkLink(kind: RelationKind, L: Side, R: Side, src: string, evaluate: Evaluate): LinkCheck {
   const a = L.value;
   const b = R.value;
-  if (kind === 'other') return { reason: 'relation not checked' };
+  if (kind === 'other') return { reason: say('latex.relationNotChecked') };
   if (kind === 'lt' || kind === 'gt' || kind === 'le' || kind === 'ge') {
     // With names, `n > d` or `\lambda > 0` is usually a condition, not a claim.
-    if (L.hasNames || R.hasNames) return { reason: 'inequality with names reads as a condition' };
+    if (L.hasNames || R.hasNames) return { reason: say('latex.inequalityCondition') };
     const ok = kind === 'lt' ? a < b : kind === 'gt' ? a > b : kind === 'le' ? a <= b : a >= b;
     return ok
       ? { ok }
-      : { ok, message: `${L.plain} = ${formatValue(a)}, which is not ${SYMBOL[kind]} ${formatValue(b)}` };
+      : { ok, message: say('latex.inequalityFails', { left: L.plain, value: formatValue(a), relation: SYMBOL[kind], other: formatValue(b) }) };
   }
   const approx = kind === 'approx';
   const litL = literalOf(L.ast);
@@ -164,17 +166,17 @@ export function checkLink(kind: RelationKind, L: Side, R: Side, src: string, eva
     const text = src.slice(writtenLit.start, writtenLit.end);
     const written = { start: writtenLit.start, end: writtenLit.end, text, replacement: regroup(replacementFor(otherValue, writtenLit), text) };
     if (ok) return { ok, tolerance: tol, written };
-    return { ok, tolerance: tol, written, message: `${other.plain} = ${formatValue(otherValue)}, but ${text} is written` };
+    return { ok, tolerance: tol, written, message: say('latex.writtenWrong', { expression: other.plain, value: formatValue(otherValue), written: text }) };
   }
   const rel = 1e-9 * Math.max(Math.abs(a), Math.abs(b));
   if (!approx && close(a, b, rel)) return { ok: true, tolerance: rel };
   const uR = roundingUncertainty(R, evaluate);
   const uL = approx ? roundingUncertainty(L, evaluate) : undefined;
   if (uR === undefined && uL === undefined) {
-    if (approx) return { reason: '≈ between expressions with no rounded digits written' };
-    return { ok: false, tolerance: rel, message: `${L.plain} = ${formatValue(a)}, but ${R.plain} = ${formatValue(b)}` };
+    if (approx) return { reason: say('latex.approxNoDigits') };
+    return { ok: false, tolerance: rel, message: say('latex.sidesDiffer', { left: L.plain, leftValue: formatValue(a), right: R.plain, rightValue: formatValue(b) }) };
   }
   const tol = Math.max(rel, (uR ?? 0) + (uL ?? 0));
   const ok = close(a, b, tol);
-  return ok ? { ok, tolerance: tol } : { ok, tolerance: tol, message: `${L.plain} = ${formatValue(a)}, but ${R.plain} = ${formatValue(b)}` };
+  return ok ? { ok, tolerance: tol } : { ok, tolerance: tol, message: say('latex.sidesDiffer', { left: L.plain, leftValue: formatValue(a), right: R.plain, rightValue: formatValue(b) }) };
 }

@@ -6,6 +6,7 @@ import { checkLink, type Side } from './compare';
 import { findMathSpans, type MathSpan } from './mathSpans';
 import { translate, type Translation } from './translate';
 import type { LatexChainResult, LatexEnv, LatexLink, LatexOptions, LatexSegment, LatexStatus } from './types';
+import { say } from '../messages';
 
 export type { LatexChainResult, LatexEnv, LatexLink, LatexOptions, LatexSegment, LatexStatus, LatexWritten } from './types';
 export { findMathSpans, type MathSpan } from './mathSpans';
@@ -95,7 +96,7 @@ function symbolicLink(L: Evaluated, R: Evaluated, env: LatexEnv): Omit<LatexLink
     }
     if (!(Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)))) {
       const at = [...free].map((n) => `${n} = ${vars[n].toPrecision(4)}`).join(', ');
-      return { ok: false, symbolic: true, message: `not an identity: at ${at}, ${lt.plain} = ${a.toPrecision(6)} but ${rt.plain} = ${b.toPrecision(6)}` };
+      return { ok: false, symbolic: true, message: say('latex.notIdentity', { at, left: lt.plain, leftValue: a.toPrecision(6), right: rt.plain, rightValue: b.toPrecision(6) }) };
     }
   }
   return { ok: true, symbolic: true };
@@ -147,14 +148,20 @@ function checkChain(span: MathSpan, chain: Chain, env: LatexEnv, options: LatexO
     segments: segs.map((s) => s.out),
     links,
     ...(reason ? { reason } : {}),
+    ...(span.where ? { where: span.where } : {}),
   };
+}
+
+/** Checks every chain of the given spans (math, or prose and other delimiters read as math). */
+export function checkSpans(spans: readonly MathSpan[], env: LatexEnv, options: LatexOptions = {}): LatexChainResult[] {
+  const out: LatexChainResult[] = [];
+  for (const span of spans) {
+    for (const chain of chainsOf(span.content)) out.push(checkChain(span, chain, env, options));
+  }
+  return out;
 }
 
 /** Checks every chain written in the note's math, in document order. */
 export function checkLatexChains(text: string, env: LatexEnv, options: LatexOptions = {}): LatexChainResult[] {
-  const out: LatexChainResult[] = [];
-  for (const span of findMathSpans(text)) {
-    for (const chain of chainsOf(span.content)) out.push(checkChain(span, chain, env, options));
-  }
-  return out;
+  return checkSpans(findMathSpans(text), env, options);
 }

@@ -1,5 +1,6 @@
 // Splits LaTeX math source into tokens that remember their offsets, so every later
 // stage (rows, chains, translation) can point back at the exact characters written.
+import { DELIMITER_COMMANDS as DELIM_CMD, SIZE_CLOSE, SIZE_EITHER as SIZE_ANY, SIZE_OPEN, type DelimiterEntry } from './vocabulary';
 
 export type TexTokenKind =
   | 'num' // 0.5, 1{,}000, 12\,345 (text is as written, value is the cleaned digits)
@@ -23,29 +24,6 @@ export interface TexToken {
   /** True when no whitespace separates this token from the previous one. */
   readonly tight: boolean;
 }
-
-const SIZE_OPEN = new Set(['left', 'bigl', 'Bigl', 'biggl', 'Biggl']);
-const SIZE_CLOSE = new Set(['right', 'bigr', 'Bigr', 'biggr', 'Biggr']);
-const SIZE_ANY = new Set(['big', 'Big', 'bigg', 'Bigg', 'middle']);
-const DELIM_CMD: Record<string, { kind: 'open' | 'close' | 'either'; delim: string }> = {
-  '{': { kind: 'open', delim: '{' },
-  '}': { kind: 'close', delim: '}' },
-  lbrace: { kind: 'open', delim: '{' },
-  rbrace: { kind: 'close', delim: '}' },
-  lparen: { kind: 'open', delim: '(' },
-  rparen: { kind: 'close', delim: ')' },
-  lbrack: { kind: 'open', delim: '[' },
-  rbrack: { kind: 'close', delim: ']' },
-  langle: { kind: 'open', delim: '<' },
-  rangle: { kind: 'close', delim: '>' },
-  lvert: { kind: 'open', delim: '|' },
-  rvert: { kind: 'close', delim: '|' },
-  lVert: { kind: 'open', delim: '‖' },
-  rVert: { kind: 'close', delim: '‖' },
-  vert: { kind: 'either', delim: '|' },
-  '|': { kind: 'either', delim: '‖' },
-  Vert: { kind: 'either', delim: '‖' },
-};
 
 interface RawToken {
   kind: TexTokenKind;
@@ -190,7 +168,7 @@ export function lex(src: string): TexToken[] {
   return out;
 }
 
-function delimiterOf(t: RawToken): { kind: 'open' | 'close' | 'either'; delim: string } | undefined {
+function delimiterOf(t: RawToken): DelimiterEntry | undefined {
   if (t.kind === 'open') return { kind: 'open', delim: t.text };
   if (t.kind === 'close') return { kind: 'close', delim: t.text };
   if (t.kind === 'char' && (t.text === '|' || t.text === '.' || t.text === '/')) return { kind: 'either', delim: t.text };

@@ -1,13 +1,15 @@
-// Finds the math of a note exactly as VS Code's preview renders it: markdown-it with
-// VS Code's own KaTeX plugin. The plugin's tokens carry no positions, so an inline rule
-// placed just before the plugin's rules records where each `$` was seen, and each math
-// token is tied back to the document through the line it came from.
-import MarkdownIt from 'markdown-it';
-import katex from '@vscode/markdown-it-katex';
+// Finds the math of a note exactly as VS Code's preview renders it, from the note's one
+// parse (markdown-it with VS Code's own KaTeX plugin, see parse/). The plugin's tokens
+// carry no positions; the parse hooks record each formula's offset in its inline token,
+// and each inline token is tied back to the document through the lines it came from.
+import type MarkdownIt from 'markdown-it';
 import type { Position, Range } from '../types';
-import { splitLines } from '../blocks';
+import { locateIn, parseDocument, type InlineSource, type LineBase } from '../parse/document';
+import { MATH_ADJACENT, MATH_OFFSET } from '../parse/meta';
+import { findOtherMath } from '../parse/otherMath';
+import { scanProse } from '../prose/scan';
+import { htmlMasks } from '../prose/html';
 
-type StateInline = MarkdownIt.StateInline;
 type Token = MarkdownIt.Token;
 
 export interface MathSpan {
@@ -24,113 +26,17 @@ export interface MathSpan {
   readonly adjacent: boolean;
   /** Document position of an offset into `content`. */
   positionAt(offset: number): Position;
+  /** Set when the span is not math the preview renders: prose arithmetic, `\\( \\)` math. */
+  readonly where?: 'prose' | 'other-math';
 }
 
-interface Piece {
+interface Piece extends LineBase {
   /** Offset in content where this content line starts. */
   readonly offset: number;
-  readonly line: number;
-  readonly character: number;
 }
 
-const META_KEY = 'dlcalcOffset';
 // The plugin's inline `$$…$$` rule pushes a token typed math_block among inline children.
 const MATH_TOKENS = new Set(['math_inline', 'math_inline_block', 'math_block']);
-
-/** `$` positions seen per inline state, with the index the math token would get. */
-const seen = new WeakMap<StateInline, { pos: number; index: number }[]>();
-
-function isEscaped(src: string, pos: number): boolean {
-  let n = 0;
-  for (let p = pos - 1; p >= 0 && src[p] === '\\'; p--) n++;
-  return n % 2 === 1;
-}
-
-function findDollar(src: string, from: number): number {
-  for (let p = src.indexOf('$', from); p !== -1; p = src.indexOf('$', p + 1)) {
-    if (!isEscaped(src, p)) return p;
-  }
-  return -1;
-}
-
-const wordChar = (c: string | undefined): boolean => c !== undefined && /^[\w\d]$/u.test(c);
-const space = (c: string | undefined): boolean => c !== undefined && /^\s$/u.test(c);
-
-/** `$a$$b$`: the same opening/closing tests as the plugin, with `$$` as the joint. */
-function typoraAdjacent(state: StateInline, silent: boolean): boolean {
-  const src = state.src;
-  const p = state.pos;
-  if (src[p] !== '$' || src[p + 1] === '$') return false;
-  const prev = src[p - 1];
-  if (prev === '$' || prev === '\\' || (prev !== undefined && !space(prev) && wordChar(prev))) return false;
-  const m1 = findDollar(src, p + 1);
-  if (m1 <= p + 1 || src[m1 + 1] !== '$' || src[m1 + 2] === '$') return false;
-  const m2 = findDollar(src, m1 + 2);
-  if (m2 <= m1 + 2 || src[m2 + 1] === '$') return false;
-  const next = src[m2 + 1];
-  if (next !== undefined && !space(next) && wordChar(next)) return false;
-  if (!silent) {
-    for (const [from, to] of [
-      [p + 1, m1],
-      [m1 + 2, m2],
-    ]) {
-      const t = state.push('math_inline', 'math', 0);
-      t.markup = '$';
-      t.content = src.slice(from, to);
-      t.meta = { [META_KEY]: from, adjacent: true };
-    }
-  }
-  state.pos = m2 + 1;
-  return true;
-}
-
-let shared: MarkdownIt | undefined;
-
-/** The preview's parser: markdown-it with VS Code's math options, plus our position hooks. */
-export function mathParser(): MarkdownIt {
-  if (shared) return shared;
-  const md = new MarkdownIt({ html: true });
-  // VS Code's markdown-math extension passes enableFencedBlocks (and macros); bare
-  // \begin blocks and math inside HTML are off there, so they are off here.
-  md.use(katex, { enableFencedBlocks: true });
-  md.inline.ruler.before('math_inline_block', 'dlcalc_math_seen', (state, silent) => {
-    if (!silent && state.src.charCodeAt(state.pos) === 0x24) {
-      let list = seen.get(state);
-      if (!list) seen.set(state, (list = []));
-      // push() flushes pending text into a token first, so the math token lands one later.
-      list.push({ pos: state.pos, index: state.tokens.length + (state.pending ? 1 : 0) });
-    }
-    return false;
-  });
-  md.inline.ruler.before('math_inline_block', 'dlcalc_typora_adjacent', typoraAdjacent);
-  // First of the post-processing rules, before any of them merges or moves tokens.
-  md.inline.ruler2.before('balance_pairs', 'dlcalc_math_positions', (state) => {
-    const list = seen.get(state);
-    if (!list) return false;
-    for (const r of list) {
-      const t = state.tokens[r.index];
-      if (!t || !MATH_TOKENS.has(t.type) || (t.meta && META_KEY in t.meta)) continue;
-      const start = r.pos + t.markup.length;
-      if (state.src.startsWith(t.content, start)) t.meta = { ...(t.meta ?? {}), [META_KEY]: start };
-    }
-    seen.delete(state);
-    return false;
-  });
-  shared = md;
-  return md;
-}
-
-/** Blanks a leading YAML front matter (the preview hides it) keeping line lengths. */
-function blankFrontMatter(lines: string[]): string[] {
-  if (lines[0]?.trimEnd() !== '---') return lines;
-  for (let i = 1; i < lines.length; i++) {
-    const l = lines[i].trimEnd();
-    if (l === '---' || l === '...') {
-      return lines.map((s, k) => (k <= i ? ' '.repeat(s.length) : s));
-    }
-  }
-  return lines;
-}
 
 class SpanBuilder {
   constructor(
@@ -143,7 +49,7 @@ class SpanBuilder {
    * `lineOf(i)`, searching from `fromCol(i)`. Spans that cannot be located exactly
    * are dropped rather than mispositioned.
    */
-  add(content: string, display: boolean, adjacent: boolean, locate: (text: string, i: number) => Piece | undefined): void {
+  add(content: string, display: boolean, adjacent: boolean, locate: (text: string, i: number) => LineBase | undefined): void {
     const parts = content.split('\n');
     const pieces: Piece[] = [];
     let offset = 0;
@@ -177,50 +83,35 @@ class SpanBuilder {
   }
 }
 
-/** Offset of `text` in document line `line` at or after `from`, or undefined. */
-function locateIn(lines: readonly string[], text: string, line: number, from: number): Piece | undefined {
-  const s = lines[line];
-  if (s === undefined) return undefined;
-  const t = text.trim();
-  const lead = text.length - text.trimStart().length;
-  if (!t) return { offset: 0, line, character: Math.min(from, s.length) };
-  const idx = s.indexOf(t, from);
-  if (idx < 0) return undefined;
-  return { offset: 0, line, character: idx - lead };
-}
-
-/** Where each line of an inline token's content starts in the document. */
-function inlineLineMap(lines: readonly string[], tok: Token, first: number, paragraph: boolean, cursor: Map<number, number>): (Piece | undefined)[] {
-  return tok.content.split('\n').map((text, i) => {
-    const line = first + i;
-    const s = lines[line];
-    if (s === undefined) return undefined;
-    if (paragraph && text.trim()) {
-      // A paragraph line is the tail of its document line once markers are removed.
-      const se = s.trimEnd();
-      const te = text.trimEnd();
-      if (se.endsWith(te)) return { offset: 0, line, character: se.length - te.length };
-    }
-    const p = locateIn(lines, text, line, cursor.get(line) ?? 0);
-    if (p) cursor.set(line, p.character + text.length);
-    return p;
-  });
+/** Inline formulas of one inline token, located through the token's line map. */
+function inlineMath(src: InlineSource, builder: SpanBuilder): void {
+  const ls = src.lineStarts;
+  for (const child of src.token.children ?? []) {
+    if (!MATH_TOKENS.has(child.type) || !child.meta || typeof child.meta[MATH_OFFSET] !== 'number') continue;
+    const at = child.meta[MATH_OFFSET] as number;
+    let firstLine = 0;
+    while (firstLine + 1 < ls.length && ls[firstLine + 1] <= at) firstLine++;
+    builder.add(child.content, child.type !== 'math_inline', child.meta[MATH_ADJACENT] === true, (_t, i) => {
+      const cl = firstLine + i;
+      const base = src.lineBases[cl];
+      if (!base) return undefined;
+      const inContent = i === 0 ? at : ls[cl];
+      return { line: base.line, character: base.character + (inContent - ls[cl]) };
+    });
+  }
 }
 
 /** Math spans of a note in document order. `text` may use CRLF; positions are UTF-16. */
 export function findMathSpans(text: string): MathSpan[] {
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const lines = blankFrontMatter(splitLines(body));
-  const tokens = mathParser().parse(lines.join('\n'), {});
+  const doc = parseDocument(text);
+  const lines = doc.lines;
+  const tokens = doc.tokens;
   const out: MathSpan[] = [];
   const builder = new SpanBuilder(lines, out);
-  const cursor = new Map<number, number>();
+  const inlines = new Map<Token, InlineSource>();
+  for (const src of doc.inlines) inlines.set(src.token, src);
 
-  // Table cells' inline tokens have no map; their row's does.
-  let lastLine = 0;
-  for (let k = 0; k < tokens.length; k++) {
-    const tok = tokens[k];
-    if (tok.map) lastLine = tok.map[0];
+  for (const tok of tokens) {
     if (tok.type === 'math_block' && tok.map) {
       const start = tok.map[0];
       const open = lines[start].indexOf('$$');
@@ -235,32 +126,82 @@ export function findMathSpans(text: string): MathSpan[] {
     } else if (tok.type === 'fence' && tok.map && tok.info.trim().toLowerCase() === 'math') {
       const content = tok.content.replace(/\n$/, '');
       builder.add(content, true, false, (t, i) => locateIn(lines, t, tok.map![0] + 1 + i, 0));
-    } else if (tok.type === 'inline' && tok.children) {
-      const firstLine0 = lastLine;
-      const paragraph = tokens[k - 1]?.type === 'paragraph_open';
-      let map: (Piece | undefined)[] | undefined;
-      let lineStarts: number[] | undefined;
-      for (const child of tok.children) {
-        if (!MATH_TOKENS.has(child.type) || !child.meta || typeof child.meta[META_KEY] !== 'number') continue;
-        map ??= inlineLineMap(lines, tok, firstLine0, paragraph, cursor);
-        if (!lineStarts) {
-          lineStarts = [0];
-          for (let i = 0; i < tok.content.length; i++) if (tok.content[i] === '\n') lineStarts.push(i + 1);
-        }
-        const ls = lineStarts;
-        const m = map;
-        const at = child.meta[META_KEY] as number;
-        let firstLine = 0;
-        while (firstLine + 1 < ls.length && ls[firstLine + 1] <= at) firstLine++;
-        builder.add(child.content, child.type !== 'math_inline', child.meta.adjacent === true, (t, i) => {
-          const cl = firstLine + i;
-          const base = m[cl];
-          if (!base) return undefined;
-          const inContent = i === 0 ? at : ls[cl];
-          return { offset: 0, line: base.line, character: base.character + (inContent - ls[cl]) };
-        });
-      }
+    } else if (tok.type === 'inline') {
+      const src = inlines.get(tok);
+      if (src) inlineMath(src, builder);
     }
   }
   return out;
+}
+
+export interface OutsideMathOptions {
+  /** Arithmetic in plain text: `5*5*3 = 75`. */
+  readonly prose?: boolean;
+  /** `\( \)`, `\[ \]` and bare `\begin{align}`, which VS Code's preview does not render. */
+  readonly otherDelimiters?: boolean;
+}
+
+/** Regions sorted by start with nested and overlapping ones merged. */
+function merged(regions: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+  const sorted = [...regions].sort((a, b) => a.start - b.start);
+  const out: { start: number; end: number }[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r.start < last.end) last.end = Math.max(last.end, r.end);
+    else out.push({ start: r.start, end: r.end });
+  }
+  return out;
+}
+
+interface Source {
+  positionAt(offset: number): Position | undefined;
+}
+
+/** A span read from a source's content through an offset map; undefined if unplaceable. */
+function mappedSpan(src: Source, content: string, sourceAt: readonly number[], display: boolean, where: 'prose' | 'other-math'): MathSpan | undefined {
+  const start = src.positionAt(sourceAt[0]);
+  const end = src.positionAt(sourceAt[sourceAt.length - 1]);
+  if (!start || !end) return undefined;
+  const positionAt = (offset: number): Position => {
+    const at = sourceAt[Math.max(0, Math.min(sourceAt.length - 1, offset))];
+    return src.positionAt(at) ?? start;
+  };
+  return { display, content, adjacent: false, positionAt, range: { start, end }, where };
+}
+
+/** Other-delimiter math and prose claims of one text, outside its `blocked` ranges. */
+function spansIn(src: Source, content: string, blocked: { start: number; end: number }[], options: OutsideMathOptions, out: MathSpan[]): void {
+  const others = findOtherMath(content, blocked);
+  const spans: MathSpan[] = [];
+  if (options.otherDelimiters) {
+    for (const m of others) {
+      const span = mappedSpan(src, m.content, m.sourceAt, m.display, 'other-math');
+      if (span) spans.push(span);
+    }
+  }
+  if (options.prose) {
+    const masked = merged([...blocked, ...others]);
+    for (const claim of scanProse(content, masked)) {
+      const span = mappedSpan(src, claim.latex, claim.sourceAt, false, 'prose');
+      if (span) spans.push(span);
+    }
+  }
+  spans.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  out.push(...spans);
+}
+
+/**
+ * Spans outside the preview's math, in document order: formulas in other delimiters, and
+ * plain-text arithmetic read as the LaTeX it stands for. Prose never reads inside code,
+ * math of either kind, HTML tags or links; the text of an HTML block is prose.
+ */
+export function findOutsideMathSpans(text: string, options: OutsideMathOptions): MathSpan[] {
+  if (!options.prose && !options.otherDelimiters) return [];
+  const doc = parseDocument(text);
+  const inline: MathSpan[] = [];
+  for (const src of doc.inlines) spansIn(src, src.content, merged(src.regions), options, inline);
+  const html: MathSpan[] = [];
+  for (const src of doc.htmlBlocks) spansIn(src, src.content, merged(htmlMasks(src.content)), options, html);
+  if (!html.length) return inline;
+  return [...inline, ...html].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -75,4 +75,6 @@ export interface LatexChainResult {
   readonly links: readonly LatexLink[];
   /** For a skipped chain: the first reason found. */
   readonly reason?: string;
+  /** Read outside the preview's math: plain-text arithmetic, or `\\( \\)`-style math. */
+  readonly where?: 'prose' | 'other-math';
 }

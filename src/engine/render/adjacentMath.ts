@@ -4,6 +4,7 @@
 // math plugin renders them exactly as it renders any other inline formula.
 
 import type MarkdownIt from 'markdown-it';
+import { MATH_ADJACENT, MATH_OFFSET } from '../parse/meta';
 
 const DOLLAR = 0x24;
 
@@ -57,6 +58,8 @@ export function adjacentInlineMath(state: MarkdownIt.StateInline, silent: boolea
       const token = state.push('math_inline', 'math', 0);
       token.markup = '$';
       token.content = src.slice(from, to);
+      // Where the formula is, for the checker (the plugin's own tokens get it from the parse hooks).
+      token.meta = { [MATH_OFFSET]: from, [MATH_ADJACENT]: true };
     }
   }
   state.pos = end + 1;

@@ -13,6 +13,7 @@ import type {
 import { escapeHtml } from './escape';
 import type { FenceInfo } from './options';
 import type { TexRenderer } from './tex';
+import { say } from '../messages';
 
 export interface OuterAttrs {
   /** 0-based line of the fence, for VS Code's scroll sync. */
@@ -120,11 +121,11 @@ function errorHtml(message: string): string {
 
 export function failureText(c: CheckOutcome): string {
   if (c.message) return c.message;
-  let text = `expected ${c.expected}, got ${c.actual}`;
-  if (c.difference !== undefined) {
-    text += ` (off by ${c.difference}${c.tolerance !== undefined ? `, tolerance ${c.tolerance}` : ''})`;
+  if (c.difference !== undefined && c.tolerance !== undefined) {
+    return say('check.approxFailed', { expected: c.expected, actual: c.actual, difference: c.difference, tolerance: c.tolerance });
   }
-  return text;
+  const text = say('check.compareFailed', { expected: c.expected, actual: c.actual });
+  return c.difference !== undefined ? `${text} (${say('render.offBy', { difference: c.difference })})` : text;
 }
 
 function checkHtml(c: CheckOutcome): string {
@@ -217,9 +218,9 @@ function summarise(statements: readonly StatementResult[]): Counts {
 }
 
 function summaryText(c: Counts): string {
-  const parts = [`${c.statements} statement${c.statements === 1 ? '' : 's'}`];
-  if (c.passed + c.failed > 0) parts.push(`${c.passed} passed`, `${c.failed} failed`);
-  if (c.errors > 0) parts.push(`${c.errors} error${c.errors === 1 ? '' : 's'}`);
+  const parts = [c.statements === 1 ? say('render.statement') : say('render.statements', { count: c.statements })];
+  if (c.passed + c.failed > 0) parts.push(say('render.passed', { count: c.passed }), say('render.failed', { count: c.failed }));
+  if (c.errors > 0) parts.push(c.errors === 1 ? say('render.error') : say('render.errors', { count: c.errors }));
   return parts.join(' · ');
 }
 

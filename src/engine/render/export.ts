@@ -4,11 +4,11 @@
 // images (readImage) and writes the file.
 
 import MarkdownIt from 'markdown-it';
-import markdownItKatex from '@vscode/markdown-it-katex';
 import type { NoteResult } from '../types';
 import { katexCss, previewCss } from './assets.generated';
 import { escapeHtml } from './escape';
-import { type FrontMatter, frontMatterPlugin } from './frontMatter';
+import type { FrontMatter } from './frontMatter';
+import { installNoteSyntax } from '../parse/markdown';
 import { embedImage, type ImageReader, type ImageSkipped } from './images';
 import { dlCalcPlugin } from './plugin';
 import { sanitizeNoteHtml } from './sanitize';
@@ -37,21 +37,18 @@ export function createExportMarkdown(options: {
   katex?: KatexLike;
 }): MarkdownIt {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
-  md.use(frontMatterPlugin);
   // The options VS Code's built-in math extension passes, plus the export's safety
   // settings. A fresh macros object per render, as VS Code does, so \gdef in one note
   // cannot leak into the next.
-  const katexOptions: Record<string, unknown> = {
-    ...baseKatexOptions(options.macros),
-    enableFencedBlocks: true,
-    globalGroup: true,
-  };
+  const katexOptions: Record<string, unknown> = { ...baseKatexOptions(options.macros), globalGroup: true };
   if (options.katex) katexOptions.katex = options.katex;
   md.core.ruler.push('dl_calc_reset_macros', () => {
     katexOptions.macros = { ...(options.macros ?? {}) };
   });
-  md.use(markdownItKatex, katexOptions);
-  md.use(dlCalcPlugin, { results: options.results, macros: options.macros, katex: options.katex });
+  // The note syntax the engine parses with (front matter, math, `$a$$b$`), so the export
+  // shows as math exactly what the checker read as math.
+  installNoteSyntax(md, { katex: katexOptions });
+  md.use(dlCalcPlugin, { results: options.results, macros: options.macros, katex: options.katex, adjacentInlineMath: false });
   return md;
 }
 

@@ -15,6 +15,7 @@ import {
 import { parseFenceInfo } from './options';
 import { type KatexLike, TexRenderer } from './tex';
 import { adjacentInlineMath } from './adjacentMath';
+import { defaultMarkLabels, type MarkLabels, markOfToken, marksFor, numberMathTokens, withMark } from './mathMarks';
 
 export interface DlCalcPluginOptions {
   /**
@@ -35,6 +36,12 @@ export interface DlCalcPluginOptions {
   adjacentInlineMath?: boolean;
   /** A KaTeX stand-in, for tests. */
   katex?: KatexLike;
+  /**
+   * Mark math whose hand calculation was checked: ✓ verified, ✗ a wrong link, the values
+   * on hover. Default true. Labels are the hover's first line (localised by the host).
+   */
+  mathMarks?: boolean;
+  markLabels?: MarkLabels;
 }
 
 /** What the core rule leaves on tokens so render time can find the parsed source. */
@@ -67,6 +74,12 @@ export function dlCalcPlugin(md: MarkdownIt, options: DlCalcPluginOptions): void
   // the inline spans' document order are recorded on the tokens themselves.
   md.core.ruler.push('dl_calc_meta', (state) => {
     const ref: SourceRef = { src: state.src };
+    if (options.mathMarks ?? true) {
+      numberMathTokens(state.tokens, { dlCalcSource: ref });
+      // The math plugin may be installed after this one (VS Code's order): wrap its
+      // renderers at the first parse, when every plugin is in.
+      wrapMathRenderers(md, options);
+    }
     let inlineIndex = 0;
     for (const token of state.tokens) {
       if (token.type === 'fence' && parseFenceInfo(token.info).isDlCalc) {
@@ -125,6 +138,41 @@ export function dlCalcPlugin(md: MarkdownIt, options: DlCalcPluginOptions): void
     }
     return renderInlineSpan(tex, meta.dlCalcExpr, statement);
   };
+}
+
+const MATH_RULES: [string, boolean][] = [
+  ['math_inline', false],
+  ['math_inline_block', true],
+  ['math_block', true],
+  ['fence', true],
+];
+const wrapped = new WeakMap<object, true>();
+const marking = new Set<MarkdownIt.Token>();
+
+function wrapMathRenderers(md: MarkdownIt, options: DlCalcPluginOptions): void {
+  const rules = md.renderer.rules;
+  const labels = options.markLabels ?? defaultMarkLabels;
+  for (const [name, display] of MATH_RULES) {
+    const inner = rules[name];
+    if (!inner || wrapped.has(inner)) continue;
+    const rule: NonNullable<typeof inner> = (tokens, idx, mdOptions, env, self) => {
+      const token = tokens[idx];
+      // Wrapped twice (another plugin wrapped ours, we wrapped it): mark once.
+      if (marking.has(token)) return inner(tokens, idx, mdOptions, env, self);
+      marking.add(token);
+      try {
+        const html = inner(tokens, idx, mdOptions, env, self);
+        const src = (token.meta?.dlCalcSource as SourceRef | undefined)?.src;
+        if (token.meta?.dlCalcMath === undefined || src === undefined) return html;
+        const result = safeResults(options, env, src);
+        return result ? withMark(html, markOfToken(marksFor(result, src, labels), token), display) : html;
+      } finally {
+        marking.delete(token);
+      }
+    };
+    wrapped.set(rule, true);
+    rules[name] = rule;
+  }
 }
 
 function safeResults(options: DlCalcPluginOptions, env: any, src: string): NoteResult | undefined {

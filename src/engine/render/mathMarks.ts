@@ -1,0 +1,121 @@
+// ✓ after math whose hand calculation holds, ✗ after math with a wrong link, the computed
+// values on hover: the preview's and the export's view of the LaTeX checks. Math tokens
+// are matched to the checker's spans by document order (both read the note with the same
+// markdown-it configuration, see engine/parse), confirmed by their content.
+import type MarkdownIt from 'markdown-it';
+import { findMathSpans, type MathSpan } from '../latex/mathSpans';
+import { formatValue } from '../latex/compare';
+import type { LatexChainResult } from '../latex/types';
+import type { NoteResult, Position } from '../types';
+import { escapeHtml } from './escape';
+
+type Token = MarkdownIt.Token;
+
+export interface MathMark {
+  readonly ok: boolean;
+  /** What the hover says: each wrong link's message, or each chain's computed value. */
+  readonly title: string;
+}
+
+export interface MarkLabels {
+  /** Read before a verified formula's values: "Hand calculation holds". */
+  readonly verified: string;
+  /** Read before a wrong formula's messages: "Hand calculation does not hold". */
+  readonly wrong: string;
+}
+
+export const defaultMarkLabels: MarkLabels = {
+  verified: 'Hand calculation holds',
+  wrong: 'Hand calculation does not hold',
+};
+
+/** Meta key: a math token's place among the note's math, in document order. */
+export const MATH_ORDINAL = 'dlCalcMath';
+
+const MATH_TOKENS = new Set(['math_inline', 'math_inline_block', 'math_block']);
+
+const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+
+function isMathFence(token: Token): boolean {
+  return token.type === 'fence' && token.info.trim().toLowerCase() === 'math';
+}
+
+/** Numbers every math token the way findMathSpans orders the spans, adding `meta` to each. */
+export function numberMathTokens(tokens: readonly Token[], meta: Record<string, unknown> = {}): void {
+  let n = 0;
+  const tag = (t: Token) => {
+    t.meta = { ...(t.meta ?? {}), ...meta, [MATH_ORDINAL]: n++ };
+  };
+  for (const token of tokens) {
+    if ((token.type === 'math_block' && token.map) || isMathFence(token)) tag(token);
+    else if (token.type === 'inline' && token.children) {
+      for (const child of token.children) if (MATH_TOKENS.has(child.type)) tag(child);
+    }
+  }
+}
+
+function markOf(chains: readonly LatexChainResult[], labels: MarkLabels): MathMark | undefined {
+  const wrong = chains.flatMap((c) => c.links.filter((l) => l.ok === false).map((l) => l.message ?? c.latex));
+  if (wrong.length) return { ok: false, title: [labels.wrong, ...wrong].join('\n') };
+  const verified = chains.filter((c) => c.status === 'verified');
+  if (!verified.length) return undefined;
+  const values = verified.map((c) => {
+    // The chain's first computed side, as the hover in the editor shows it.
+    const seg = c.segments.find((s) => s.value !== undefined && s.plain !== undefined && s.expression !== undefined) ?? c.segments.find((s) => s.value !== undefined);
+    return seg ? `${seg.plain ?? seg.latex} = ${formatValue(seg.value!)}` : c.latex;
+  });
+  return { ok: true, title: [labels.verified, ...values].join('\n') };
+}
+
+interface Marks {
+  readonly spans: readonly MathSpan[];
+  readonly marks: readonly (MathMark | undefined)[];
+}
+
+const cache = new WeakMap<NoteResult, { src: string; labels: MarkLabels; marks: Marks }>();
+
+/** The mark of each of the note's math spans, from the checker's results. */
+export function marksFor(result: NoteResult, src: string, labels: MarkLabels = defaultMarkLabels): Marks {
+  const hit = cache.get(result);
+  if (hit && hit.src === src && hit.labels === labels) return hit.marks;
+  const spans = result.latex.length ? findMathSpans(src) : [];
+  const chains = result.latex.filter((c) => !c.where && c.status !== 'skipped');
+  const marks = spans.map((span) =>
+    markOf(
+      // Results of an older version must not mark an edited formula: the text must agree.
+      chains.filter((c) => before(span.range.start, c.range.start) && before(c.range.start, span.range.end) && span.content.includes(c.latex)),
+      labels,
+    ),
+  );
+  const value = { spans, marks };
+  cache.set(result, { src, labels, marks: value });
+  return value;
+}
+
+/** The mark of a rendered math token, if its span is found and earned one. */
+export function markOfToken(marks: Marks, token: Token): MathMark | undefined {
+  const n = token.meta?.[MATH_ORDINAL];
+  if (typeof n !== 'number') return undefined;
+  const content = isMathFence(token) ? token.content.replace(/\n$/, '') : token.content;
+  if (marks.spans[n]?.content === content) return marks.marks[n];
+  // A span the checker could not place shifts the order: find the nearest with this content.
+  let best = -1;
+  marks.spans.forEach((s, i) => {
+    if (s.content === content && (best < 0 || Math.abs(i - n) < Math.abs(best - n))) best = i;
+  });
+  return best >= 0 ? marks.marks[best] : undefined;
+}
+
+export function markHtml(mark: MathMark): string {
+  const title = escapeHtml(mark.title);
+  const cls = mark.ok ? 'dl-calc-math-ok' : 'dl-calc-math-wrong';
+  return `<span class="dl-calc-math-mark ${cls}" title="${title}" aria-label="${title}" role="img">${mark.ok ? '✓' : '✗'}</span>`;
+}
+
+/** Math HTML with its mark: after an inline formula, beside a display one. */
+export function withMark(html: string, mark: MathMark | undefined, display: boolean): string {
+  if (!mark) return html;
+  if (!display) return html + markHtml(mark);
+  const trailing = html.endsWith('\n') ? '\n' : '';
+  return `<div class="dl-calc-math-marked">${html.trimEnd()}${markHtml(mark)}</div>${trailing}`;
+}

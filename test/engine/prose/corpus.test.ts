@@ -1,0 +1,76 @@
+// Prose arithmetic and other-delimiter math on the real notes beside the repository
+// (../shared/corpus, ../shared/notes; DL_CALC_SHARED overrides): it prints, per note and in
+// total, the claims the notes' `.claims.tsv` list where = prose / other-math that are
+// verified or caught, and fails on any false alarm. Skipped when the notes are absent.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createEngine } from '../../../src/engine';
+import type { LatexChainResult } from '../../../src/engine/latex/types';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
+const shared = process.env.DL_CALC_SHARED ?? path.resolve(repoRoot, '..', 'shared');
+const dirs = ['corpus', 'notes'].map((d) => path.join(shared, d)).filter((d) => fs.existsSync(d));
+
+interface Claim {
+  readonly line: number;
+  readonly written: string;
+  readonly verdict: string;
+  readonly kind: string;
+  readonly where: string;
+}
+
+function claimsOf(file: string): Claim[] {
+  if (!fs.existsSync(file)) return [];
+  const [head, ...rows] = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  const cols = head.split('\t');
+  return rows.map((row) => {
+    const cells = row.split('\t');
+    const get = (name: string) => cells[cols.indexOf(name)] ?? '';
+    return { line: Number(get('line')), written: get('written'), verdict: get('verdict'), kind: get('kind'), where: get('where') };
+  });
+}
+
+const norm = (s: string) => s.replace(/[\s,{}]|\\,/g, '').replace(/[−－]/g, '-');
+
+/** The chain that speaks for a claim: on its line, ending in the number written. */
+function chainFor(claim: Claim, chains: readonly LatexChainResult[]): LatexChainResult | undefined {
+  return chains.find(
+    (c) => c.range.start.line + 1 === claim.line && c.status !== 'skipped' && c.links.some((l) => l.written && norm(l.written.text) === norm(claim.written)),
+  );
+}
+
+test('prose and other-delimiter checks on the real notes: figures, and no false alarm', { skip: dirs.length ? false : `${shared} absent` }, () => {
+  const totals = new Map<string, { claims: number; covered: number }>();
+  const falseAlarms: string[] = [];
+  for (const dir of dirs) {
+    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
+      const text = fs.readFileSync(path.join(dir, f), 'utf8');
+      const claims = claimsOf(path.join(dir, f.replace(/\.md$/, '.claims.tsv')));
+      const engine = createEngine({ latexProse: true, latexOtherDelimiters: true });
+      const chains = engine.evaluate({ uri: f, version: 1, text }).latex.filter((c) => c.where);
+      const parts: string[] = [];
+      for (const where of ['prose', 'other-math'] as const) {
+        const mine = chains.filter((c) => c.where === where);
+        const numeric = claims.filter((c) => c.where === where && c.kind === 'numeric');
+        const covered = numeric.filter((c) => {
+          const chain = chainFor(c, mine);
+          return chain && (c.verdict === 'error' ? chain.status === 'failed' : chain.status === 'verified');
+        }).length;
+        const t = totals.get(where) ?? { claims: 0, covered: 0 };
+        totals.set(where, { claims: t.claims + numeric.length, covered: t.covered + covered });
+        for (const c of mine.filter((x) => x.status === 'failed')) {
+          const line = c.range.start.line + 1;
+          if (!claims.some((k) => k.line === line && k.verdict === 'error')) {
+            falseAlarms.push(`${f}:${line}: ${c.latex} — ${c.links.find((l) => l.ok === false)?.message}`);
+          }
+        }
+        if (numeric.length || mine.length) parts.push(`${where} ${covered}/${numeric.length} claims, ${mine.filter((c) => c.status !== 'skipped').length} chains checked`);
+      }
+      if (parts.length) console.log(`${path.basename(dir)}/${f}: ${parts.join('; ')}`);
+    }
+  }
+  for (const [where, t] of totals) console.log(`total ${where}: ${t.covered}/${t.claims} numeric claims verified or caught`);
+  assert.deepEqual(falseAlarms, []);
+});

@@ -1,0 +1,89 @@
+// The preview and the export mark checked math: ✓ when the hand calculation holds, ✗ at a
+// wrong link, the computed values in the hover (title), nothing on math that was not checked.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import MarkdownIt from 'markdown-it';
+import katexPlugin from '@vscode/markdown-it-katex';
+import { dlCalcPlugin } from '../../../src/engine/render/plugin';
+import { renderNoteToHtml } from '../../../src/engine/render/export';
+import type { NoteResult } from '../../../src/engine/types';
+import { evaluate, scanTags, stubKatex } from './helpers';
+
+const note = [
+  'Update: $0.5 - 0.0123 = 0.4877$, wrong: $2 \\times 3 = 7$, unchecked: $y = ax + b$.',
+  '',
+  '$$',
+  'z = 1.5 \\times 2 = 3',
+  '$$',
+  '',
+  '```math',
+  '3 \\times 3 = 8',
+  '```',
+  '',
+  'Back to back $1+1=2$$2+2=5$ here.',
+  '',
+].join('\n');
+
+/** A preview-like markdown-it: our plugin first, then the math plugin, as VS Code may order them. */
+function preview(results: () => NoteResult | undefined, options: { mathMarks?: boolean } = {}): MarkdownIt {
+  const md = new MarkdownIt({ html: true });
+  md.use(dlCalcPlugin, { results, katex: stubKatex, ...options });
+  md.use(katexPlugin, { katex: stubKatex, enableFencedBlocks: true });
+  return md;
+}
+
+function marks(html: string): [string, string][] {
+  return scanTags(html)
+    .filter((t) => t.name === 'span' && (t.attrs.get('class') ?? '').includes('dl-calc-math-mark'))
+    .map((t) => [t.attrs.get('class')!.includes('dl-calc-math-ok') ? '✓' : '✗', t.attrs.get('title')!]);
+}
+
+test('verified math gets ✓ with its value on hover; a wrong link gets ✗ with the message', () => {
+  const result = evaluate(note);
+  const html = preview(() => result).render(note, {});
+  assert.deepEqual(marks(html), [
+    ['✓', 'Hand calculation holds\n0.5 − 0.0123 = 0.4877'],
+    ['✗', 'Hand calculation does not hold\n2 × 3 = 6, but 7 is written'],
+    ['✓', 'Hand calculation holds\n1.5 × 2 = 3'],
+    ['✗', 'Hand calculation does not hold\n3 × 3 = 9, but 8 is written'],
+    ['✓', 'Hand calculation holds\n1 + 1 = 2'],
+    ['✗', 'Hand calculation does not hold\n2 + 2 = 4, but 5 is written'],
+  ]);
+  // The mark follows its own formula: inline right after it, display math beside it.
+  assert.match(html, /0\.4877<\/span><span class="dl-calc-math-mark dl-calc-math-ok"/);
+  assert.match(html, /<div class="dl-calc-math-marked"><p class="katex-block">.*z = 1\.5/s);
+});
+
+test('no mark while results are pending, with LaTeX checks off, or with marks off', () => {
+  assert.deepEqual(marks(preview(() => undefined).render(note, {})), []);
+  const off: NoteResult = { ...evaluate(note), latex: [] };
+  assert.deepEqual(marks(preview(() => off).render(note, {})), []);
+  const result = evaluate(note);
+  assert.deepEqual(marks(preview(() => result, { mathMarks: false }).render(note, {})), []);
+});
+
+test('results of another version of the note mark nothing wrongly: content must match', () => {
+  const result = evaluate(note);
+  const edited = note.replace('$0.5 - 0.0123 = 0.4877$', '$0.5 - 0.0124 = 0.4876$');
+  const got = marks(preview(() => result).render(edited, {}));
+  // The edited formula loses its mark until its results come; the others keep theirs.
+  assert.equal(got.length, 5);
+  assert.equal(got[0][1], 'Hand calculation does not hold\n2 × 3 = 6, but 7 is written');
+  const md = preview(() => evaluate(edited));
+  assert.equal(marks(md.render(edited, {}))[0][0], '✓');
+});
+
+test('a mark title is escaped: LaTeX with quotes and angle brackets cannot break out', () => {
+  const text = '$\\text{"<b>"} 1 + 1 = 3$\n';
+  const html = preview(() => evaluate(text)).render(text, {});
+  assert.doesNotMatch(html, /title="[^"]*<b>/);
+});
+
+test('the export marks math the same way, and its sanitiser keeps the marks', () => {
+  const html = renderNoteToHtml(note, { results: evaluate(note), katex: stubKatex });
+  assert.deepEqual(
+    marks(html).map((m) => m[0]),
+    ['✓', '✗', '✓', '✗', '✓', '✗'],
+  );
+  assert.match(html, /\.dl-calc-math-mark \{/);
+});
