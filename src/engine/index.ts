@@ -1,5 +1,6 @@
 // The engine's one factory. Editor, preview, CLI and worker all create it the same way.
 import { parseNote, type ParsedNote } from './blocks';
+import { say } from './messages';
 import { StatementCompiler } from './compile';
 import { buildDerivation, type DerivationContext } from './derivation';
 import { derivationInput, evaluateNote, type DerivationSeed, type Memo, type SplitCache } from './evaluator';
@@ -160,7 +161,7 @@ function structureDiagnostics(note: ParsedNote): EngineDiagnostic[] {
     {
       range: { start: { line, character: 0 }, end: { line, character: (note.lines[line] ?? '').length } },
       severity: 'error',
-      message: 'The note is nested too deeply (lists or block quotes) for Markdown to read past this line: nothing after it was checked',
+      message: say('note.tooDeep'),
       code: 'stopped',
     },
   ];

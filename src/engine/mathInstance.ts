@@ -3,6 +3,7 @@
 // allocation capped. The default mathjs instance is never touched.
 import { all, create, type MathJsInstance, type MathNode } from 'mathjs';
 import { libraryFunctions } from './library';
+import { say } from './messages';
 
 export interface SandboxedMath {
   readonly math: MathJsInstance;
@@ -200,7 +201,7 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
       }
     }
     if (count > limits.maxMatrixElements()) {
-      throw new LimitError(`This index reaches past ${formatCount(limits.maxMatrixElements())} elements, the limit (setting dlCalc.maxMatrixElements)`);
+      throw new LimitError(say('limit.index', { limit: formatCount(limits.maxMatrixElements()) }));
     }
   });
 
@@ -239,7 +240,7 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
       const size = (value as any).size() as number[];
       checkCount('The result', countOf(size));
     } else if (typeof value === 'string' && value.length > MAX_STRING_LENGTH) {
-      throw new LimitError(`The result is a string of ${formatCount(value.length)} characters, more than the limit of ${formatCount(MAX_STRING_LENGTH)}`);
+      throw new LimitError(say('limit.string', { length: formatCount(value.length), limit: formatCount(MAX_STRING_LENGTH) }));
     }
   };
 
@@ -255,13 +256,13 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
 
 function digitsOption(name: string, key: string, value: number): void {
   if (!(Math.abs(value) <= MAX_FORMAT_DIGITS)) {
-    throw new LimitError(`${name}(): ${key} ${value} is out of range; it may be at most ${MAX_FORMAT_DIGITS}`);
+    throw new LimitError(say('limit.formatOption', { name, key, value, limit: MAX_FORMAT_DIGITS }));
   }
 }
 
 function wordSizeOption(name: string, value: number): void {
   if (!(value >= 1 && value <= MAX_WORD_SIZE)) {
-    throw new LimitError(`${name}(): a word size of ${value} is out of range; it may be 1 to ${MAX_WORD_SIZE}`);
+    throw new LimitError(say('limit.wordSize', { name, value, limit: MAX_WORD_SIZE }));
   }
 }
 
@@ -322,13 +323,10 @@ function refuseSyntax(node: MathNode): { message: string; node: MathNode } | und
     if (found) return;
     if (n.isFunctionNode && n.fn?.isAccessorNode) {
       const name = n.fn.index?.isObjectProperty?.() ? n.fn.index.getObjectProperty() : undefined;
-      found = {
-        node: n,
-        message: `Methods are not available in a note${name ? ` (.${name}(…))` : ''}: call a function by name, e.g. size(A)`,
-      };
+      found = { node: n, message: name ? say('sandbox.method', { name }) : say('sandbox.methods') };
     } else if (n.isIndexNode && n.isObjectProperty?.()) {
       const prop = String(n.getObjectProperty());
-      if (PRIVATE_PROPERTY.test(prop)) found = { node: n, message: `No access to property "${prop}"` };
+      if (PRIVATE_PROPERTY.test(prop)) found = { node: n, message: say('sandbox.property', { name: prop }) };
     }
   });
   return found;
