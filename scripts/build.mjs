@@ -25,6 +25,24 @@ const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ].filter((e) => e.entryPoints.every((p) => existsSync(p)));
 
+// The web build (package.json "browser": vscode.dev, github.dev): the same extension for the
+// browser's extension host, with the web twins of what needs Node swapped in here.
+const webTwins = {
+  name: 'web-twins',
+  setup(build) {
+    const twin = (file) => ({ path: new URL(`../src/web/${file}`, import.meta.url).pathname });
+    build.onResolve({ filter: /\/node\/evaluationClient$/ }, () => twin('evaluationClient.ts'));
+    build.onResolve({ filter: /^\.\/renderLoader$/ }, () => twin('renderLoader.ts'));
+    build.onResolve({ filter: /^(node:)?path$/ }, () => twin('shims/path.ts'));
+    build.onResolve({ filter: /^(node:)?fs$/ }, () => twin('shims/fs.ts'));
+  },
+};
+const web = { ...common, platform: 'browser', target: 'es2022', plugins: [webTwins] };
+const webEntries = [
+  { ...web, entryPoints: ['src/web/main.ts'], outfile: 'dist/web/extension.js', format: 'cjs' },
+  { ...web, entryPoints: ['src/web/evaluationWorker.ts'], outfile: 'dist/web/evaluationWorker.js', format: 'iife' },
+];
+
 // KaTeX's browser files for the Show Derivation webview: the .vsix carries no
 // node_modules (vsce --no-dependencies), so they ship inside dist/.
 mkdirSync('dist/katex', { recursive: true });
@@ -33,8 +51,9 @@ cpSync('node_modules/katex/dist/fonts', 'dist/katex/fonts', { recursive: true })
 
 if (watch) {
   for (const e of entries) (await esbuild.context({ ...common, ...e })).watch();
+  for (const e of webEntries) (await esbuild.context(e)).watch();
 } else {
-  const results = await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  const results = await Promise.all([...entries.map((e) => esbuild.build({ ...common, ...e })), ...webEntries.map((e) => esbuild.build(e))]);
   // The licences of every package the bundles contain (plus KaTeX's copied files).
   writeNotices(results.map((r) => r.metafile), ['katex']);
 }

@@ -26,7 +26,7 @@ check   Evaluates every \`\`\`dl-calc block and inline \`= expr\` of each note, 
                     MS milliseconds, 1 to 2147483647, or 0 for no limit (default 10000)
   --precision N     significant digits shown, 1 to 15 (default 6)
   --other-delimiters  also check math in \\( \\), \\[ \\] and bare \\begin{align}
-  --no-prose        leave arithmetic in plain text (5*5*3 = 75) unchecked
+  --no-prose        leave arithmetic in plain text (6*6*8 = 288) unchecked
   --                ends the options: later arguments are files, even "-x.md"
 
 render  Writes the note as one self-contained HTML file (default: the note's name with

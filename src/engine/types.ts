@@ -177,7 +177,7 @@ export interface EngineSettings {
   readonly latexChecks: boolean;
   /** Also check identities with free symbols at random points (`18C^2 = 2 \times 9C^2`). */
   readonly latexSymbolic: boolean;
-  /** Check arithmetic written in plain text (`5*5*3 = 75`), as LaTeX chains are. */
+  /** Check arithmetic written in plain text (`6*6*8 = 288`), as LaTeX chains are. */
   readonly latexProse: boolean;
   /** Also check math in `\( \)`, `\[ \]` and bare `\begin{align}`, which the preview shows as text. */
   readonly latexOtherDelimiters: boolean;

@@ -138,7 +138,7 @@ async function exportHtml(session: Session, options: ExportOptions = {}): Promis
       notes.client.forget(key);
     }
   });
-  await vscode.workspace.fs.writeFile(target, Buffer.from(html, 'utf8'));
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
   if (options.offerOpen ?? !options.target) {
     const inBrowser = vscode.l10n.t('Open in Browser');
     const asText = vscode.l10n.t('Open as Text');

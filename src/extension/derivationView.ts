@@ -1,6 +1,6 @@
 // "dl-calc: Show Derivation": a webview with the statement's derivation typeset by KaTeX
 // (its CSS, fonts and script, copied to dist/katex by the build, through asWebviewUri).
-import * as crypto from 'node:crypto';
+import { toBase64 } from '../engine/render/images';
 import * as vscode from 'vscode';
 import type { Derivation, StatementResult } from '../engine/types';
 import { escapeHtml } from '../engine/render/escape';
@@ -12,7 +12,8 @@ export function derivationHtml(webview: vscode.Webview, extensionUri: vscode.Uri
   const katexDir = vscode.Uri.joinPath(extensionUri, 'dist', 'katex');
   const css = webview.asWebviewUri(vscode.Uri.joinPath(katexDir, 'katex.min.css'));
   const js = webview.asWebviewUri(vscode.Uri.joinPath(katexDir, 'katex.min.js'));
-  const nonce = crypto.randomBytes(16).toString('base64');
+  // Web Crypto: the same in Node's and the browser's extension host.
+  const nonce = toBase64(globalThis.crypto.getRandomValues(new Uint8Array(16)));
   const math = (tex: string) => `<div class="math" data-tex="${escapeHtml(tex)}">${escapeHtml(tex)}</div>`;
   const status = s.check
     ? s.check.ok

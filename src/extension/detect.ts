@@ -25,7 +25,7 @@ export function mayHaveMathChain(text: string): boolean {
   return false;
 }
 
-/** Arithmetic in plain text (`5*5*3 = 75`) or math in `\\( \\)`-style delimiters, roughly. */
+/** Arithmetic in plain text (`6*6*8 = 288`) or math in `\\( \\)`-style delimiters, roughly. */
 const OUTSIDE_MATH = /\d[ \t]*(?:[-+*/×÷·−＋]|\\\*)[ \t]*[\d(（][^\n]{0,120}?[=＝≈][ \t]*[-−]?\d|\\\(|\\\[|\\begin\{(?:align|equation|gather)/;
 
 /** Math chains, or what the prose and other-delimiter checks may read. */

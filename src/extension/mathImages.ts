@@ -4,6 +4,7 @@
 // the hover's text colour.
 import * as vscode from 'vscode';
 import type { NoteService } from './noteService';
+import { toBase64 } from '../engine/render/images';
 
 const cache = new Map<string, string | undefined>();
 const MAX_CACHE = 500;
@@ -34,7 +35,7 @@ export async function svgDataUris(notes: NoteService, formulas: readonly string[
     missing.forEach((f, i) => {
       const svg = svgs[i];
       const uri = svg
-        ? 'data:image/svg+xml;base64,' + Buffer.from(scale(svg, 1.0).replace(/currentColor/g, color), 'utf8').toString('base64')
+        ? 'data:image/svg+xml;base64,' + toBase64(new TextEncoder().encode(scale(svg, 1.0).replace(/currentColor/g, color)))
         : undefined;
       cache.set(`${color}\u0000${f}`, uri);
     });

@@ -21,6 +21,8 @@ interface Scene {
   readonly settings?: object;
   /** VS Code's display language for this scene (see startCodeServer's `locale`). */
   readonly locale?: string;
+  /** Load a browser-only copy of the extension (no `main`): it can only run in the web worker extension host. */
+  readonly webOnly?: boolean;
   run(page: Page): Promise<void>;
 }
 
@@ -306,7 +308,42 @@ const scenes: Scene[] = [
       await page.keyboard.press('Escape');
     },
   },
+  {
+    name: 'web extension host (browser-only build): inline results, and a runaway statement stopped in place',
+    file: 'runaway.md',
+    webOnly: true,
+    settings: { 'dlCalc.timeLimit': 1500 },
+    async run(page) {
+      // No SharedArrayBuffer there (not crossOriginIsolated): progress comes per statement as a message.
+      const ds = await rv.waitForDecorations(page, (d) => d.some((x) => /time limit/.test(x.text)), 90_000);
+      assert(decoAt(ds, 4) === '→ 2', `line 4: ${decoAt(ds, 4)}`);
+      assert(/time limit/.test(decoAt(ds, 5)), `line 5: ${decoAt(ds, 5)}`);
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('End');
+      await page.keyboard.type('\nr = sigmoid(0) * 84');
+      await rv.waitForDecorations(page, '→ 42', 30_000);
+      await rv.screenshot(page, 'e2e-web-runaway');
+    },
+  },
 ];
+
+/**
+ * The extension as vscode.dev would load it: package.json without `main`, so VS Code can run
+ * it only in the browser's web worker extension host (from `browser`: dist/web/extension.js).
+ */
+function webOnlyCopy(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-calc-web-'));
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+  delete pkg.main;
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
+  for (const entry of ['dist', 'media', 'syntaxes', 'snippets', 'l10n', 'language-configuration.json', 'package.nls.json', 'package.nls.zh-cn.json']) {
+    fs.cpSync(path.join(REPO, entry), path.join(dir, entry), { recursive: true, filter: (src) => !src.endsWith('.map') });
+  }
+  return dir;
+}
 
 /** Runs the scenes (those whose name contains `grep`); resolves with the exit code. */
 export async function runE2E(grep?: string): Promise<number> {
@@ -317,6 +354,7 @@ export async function runE2E(grep?: string): Promise<number> {
   // A scratch copy of the fixtures: the runaway scene types into its note.
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-calc-e2e-'));
   const selected = scenes.filter((s) => !grep || s.name.includes(grep));
+  const copies: string[] = [];
   let passed = 0;
   const failures: string[] = [];
   const t0 = Date.now();
@@ -326,7 +364,9 @@ export async function runE2E(grep?: string): Promise<number> {
     const server = await rv.startCodeServer({ workspace, settings: { 'editor.codeLens': true, ...scene.settings }, locale: scene.locale });
     const browser = await rv.launchBrowser();
     try {
-      await browser.page.goto(rv.workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: REPO, openFile: scene.file }));
+      const extensionDevelopmentPath = scene.webOnly ? webOnlyCopy() : REPO;
+      if (scene.webOnly) copies.push(extensionDevelopmentPath);
+      await browser.page.goto(rv.workbenchUrl(server, { folder: workspace, extensionDevelopmentPath, openFile: scene.file }));
       await rv.waitForEditor(browser.page);
       await scene.run(browser.page);
       return undefined;
@@ -353,6 +393,7 @@ export async function runE2E(grep?: string): Promise<number> {
     }
   }
   fs.rmSync(workspace, { recursive: true, force: true });
+  for (const dir of copies) fs.rmSync(dir, { recursive: true, force: true });
   console.log(`[e2e] ${selected.length} tests ran: ${passed} passed, ${failures.length} failed (${((Date.now() - t0) / 1000).toFixed(1)} s); screenshots in ${rv.ARTIFACTS_DIR}`);
   return failures.length ? 1 : 0;
 }

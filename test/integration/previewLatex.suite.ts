@@ -177,6 +177,37 @@ suite('preview, export and LaTeX checks', () => {
     assert.ok(!hoverText(none).includes('Hand calculation'));
   });
 
+  test('arithmetic in prose is checked like LaTeX: a warning at the wrong number only; the setting turns it off', async () => {
+    const editor = await open('prose.md');
+    const warnings = await until(() => {
+      const w = latexWarnings(editor.document.uri);
+      return w.length === 2 ? w : undefined;
+    }, 'the prose and the LaTeX warning');
+    const texts = warnings.map((w) => [w.range.start.line, editor.document.getText(w.range), w.message]).sort();
+    assert.deepEqual(texts, [
+      [5, '154', '3 × 3 × 16 = 144, but 154 is written'],
+      [7, '0.55', '2 × 0.25 = 0.5, but 0.55 is written'],
+    ]);
+    await setConfig('latexChecks.prose', false);
+    await until(() => latexWarnings(editor.document.uri).length === 1, 'only the LaTeX warning');
+    await setConfig('latexChecks.prose', undefined);
+    await until(() => latexWarnings(editor.document.uri).length === 2, 'the prose warning back');
+  });
+
+  test('the preview marks checked math ✓ and ✗ with the value on hover', async () => {
+    const editor = await open('prose.md');
+    await until(() => latexWarnings(editor.document.uri).length === 2, 'the checks');
+    const html = await until(async () => {
+      const h = await render(editor.document);
+      return h.includes('dl-calc-math-mark') ? h : undefined;
+    }, 'marked math in the preview');
+    const marks = [...html.matchAll(/<span class="dl-calc-math-mark (dl-calc-math-ok|dl-calc-math-wrong)" title="([^"]*)"/g)].map((m) => [m[1], m[2]]);
+    assert.deepEqual(marks, [
+      ['dl-calc-math-ok', 'Hand calculation holds\n0.5 − 0.1 × 0.3 = 0.47'],
+      ['dl-calc-math-wrong', 'Hand calculation does not hold\n2 × 0.25 = 0.5, but 0.55 is written'],
+    ]);
+  });
+
   test('dlCalc.latexChecks.enabled off removes the marks and warnings', async () => {
     const editor = await open('latex.md');
     const at = positionOf(editor.document, '= 0.99', 2);

@@ -135,7 +135,7 @@ export function findMathSpans(text: string): MathSpan[] {
 }
 
 export interface OutsideMathOptions {
-  /** Arithmetic in plain text: `5*5*3 = 75`. */
+  /** Arithmetic in plain text: `6*6*8 = 288`. */
   readonly prose?: boolean;
   /** `\( \)`, `\[ \]` and bare `\begin{align}`, which VS Code's preview does not render. */
   readonly otherDelimiters?: boolean;

@@ -76,6 +76,9 @@ export const catalogue = {
   'render.failed': '{count} failed',
   'render.errors': '{count} errors',
   'render.error': '1 error',
+  // The ✓/✗ after checked math in the preview and the export: the hover's first line
+  'render.mathHolds': 'Hand calculation holds',
+  'render.mathWrong': 'Hand calculation does not hold',
   // The command line (severity words "error:"/"warning:" stay English: problem matchers read them)
   'cli.checkFailed': 'check failed',
   'cli.handCalculation': 'hand calculation',

@@ -164,7 +164,7 @@ function parse(text: string): ParsedDocument {
 // The last few texts parsed: the evaluator, the LaTeX checker and the prose checker ask
 // for the same document version one after another.
 const recent: { text: string; doc: ParsedDocument }[] = [];
-const RECENT = 4;
+const RECENT = 2;
 
 /** The parse of a note's text; the same text is parsed once. */
 export function parseDocument(text: string): ParsedDocument {

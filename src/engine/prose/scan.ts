@@ -1,5 +1,5 @@
-// Finds arithmetic written in plain text: `5*5*3 = 75`, `(227 - 11)/4 + 1 = 55`,
-// `=0.59(1−0.59)(0.9×−0.0376)=−0.0819`, `3×3×64＝576。`. A claim is numbers, operators and
+// Finds arithmetic written in plain text: `6*6*8 = 288`, `(64 - 5)/1 + 1 = 60`,
+// `=0.3(1−0.3)(0.5×−0.02)=−0.0021`, `3×3×64＝576。`. A claim is numbers, operators and
 // brackets joined by `=` or `≈`, standing apart from words; anything that could be a date,
 // a version, a time, a range, a ratio, a name or a unit is left alone (docs/latex-checks.md).
 // Each claim is rewritten as the LaTeX the chain checker reads, with a map back to the
@@ -87,6 +87,8 @@ function apartBefore(c: string | undefined): boolean {
 function apartAfter(text: string, at: number): boolean {
   const c = text[at];
   if (c === undefined || c === '\n' || isCjk(c.charCodeAt(0))) return true;
+  // A hard line break (`\` at the end of the line).
+  if (c === '\\' && (text[at + 1] === '\n' || text[at + 1] === undefined)) return true;
   if (!CLOSE_AFTER.has(c)) return false;
   // `3.14...`: truncated, not rounded; `= 25:1`, `= 1,5`: the number goes on.
   if (c === '.' && text[at + 1] === '.') return false;
@@ -220,7 +222,7 @@ class SideParser {
         this.operators++;
         i = this.factor(j + 1, depth);
       } else if (k && k.kind === 'lp' && j === i) {
-        // `0.59(1−0.59)`: a bracket right after a factor multiplies it.
+        // `0.3(1−0.3)`: a bracket right after a factor multiplies it.
         this.operators++;
         i = this.factor(j, depth);
       } else return i;
@@ -285,7 +287,7 @@ function claimOf(text: string, run: Lexeme[], masked: (at: number) => boolean): 
   const edge = (l: Lexeme) => l.kind === 'space' || (l.kind === 'op' && text[l.start] === '*');
   while (a < b && edge(run[a])) a++;
   while (b > a && edge(run[b - 1])) b--;
-  // `(so 224/2/2 = 56)`, `(5*5 = 25)`: brackets of the sentence, not of the claim.
+  // `(so 128/2/2 = 32)`, `(5*5 = 25)`: brackets of the sentence, not of the claim.
   // A bracket right after a word is a call or an index: `f(3) = 9`, `W(2+3 = 5)`.
   if (a < b && run[a].kind === 'lp' && !apartBefore(text[run[a].start - 1])) return undefined;
   let depth = 0;
@@ -328,7 +330,7 @@ function claimOf(text: string, run: Lexeme[], masked: (at: number) => boolean): 
       if (p >= 0 && (masked(p) || /[\p{L}\p{N})\]]/u.test(text[p]) && !isCjk(text.charCodeAt(p)))) return undefined;
     }
   } else {
-    // `= 0.59(…) = …`: what stands left of the first `=` is a name or a word, not checked.
+    // `= 0.3(…) = …`: what stands left of the first `=` is a name or a word, not checked.
     a++;
     while (a < b && run[a].kind === 'space') a++;
     if (a >= b) return undefined;

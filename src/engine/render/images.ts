@@ -53,7 +53,8 @@ export function resolveAgainst(baseDir: string, relative: string): string {
   return joined.startsWith('/') && !result.startsWith('/') ? sep + result : result;
 }
 
-function toBase64(bytes: Uint8Array): string {
+/** Base64 of bytes, with Buffer where there is one (Node) and btoa elsewhere (a web worker). */
+export function toBase64(bytes: Uint8Array): string {
   if (typeof Buffer !== 'undefined') return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
   let binary = '';
   const chunk = 0x8000;

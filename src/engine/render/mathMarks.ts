@@ -8,6 +8,7 @@ import { formatValue } from '../latex/compare';
 import type { LatexChainResult } from '../latex/types';
 import type { NoteResult, Position } from '../types';
 import { escapeHtml } from './escape';
+import { currentBundle, say } from '../messages';
 
 type Token = MarkdownIt.Token;
 
@@ -24,10 +25,14 @@ export interface MarkLabels {
   readonly wrong: string;
 }
 
-export const defaultMarkLabels: MarkLabels = {
-  verified: 'Hand calculation holds',
-  wrong: 'Hand calculation does not hold',
-};
+let labelsIn: { bundle: unknown; labels: MarkLabels } | undefined;
+
+/** The labels in the reader's language (one object per bundle, so the marks cache holds). */
+export function defaultMarkLabels(): MarkLabels {
+  const bundle = currentBundle();
+  if (!labelsIn || labelsIn.bundle !== bundle) labelsIn = { bundle, labels: { verified: say('render.mathHolds'), wrong: say('render.mathWrong') } };
+  return labelsIn.labels;
+}
 
 /** Meta key: a math token's place among the note's math, in document order. */
 export const MATH_ORDINAL = 'dlCalcMath';
@@ -75,9 +80,9 @@ interface Marks {
 const cache = new WeakMap<NoteResult, { src: string; labels: MarkLabels; marks: Marks }>();
 
 /** The mark of each of the note's math spans, from the checker's results. */
-export function marksFor(result: NoteResult, src: string, labels: MarkLabels = defaultMarkLabels): Marks {
+export function marksFor(result: NoteResult, src: string, labels: MarkLabels = defaultMarkLabels()): Marks {
   const hit = cache.get(result);
-  if (hit && hit.src === src && hit.labels === labels) return hit.marks;
+  if (hit && hit.src === src && hit.labels.verified === labels.verified && hit.labels.wrong === labels.wrong) return hit.marks;
   const spans = result.latex.length ? findMathSpans(src) : [];
   const chains = result.latex.filter((c) => !c.where && c.status !== 'skipped');
   const marks = spans.map((span) =>

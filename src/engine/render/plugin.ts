@@ -38,7 +38,7 @@ export interface DlCalcPluginOptions {
   katex?: KatexLike;
   /**
    * Mark math whose hand calculation was checked: ✓ verified, ✗ a wrong link, the values
-   * on hover. Default true. Labels are the hover's first line (localised by the host).
+   * on hover. Default true. Labels are the hover's first line (default: the catalogue's).
    */
   mathMarks?: boolean;
   markLabels?: MarkLabels;
@@ -151,7 +151,6 @@ const marking = new Set<MarkdownIt.Token>();
 
 function wrapMathRenderers(md: MarkdownIt, options: DlCalcPluginOptions): void {
   const rules = md.renderer.rules;
-  const labels = options.markLabels ?? defaultMarkLabels;
   for (const [name, display] of MATH_RULES) {
     const inner = rules[name];
     if (!inner || wrapped.has(inner)) continue;
@@ -165,6 +164,8 @@ function wrapMathRenderers(md: MarkdownIt, options: DlCalcPluginOptions): void {
         const src = (token.meta?.dlCalcSource as SourceRef | undefined)?.src;
         if (token.meta?.dlCalcMath === undefined || src === undefined) return html;
         const result = safeResults(options, env, src);
+        // Labels read at render time: the language can change while the preview stays.
+        const labels = options.markLabels ?? defaultMarkLabels();
         return result ? withMark(html, markOfToken(marksFor(result, src, labels), token), display) : html;
       } finally {
         marking.delete(token);

@@ -7,7 +7,10 @@ import katexPlugin from '@vscode/markdown-it-katex';
 import { dlCalcPlugin } from '../../../src/engine/render/plugin';
 import { renderNoteToHtml } from '../../../src/engine/render/export';
 import type { NoteResult } from '../../../src/engine/types';
-import { evaluate, scanTags, stubKatex } from './helpers';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { useBundle } from '../../../src/engine/messages';
+import { evaluate, repoRoot, scanTags, stubKatex } from './helpers';
 
 const note = [
   'Update: $0.5 - 0.0123 = 0.4877$, wrong: $2 \\times 3 = 7$, unchecked: $y = ax + b$.',
@@ -86,4 +89,17 @@ test('the export marks math the same way, and its sanitiser keeps the marks', ()
     ['✓', '✗', '✓', '✗', '✓', '✗'],
   );
   assert.match(html, /\.dl-calc-math-mark \{/);
+});
+
+test('the hover speaks the reader\'s language (the engine catalogue)', () => {
+  const zh = JSON.parse(fs.readFileSync(path.join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+  const result = evaluate(note);
+  useBundle(zh);
+  try {
+    const got = marks(preview(() => result).render(note, {}));
+    assert.equal(got[0][1].split('\n')[0], '手算成立');
+    assert.equal(got[1][1].split('\n')[0], '手算不成立');
+  } finally {
+    useBundle(undefined);
+  }
 });
