@@ -54,24 +54,34 @@ export function jsonReport(files: readonly CheckedFile[]): JsonReport {
     const { summary } = file.result;
     const passed = summary.passed + summary.chainsVerified;
     const failed = summary.failed + summary.chainsFailed;
+    // A note that could not be read or checked completely is an error of the note.
+    const errors = summary.errors + noteProblems(file.result).length;
     totals.statements += summary.statements;
     totals.passed += passed;
     totals.failed += failed;
-    totals.errors += summary.errors;
+    totals.errors += errors;
     return {
       path: file.path,
       statements: summary.statements,
       checks: { passed, failed },
-      errors: summary.errors,
+      errors,
       items: itemsOf(file.result),
     };
   });
   return { files: out, totals };
 }
 
-/** Statements and checked LaTeX chains, in document order. */
+/** Problems of the note as a whole: stopped LaTeX checks, too large, too deeply nested. */
+function noteProblems(result: NoteResult) {
+  return result.diagnostics.filter((d) => d.code === 'stopped');
+}
+
+/** Statements, checked LaTeX chains and problems of the note, in document order. */
 function itemsOf(result: NoteResult): JsonItem[] {
   const items = result.statements.map(jsonItem);
+  for (const d of noteProblems(result)) {
+    items.push({ line: d.range.start.line + 1, column: d.range.start.character + 1, kind: 'stopped', source: '', display: '', message: d.message });
+  }
   for (const chain of result.latex) {
     if (chain.status === 'skipped') continue;
     const wrong = chain.links.find((l) => l.ok === false);
@@ -116,7 +126,7 @@ function jsonItem(s: StatementResult): JsonItem {
 export function problemLines(file: CheckedFile): string[] {
   const lines: string[] = [];
   for (const item of itemsOf(file.result)) {
-    if (item.kind === 'error') lines.push(`${file.path}:${item.line}:${item.column}: error: ${item.message}`);
+    if (item.kind === 'error' || item.kind === 'stopped') lines.push(`${file.path}:${item.line}:${item.column}: error: ${item.message}`);
     else if (item.ok === false) {
       const what = item.kind === 'latex' || item.kind === 'prose' ? say('cli.handCalculation') : say('cli.checkFailed');
       lines.push(`${file.path}:${item.line}:${item.column}: ${what}: ${item.message}`);
@@ -151,6 +161,7 @@ export function transcript(file: CheckedFile, derivations: boolean): string[] {
       for (const lib of d.library) out.push(`      │     ${say('cli.where', { formula: lib.text })}`);
     }
   }
+  for (const d of noteProblems(file.result)) out.push(`${String(d.range.start.line + 1).padStart(5)} │ ✗ ${d.message}`);
   for (const c of chains) {
     const where = String(c.range.start.line + 1).padStart(5);
     const wrong = c.links.find((l) => l.ok === false);

@@ -1,28 +1,45 @@
 // The dl-calc command line: `check` notes in a terminal or CI, `render` them to HTML.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EvaluationClient } from '../node/evaluationClient';
+import { stoppedResult } from '../node/stops';
 import type { NoteResult } from '../engine/types';
 import { jsonReport, problemLines, summaryLine, transcript, type CheckedFile } from './check';
+import { DEFAULT_TIME_LIMIT_MS, UsageError, newClient, parseTimeLimit } from './args';
+import { MAX_NOTE_BYTES, ReadError, collectNotes, readNote } from './files';
 import { languageOfLocale, languages, takeLangFlag, useLanguage, type Language } from './lang';
 
+export { ReadError } from './files';
+
 const USAGE = `Usage:
-  dl-calc check [--json] [--verbose] [--derivations] [--time-limit MS] [--precision N]
-                [--other-delimiters] [--no-prose] [--lang en|zh-cn] <file|dir>...
-  dl-calc render <note.md> [-o out.html]
+  dl-calc check [options] [--lang en|zh-cn] [--] <file|dir>...
+  dl-calc render [--time-limit MS] [-o out.html] [--] <note.md>
 
-check   evaluates every dl-calc block and inline \`= expr\` of each note (a directory
-        means its *.md files, recursively) and prints each error and failed check as
-        path:line:col: message, then a summary.
-        Exit code: 0 all checks pass, 1 a check failed or an error occurred, 2 bad usage
-        or an unreadable file.
-        --other-delimiters also checks math in \\( \\), \\[ \\] and bare \\begin{align};
-        --no-prose leaves arithmetic in plain text (6*6*8 = 288) unchecked.
-render  writes the note as one self-contained HTML file.
+check   Evaluates every \`\`\`dl-calc block and inline \`= expr\` of each note, and checks
+        the hand calculations written in its LaTeX math ($0.5 - 0.0123 = 0.4877$: each
+        "=" of a chain of numbers is recomputed, and a written number that is wrong
+        beyond its rounding fails; math that cannot be read exactly is skipped). A
+        directory means its *.md and *.markdown files, recursively. Prints each error
+        and failed check as path:line:col: message, then a summary.
+  --json            one JSON object instead (documented in docs/cli.md)
+  --verbose, -v     every statement with its value, and each checked LaTeX chain
+  --derivations     also each statement's derivation (implies --verbose)
+  --time-limit MS   stop any one step (a statement, the LaTeX checks of a note) after
+                    MS milliseconds, 1 to 2147483647, or 0 for no limit (default 10000)
+  --precision N     significant digits shown, 1 to 15 (default 6)
+  --other-delimiters  also check math in \\( \\), \\[ \\] and bare \\begin{align}
+  --no-prose        leave arithmetic in plain text (6*6*8 = 288) unchecked
+  --                ends the options: later arguments are files, even "-x.md"
+
+render  Writes the note as one self-contained HTML file (default: the note's name with
+        .html), sanitised, images inside the note's folder embedded.
+  -o, --output FILE the HTML file to write (never the note itself)
+  --time-limit MS   as for check
+
 --lang  the language of messages: en or zh-cn (default: from LC_ALL, LC_MESSAGES, LANG).
-        --json output keeps its English field names and kinds; only "message" is translated.`;
+        --json output keeps its English field names and kinds; only "message" is translated.
 
-export class UsageError extends Error {}
+Exit code: 0 every check passes; 1 a check failed, an error occurred or a note could
+not be fully read (too large, too deeply nested, stopped); 2 bad usage, or a file or
+directory that cannot be read (missing, a directory with no notes, not UTF-8 text).`;
 
 interface CheckArgs {
   json: boolean;
@@ -37,7 +54,8 @@ interface CheckArgs {
 }
 
 function parseCheckArgs(args: string[]): CheckArgs {
-  const out: CheckArgs = { json: false, verbose: false, derivations: false, timeLimitMs: 10_000, prose: true, otherDelimiters: false, paths: [] };
+  const out: CheckArgs = { json: false, verbose: false, derivations: false, timeLimitMs: DEFAULT_TIME_LIMIT_MS, prose: true, otherDelimiters: false, paths: [] };
+  let options = true;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = () => {
@@ -45,71 +63,50 @@ function parseCheckArgs(args: string[]): CheckArgs {
       if (v === undefined) throw new UsageError(`${a} needs a value`);
       return v;
     };
-    if (a === '--json') out.json = true;
+    if (!options || a === '-' || !a.startsWith('-')) out.paths.push(a);
+    else if (a === '--') options = false;
+    else if (a === '--json') out.json = true;
     else if (a === '--verbose' || a === '-v') out.verbose = true;
     else if (a === '--derivations') out.derivations = out.verbose = true;
     else if (a === '--other-delimiters') out.otherDelimiters = true;
     else if (a === '--no-prose') out.prose = false;
-    else if (a === '--time-limit') {
-      out.timeLimitMs = Number(value());
-      if (!(out.timeLimitMs > 0)) throw new UsageError('--time-limit takes milliseconds > 0');
-    } else if (a === '--precision') {
+    else if (a === '--time-limit') out.timeLimitMs = parseTimeLimit(value());
+    else if (a === '--precision') {
       out.precision = Number(value());
       if (!Number.isInteger(out.precision) || out.precision < 1 || out.precision > 15) throw new UsageError('--precision takes 1..15');
-    } else if (a.startsWith('-')) throw new UsageError(`Unknown option ${a}`);
-    else out.paths.push(a);
+    } else throw new UsageError(`Unknown option ${a} (a file whose name starts with "-" goes after --)`);
   }
   if (out.paths.length === 0) throw new UsageError('check needs at least one file or directory');
   return out;
 }
 
-/** Expands directories into their Markdown files, sorted, skipping dependency folders. */
-export function collectNotes(paths: string[]): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && /\.(md|markdown)$/i.test(entry.name)) files.push(full);
-    }
-  };
-  for (const p of paths) {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-    } catch {
-      throw new ReadError(`cannot read ${p}: no such file or directory`);
-    }
-    if (stat.isDirectory()) walk(p);
-    else files.push(p);
-  }
-  return files;
-}
-
-export class ReadError extends Error {}
-
-export function readNote(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new ReadError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
-
-async function check(args: CheckArgs, out: (line: string) => void): Promise<number> {
+async function check(args: CheckArgs, out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const files = collectNotes(args.paths);
-  const client = new EvaluationClient({ timeLimitMs: () => args.timeLimitMs });
+  const client = newClient(args.timeLimitMs);
   const checked: CheckedFile[] = [];
+  let unreadable = false;
   try {
     for (const file of files) {
-      const text = readNote(file);
+      let note;
+      try {
+        note = readNote(file);
+      } catch (e) {
+        // One unreadable file is reported; every other note is still checked.
+        if (!(e instanceof ReadError)) throw e;
+        err(`dl-calc: ${e.message}`);
+        unreadable = true;
+        continue;
+      }
+      const doc = { uri: path.resolve(file), version: 1, text: 'text' in note ? note.text : '' };
       const settings = {
         ...(args.precision ? { precision: args.precision } : {}),
         latexProse: args.prose,
         latexOtherDelimiters: args.otherDelimiters,
       };
-      const result: NoteResult = await client.evaluate({ uri: path.resolve(file), version: 1, text }, settings, args.derivations);
+      const result: NoteResult =
+        'text' in note
+          ? await client.evaluate(doc, settings, args.derivations)
+          : stoppedResult(doc, `This note is too large to check: ${mb(note.tooLarge)}, more than the limit of ${mb(MAX_NOTE_BYTES)}`);
       checked.push({ path: file, result });
     }
   } finally {
@@ -123,22 +120,32 @@ async function check(args: CheckArgs, out: (line: string) => void): Promise<numb
       if (args.verbose) out(transcript(file, args.derivations).join('\n'));
       for (const line of problemLines(file)) out(line);
     }
-    out(summaryLine(report));
+    if (checked.length > 0 || !unreadable) out(summaryLine(report));
   }
   const t = report.totals;
+  if (unreadable) return 2;
   return t.failed > 0 || t.errors > 0 ? 1 : 0;
 }
 
-export async function main(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+}
+
+export async function main(
+  argv: string[],
+  out: (line: string) => void = console.log,
+  err: (line: string) => void = console.error,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const { rest: args, lang } = takeLangFlag(argv);
   const [command, ...rest] = args;
   try {
     if (lang !== undefined && !languages.includes(lang as Language)) throw new UsageError(`--lang takes ${languages.join(' or ')}`);
     useLanguage((lang as Language | undefined) ?? languageOfLocale(env));
-    if (command === 'check') return await check(parseCheckArgs(rest), out);
+    if (command === 'check') return await check(parseCheckArgs(rest), out, err);
     if (command === 'render') {
       const { render } = await import('./render');
-      return await render(rest, out);
+      return await render(rest, out, err);
     }
     if (command === '--help' || command === '-h' || command === 'help') {
       out(USAGE);
@@ -158,13 +165,23 @@ export async function main(argv: string[], out: (line: string) => void = console
   }
 }
 
+/** Exit code when the reader of the output goes away (`| head`): quietly, as a SIGPIPE would. */
+const CLOSED_PIPE_EXIT = 141;
+
 if (require.main === module) {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(CLOSED_PIPE_EXIT);
+      throw e;
+    });
+  }
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
     },
     (e) => {
-      console.error(e);
+      // A bug, not the note: one line, not a stack trace.
+      console.error(`dl-calc: internal error: ${e instanceof Error ? e.message : String(e)}`);
       process.exitCode = 2;
     },
   );

@@ -1,50 +1,52 @@
 // `dl-calc render <note.md> [-o out.html]`: one self-contained HTML file, rendered by
 // the same markdown-it plugin the preview uses.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { renderNoteToHtml } from '../engine/render';
-import { EvaluationClient } from '../node/evaluationClient';
-import { ReadError, UsageError, readNote } from './main';
+import { folderImageReader } from '../node/imageReader';
+import { ReadError, readNote, sameFile, writeAtomic } from './files';
+import { DEFAULT_TIME_LIMIT_MS, UsageError, newClient, parseTimeLimit } from './args';
 
-export async function render(args: string[], out: (line: string) => void): Promise<number> {
+export async function render(args: string[], out: (line: string) => void, err: (line: string) => void = console.error): Promise<number> {
   let input: string | undefined;
   let output: string | undefined;
+  let timeLimitMs = DEFAULT_TIME_LIMIT_MS;
+  let options = true;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '-o' || a === '--output') {
+    if (options && a === '--') options = false;
+    else if (options && (a === '-o' || a === '--output')) {
       output = args[++i];
       if (!output) throw new UsageError(`${a} needs a file name`);
-    } else if (a.startsWith('-')) throw new UsageError(`Unknown option ${a}`);
+    } else if (options && a === '--time-limit') {
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      timeLimitMs = parseTimeLimit(v);
+    } else if (options && a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option ${a} (a file whose name starts with "-" goes after --)`);
     else if (input) throw new UsageError('render takes one note');
     else input = a;
   }
   if (!input) throw new UsageError('render needs a note');
-  const text = readNote(input);
-  const client = new EvaluationClient({ timeLimitMs: () => 10_000 });
+  const target = output ?? input.replace(/\.(md|markdown)$/i, '') + '.html';
+  if (sameFile(target, input)) throw new UsageError(`refusing to write the HTML over the note itself (${input}); name another file with -o`);
+  const note = readNote(input);
+  if (!('text' in note)) throw new ReadError(`cannot render ${input}: it is too large`);
+  const doc = { uri: path.resolve(input), version: 1, text: note.text };
+  const client = newClient(timeLimitMs);
   let html: string;
   try {
-    const results = await client.evaluate({ uri: path.resolve(input), version: 1, text }, {}, true);
+    const results = await client.evaluate(doc, {}, true);
     const baseDir = path.dirname(path.resolve(input));
-    html = renderNoteToHtml(text, {
+    html = renderNoteToHtml(doc.text, {
       results,
       baseDir,
-      readImage: (file) => {
-        try {
-          return fs.readFileSync(file);
-        } catch {
-          return undefined;
-        }
-      },
+      readImage: folderImageReader(baseDir),
+      // Say which images were left as links, so a missing figure is noticed before the file is shared.
+      onImageSkipped: (src, reason) => err(`dl-calc: ${input}: image ${src} not embedded: ${reason}`),
     });
   } finally {
     client.dispose();
   }
-  const target = output ?? input.replace(/\.(md|markdown)$/i, '') + '.html';
-  try {
-    fs.writeFileSync(target, html);
-  } catch (e) {
-    throw new ReadError(`cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+  writeAtomic(target, html);
   out(`wrote ${target}`);
   return 0;
 }

@@ -2,6 +2,7 @@
 // the editor, the preview and the CLI always agree on what a block is.
 import type Token from 'markdown-it/lib/token.mjs';
 import { parseDocument, splitLines } from './parse/document';
+import { noteMarkdown } from './parse/markdown';
 import type { Block, BlockOptions, EngineDiagnostic, InlineSpan, Range, SourceLine } from './types';
 
 export interface ParsedNote {
@@ -9,6 +10,11 @@ export interface ParsedNote {
   readonly inlines: readonly InlineSpan[];
   /** The note's lines (BOM removed), for mapping offsets. */
   readonly lines: readonly string[];
+  /**
+   * The 0-based line where markdown-it reached its nesting limit and stopped reading the
+   * rest; blocks and spans after it are missing, so the note must not pass as checked.
+   */
+  readonly truncatedAt?: number;
 }
 
 const LANGUAGE = 'dl-calc';
@@ -55,14 +61,20 @@ export function parseNote(text: string): ParsedNote {
   const tokens = doc.tokens;
   const blocks: Block[] = [];
   const inlines: InlineSpan[] = [];
+  const limit = (noteMarkdown().options as { maxNesting?: number }).maxNesting ?? 100;
+  let truncatedAt: number | undefined;
   for (const token of tokens) {
+    // At the limit markdown-it drops everything after, silently (its guard against deep nesting).
+    if (truncatedAt === undefined && (token.level >= limit - 1 || token.children?.some((c) => c.level >= limit - 1))) {
+      truncatedAt = token.map?.[0] ?? 0;
+    }
     if (token.type === 'fence' && token.map && isDlCalcInfo(token.info)) {
       blocks.push(blockFromToken(token, blocks.length, lines));
     } else if (token.type === 'inline' && token.map && token.children) {
       findInlineSpans(token, lines, inlines);
     }
   }
-  return { blocks, inlines, lines };
+  return truncatedAt === undefined ? { blocks, inlines, lines } : { blocks, inlines, lines, truncatedAt };
 }
 
 function blockFromToken(token: Token, index: number, lines: string[]): Block {

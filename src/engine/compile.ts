@@ -210,6 +210,8 @@ export class StatementCompiler {
       if ((node as any).isBlockNode) {
         return { error: { kind: 'error', offset: at, ...said('syntax.onePerLine') } };
       }
+      const refused = this.sandbox.refuseSyntax(node);
+      if (refused) return { error: { kind: 'error', offset: at, message: refused.message } };
       return { node, code: node.compile(), offset: at, text };
     } catch (e) {
       return { error: syntaxError(e, text, at) };

@@ -104,6 +104,8 @@ export function evaluateNote(
   // Where each name is assigned, for "defined later at line N".
   const assignments = new Map<string, number[]>();
   units.forEach((unit, i) => {
+    // Compiling a long note is progress too: the time limit counts steps, not the whole pass.
+    if ((i & 255) === 255) options.onPhase?.('parse');
     const compiled = deps.compiler.compile(unit.source.text);
     if (compiled.kind !== 'error' && compiled.assigns) {
       const list = assignments.get(compiled.assigns) ?? [];
@@ -214,7 +216,11 @@ function runStatement(
     return { result: { ...base, kind: 'error', assigns, error, dependencies: [] } };
   };
 
-  const stopped = options.stopped?.get(`${source.range.start.line}:${source.range.start.character}`);
+  const start = source.range.start;
+  const skip = options.skipAfter;
+  const stopped =
+    options.stopped?.get(`${start.line}:${start.character}`) ??
+    (skip && (start.line > skip.line || (start.line === skip.line && start.character > skip.character)) ? skip.message : undefined);
   const compiled = deps.compiler.compile(source.text);
   const assigns = compiled.kind === 'error' ? undefined : compiled.assigns;
   if (stopped) return fail(stopped, source.range, assigns);
@@ -286,7 +292,7 @@ function runStatement(
     return { result, seed };
   };
 
-  const memo = options.stopped || !compiled.reusable ? undefined : deps.memo.get(source.text)?.[occurrence];
+  const memo = options.stopped || options.skipAfter || !compiled.reusable ? undefined : deps.memo.get(source.text)?.[occurrence];
   if (
     memo &&
     memo.group === unit.isolatedGroup &&

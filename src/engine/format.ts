@@ -13,6 +13,10 @@ export interface FormatOptions {
 const SHORT_LIMIT = 6;
 /** "Whole" matrices in hovers and the preview still stop somewhere: a 3000×3000 matrix is data, not a value to read. */
 const FULL_LIMIT = 100;
+/** Levels of nested objects and arrays shown before `…`. */
+const MAX_DEPTH = 12;
+/** Characters of a string value shown. */
+const MAX_STRING_SHOWN = 10_000;
 /** Rows and columns typeset in LaTeX. */
 const TEX_LIMIT = 12;
 
@@ -97,30 +101,43 @@ export class ValueFormatter {
     return { short: text, full: text, tex: this.scalarTex(value, text), type };
   }
 
-  /** Text of a single value that is not a matrix. */
-  scalarText(value: unknown, options: FormatOptions): string {
+  /**
+   * Text of a single value that is not a matrix. Depth and size are bounded and a value that
+   * contains itself (`a.x = a`) prints `{…}` where it repeats: a note's value is data.
+   */
+  scalarText(value: unknown, options: FormatOptions, depth = 0, seen: Set<unknown> = new Set()): string {
     if (typeof value === 'number') return formatNumber(value, options);
     if (typeof value === 'boolean') return String(value);
-    if (typeof value === 'string') return JSON.stringify(value);
+    if (typeof value === 'string') return JSON.stringify(value.length > MAX_STRING_SHOWN ? value.slice(0, MAX_STRING_SHOWN) : value) + (value.length > MAX_STRING_SHOWN ? '…' : '');
     if (value === undefined || value === null) return '';
     if (typeof value === 'function') return (value as any).syntax ?? `${(value as any).name || 'function'}(…)`;
-    if (isMatrix(value) || Array.isArray(value)) return this.view(value, options).full;
+    if (isMatrix(value) || Array.isArray(value)) {
+      if (depth > 0 && (depth >= MAX_DEPTH || seen.has(value))) return '[…]';
+      const array = isMatrix(value) ? value.toArray() : value;
+      return this.nested(array, options, depth === 0 ? FULL_LIMIT : SHORT_LIMIT, depth, seen);
+    }
     if ((value as any).isUnit || (value as any).isComplex || (value as any).isFraction || (value as any).isBigNumber) {
       return this.math.format(value, { precision: options.precision });
     }
     if (typeof value === 'object') {
-      const entries = Object.entries(value as Record<string, unknown>).map(
-        ([k, v]) => `${k}: ${isMatrix(v) || Array.isArray(v) ? this.nested(isMatrix(v) ? v.toArray() : v, options, Infinity) : this.scalarText(v, options)}`,
-      );
+      if (depth >= MAX_DEPTH || seen.has(value)) return '{…}';
+      seen.add(value);
+      const keys = Object.keys(value as Record<string, unknown>);
+      const entries = keys.slice(0, FULL_LIMIT).map((k) => `${k}: ${this.scalarText((value as Record<string, unknown>)[k], options, depth + 1, seen)}`);
+      if (keys.length > FULL_LIMIT) entries.push('…');
+      seen.delete(value);
       return `{${entries.join(', ')}}`;
     }
     return String(value);
   }
 
-  private nested(array: unknown[], options: FormatOptions, limit: number): string {
+  private nested(array: unknown[], options: FormatOptions, limit: number, depth = 0, seen: Set<unknown> = new Set()): string {
+    if (depth >= MAX_DEPTH || seen.has(array)) return '[…]';
+    seen.add(array);
     const items = array.slice(0, limit).map((item) =>
-      Array.isArray(item) ? this.nested(item, options, limit) : this.scalarText(item, options),
+      Array.isArray(item) ? this.nested(item, options, limit, depth + 1, seen) : this.scalarText(item, options, depth + 1, seen),
     );
+    seen.delete(array);
     if (array.length > limit) items.push('…');
     return `[${items.join(', ')}]`;
   }
@@ -145,8 +162,8 @@ export class ValueFormatter {
 }
 
 function arrayShape(array: unknown[]): number[] {
-  const shape = [array.length];
-  if (Array.isArray(array[0])) shape.push(...arrayShape(array[0] as unknown[]));
+  const shape: number[] = [];
+  for (let a: unknown = array; Array.isArray(a) && shape.length < MAX_DEPTH; a = a[0]) shape.push(a.length);
   return shape;
 }
 

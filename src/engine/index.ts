@@ -1,5 +1,6 @@
 // The engine's one factory. Editor, preview, CLI and worker all create it the same way.
 import { parseNote, type ParsedNote } from './blocks';
+import { say } from './messages';
 import { StatementCompiler } from './compile';
 import { buildDerivation, type DerivationContext } from './derivation';
 import { derivationInput, evaluateNote, type DerivationSeed, type Memo, type SplitCache } from './evaluator';
@@ -11,6 +12,7 @@ import type { LatexChainResult } from './latex/types';
 import {
   defaultSettings,
   type Derivation,
+  type EngineDiagnostic,
   type EngineSettings,
   type EvaluateOptions,
   type NoteDocument,
@@ -30,8 +32,8 @@ export interface Engine {
   configure(settings: Partial<EngineSettings>): void;
   /** Evaluates a note; the same document version is answered from a cache. */
   evaluate(doc: NoteDocument, options?: EvaluateOptions): NoteResult;
-  /** The derivation of statement `index` of the last evaluation of `uri`. */
-  derive(uri: string, index: number): Derivation | undefined;
+  /** The derivation of statement `index` of the last evaluation of `uri` (of that `version`, when given). */
+  derive(uri: string, index: number, version?: number): Derivation | undefined;
   /** Finds blocks and inline spans (shared by all surfaces). */
   parse(doc: NoteDocument): ParsedNote;
   /** Forgets a note (closed or deleted). */
@@ -73,8 +75,10 @@ export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
     return note;
   };
 
-  const derive = (uri: string, index: number): Derivation | undefined => {
+  const derive = (uri: string, index: number, version?: number): Derivation | undefined => {
     const run = lastRuns.get(uri);
+    // A hover asks for the run it was shown for; another version's statement k is another statement.
+    if (version !== undefined && run?.version !== version) return undefined;
     const seed = run?.seeds[index];
     return seed ? buildDerivation(derivationInput(seed), derivationContext()) : undefined;
   };
@@ -98,20 +102,23 @@ export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
       const last = lastRuns.get(doc.uri);
       const wantDerivations = options.derivations === true;
       const reusable =
-        last && last.version === doc.version && last.text === doc.text && last.settingsKey === settingsKey && !options.stopped;
+        last && last.version === doc.version && last.text === doc.text && last.settingsKey === settingsKey && !options.stopped && !options.skipAfter;
       if (reusable && (!wantDerivations || last.derivations)) return last.result;
       if (reusable && wantDerivations) {
+        options.onPhase?.('derivations');
         const result = withDerivations(last.result, last.seeds);
         const run = { ...last, result, derivations: true };
         lastRuns.set(doc.uri, run);
         return result;
       }
+      options.onPhase?.('parse');
       const note = parse(doc);
       const previous = memos.get(doc.uri);
       const memo: Memo = previous && previous.settingsKey === settingsKey ? previous.memo : new Map();
       const output = evaluateNote(note, settings, options, { sandbox, compiler, formatter, memo, splits });
       memos.set(doc.uri, { settingsKey, memo: output.memo });
       const blockLines = note.blocks.flatMap((b) => b.lines.map((l) => l.line));
+      if (settings.latexChecks) options.onPhase?.('latex');
       const latex: LatexChainResult[] = settings.latexChecks
         ? latexChecker.check(doc.uri, doc.text, blockLines, output.bindings, settings.latexSymbolic, {
             prose: settings.latexProse,
@@ -123,11 +130,14 @@ export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
         version: doc.version,
         blocks: note.blocks,
         statements: output.statements,
-        diagnostics: [...output.diagnostics, ...latexDiagnostics(latex)],
+        diagnostics: [...output.diagnostics, ...latexDiagnostics(latex), ...structureDiagnostics(note)],
         summary: summarise(output.statements, latex),
         latex,
       };
-      if (wantDerivations) result = withDerivations(result, output.seeds);
+      if (wantDerivations) {
+        options.onPhase?.('derivations');
+        result = withDerivations(result, output.seeds);
+      }
       lastRuns.set(doc.uri, { version: doc.version, text: doc.text, settingsKey, result, seeds: output.seeds, derivations: wantDerivations });
       return result;
     },
@@ -141,6 +151,20 @@ export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
     });
     return { ...result, statements };
   }
+}
+
+/** A note markdown-it could not read to its end says so, as an error: what follows was not checked. */
+function structureDiagnostics(note: ParsedNote): EngineDiagnostic[] {
+  if (note.truncatedAt === undefined) return [];
+  const line = note.truncatedAt;
+  return [
+    {
+      range: { start: { line, character: 0 }, end: { line, character: (note.lines[line] ?? '').length } },
+      severity: 'error',
+      message: say('note.tooDeep'),
+      code: 'stopped',
+    },
+  ];
 }
 
 export function summarise(statements: readonly StatementResult[], latex: readonly LatexChainResult[] = []): NoteSummary {

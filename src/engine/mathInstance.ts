@@ -3,6 +3,7 @@
 // allocation capped. The default mathjs instance is never touched.
 import { all, create, type MathJsInstance, type MathNode } from 'mathjs';
 import { libraryFunctions } from './library';
+import { say } from './messages';
 
 export interface SandboxedMath {
   readonly math: MathJsInstance;
@@ -14,9 +15,24 @@ export interface SandboxedMath {
   isUnit(name: string): boolean;
   /** A message when a note may not use `name` (sandbox), else undefined. */
   refusal(name: string): string | undefined;
-  /** Throws when a value holds more matrix elements than allowed. */
+  /** Throws when a value holds more matrix elements (or a string more characters) than allowed. */
   checkSize(value: unknown): void;
+  /** A message when a parsed statement uses syntax a note may not use (method calls, `._x`), else undefined. */
+  refuseSyntax(node: MathNode): { message: string; node: MathNode } | undefined;
 }
+
+/** Longest string a statement may produce, in characters. */
+export const MAX_STRING_LENGTH = 1_000_000;
+/** Largest digit count or exponent a format option may ask for. */
+const MAX_FORMAT_DIGITS = 1000;
+/** Largest word size of bin/oct/hex and format's wordSize. */
+const MAX_WORD_SIZE = 1024;
+/** Elementwise functions that broadcast their operands (the result takes the largest size on each axis). */
+const BROADCASTING = [
+  'add', 'subtract', 'dotMultiply', 'dotDivide', 'dotPow', 'mod', 'atan2', 'gcd', 'lcm', 'hypot',
+  'equal', 'unequal', 'smaller', 'smallerEq', 'larger', 'largerEq', 'compare', 'compareNatural',
+  'and', 'or', 'xor', 'bitAnd', 'bitOr', 'bitXor', 'leftShift', 'rightArithShift', 'rightLogShift', 'nthRoot',
+];
 
 /** Functions a note must not call: they mutate the instance or evaluate outside our limits. */
 const DISABLED = [
@@ -99,6 +115,96 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
     return rangeTransform(...args);
   };
   replacements.range = guardedRange;
+  // Functions whose options or arguments decide how much they allocate are checked first:
+  // an allocation V8 cannot satisfy ends the whole process, not just the statement.
+  const guard = (name: string, check: (args: unknown[]) => void) => {
+    const real = (math as any)[name];
+    const transform = (math as any).expression.transform[name];
+    const guarded = (...args: unknown[]) => {
+      check(args);
+      return real(...args);
+    };
+    if (transform) {
+      (guarded as any).transform = (...args: unknown[]) => {
+        check(args);
+        return transform(...args);
+      };
+    }
+    replacements[name] = guarded;
+  };
+  const formatOptions = (name: string, options: unknown) => {
+    if (typeof options === 'number' || isBig(options)) digitsOption(name, 'precision', Number(options));
+    else if (options && typeof options === 'object') {
+      const o = options as Record<string, unknown>;
+      for (const key of ['precision', 'lowerExp', 'upperExp']) if (o[key] !== undefined) digitsOption(name, key, Number(o[key]));
+      if (o.wordSize !== undefined) wordSizeOption(name, Number(o.wordSize));
+    }
+  };
+  guard('format', (args) => formatOptions('format', args[1]));
+  guard('print', (args) => formatOptions('print', args[2]));
+  for (const name of ['bin', 'oct', 'hex']) guard(name, (args) => args[1] !== undefined && wordSizeOption(name, Number(args[1])));
+  guard('multiply', (args) => {
+    if (args.length === 2 && !(isCollection(args[0]) && isCollection(args[1]))) return;
+    for (let i = 0; i + 1 < args.length; i++) {
+      const a = shapeOf(args[i]);
+      const b = shapeOf(args[i + 1]);
+      if (a && b && a.length === 2 && b.length === 2) checkCount('multiply(...)', a[0] * b[1]);
+    }
+  });
+  for (const name of BROADCASTING) {
+    if (typeof (math as any)[name] !== 'function') continue;
+    guard(name, (args) => {
+      // Scalars (nearly every call) cost one test per argument.
+      if (args.length < 2 || !(isCollection(args[0]) && isCollection(args[1])) && args.length === 2) return;
+      const shapes = args.map(shapeOf).filter((x): x is number[] => x !== undefined);
+      if (shapes.length >= 2) checkCount(`${name}(...)`, broadcastCount(shapes));
+    });
+  }
+  guard('kron', (args) => {
+    const [a, b] = args.map(shapeOf);
+    if (a && b) checkCount('kron(...)', countOf(a) * countOf(b));
+  });
+  guard('setCartesian', (args) => {
+    const [a, b] = args.map(shapeOf);
+    if (a && b) checkCount('setCartesian(...)', 2 * countOf(a) * countOf(b));
+  });
+  guard('setPowerset', (args) => {
+    const a = shapeOf(args[0]);
+    // 2^n subsets holding n/2 elements each.
+    if (a) checkCount('setPowerset(...)', Math.pow(2, Math.max(0, countOf(a) - 1)) * countOf(a));
+  });
+  guard('pickRandom', (args) => {
+    for (const a of args.slice(1)) if (typeof a === 'number') checkCount('pickRandom(...)', a);
+  });
+  guard('matrixFromFunction', (args) => {
+    const size = sizeArgs([args[0]]);
+    checkCount('matrixFromFunction(...)', countOf(size));
+  });
+  guard('diag', (args) => {
+    const a = shapeOf(args[0]);
+    const k = args.find((x, i) => i > 0 && typeof x === 'number') as number | undefined;
+    if (a && a.length === 1) {
+      const n = a[0] + Math.abs(k ?? 0);
+      checkCount('diag(...)', n * n);
+    }
+  });
+  // Indexing beyond a matrix grows it when assigned (A[1e9] = 1), so no index may address more than the limit.
+  guard('index', (args) => {
+    let count = 1;
+    for (const a of args) {
+      if (typeof a === 'number') count *= Math.max(1, a + 1);
+      else if (isBig(a)) count *= Math.max(1, Number(a) + 1);
+      else if (a && typeof a === 'object' && (a as any).isRange) count *= Math.max(1, Math.abs((a as any).end) + 1);
+      else if (Array.isArray(a) || (a && (a as any).isMatrix)) {
+        const flat = (Array.isArray(a) ? a : (a as any).toArray()).flat(Infinity) as unknown[];
+        count *= Math.max(1, ...flat.map((x) => (typeof x === 'number' ? x + 1 : 1)));
+      }
+    }
+    if (count > limits.maxMatrixElements()) {
+      throw new LimitError(say('limit.index', { limit: formatCount(limits.maxMatrixElements()) }));
+    }
+  });
+
   // derivative("x^2", "x") stays available: it parses with the sandboxed parser and returns text.
   // `{ simplify: false }` skips mathjs's simplification, whose cost grows fast with size
   // (the LaTeX checks only evaluate the result); no other option is passed through.
@@ -136,13 +242,97 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
     if (value && typeof value === 'object' && (value as any).isMatrix) {
       const size = (value as any).size() as number[];
       checkCount('The result', countOf(size));
+    } else if (typeof value === 'string' && value.length > MAX_STRING_LENGTH) {
+      throw new LimitError(say('limit.string', { length: formatCount(value.length), limit: formatCount(MAX_STRING_LENGTH) }));
     }
   };
 
   const refused = new Set([...DISABLED, ...REFUSED_BY_NAME]);
   const refusal = (name: string) => (refused.has(name) ? `${name}() is not available in a note` : undefined);
 
-  return { math, parse, isBuiltin, isUnit, checkSize, refusal };
+  // Nothing a note does may outlive its evaluation: the tables every note shares are frozen
+  // (defence in depth; methods, which could reach them, are refused by refuseSyntax).
+  deepFreeze((math as any).Unit.PREFIXES);
+
+  return { math, parse, isBuiltin, isUnit, checkSize, refusal, refuseSyntax };
+}
+
+function digitsOption(name: string, key: string, value: number): void {
+  if (!(Math.abs(value) <= MAX_FORMAT_DIGITS)) {
+    throw new LimitError(say('limit.formatOption', { name, key, value, limit: MAX_FORMAT_DIGITS }));
+  }
+}
+
+function wordSizeOption(name: string, value: number): void {
+  if (!(value >= 1 && value <= MAX_WORD_SIZE)) {
+    throw new LimitError(say('limit.wordSize', { name, value, limit: MAX_WORD_SIZE }));
+  }
+}
+
+function isCollection(x: unknown): boolean {
+  return Array.isArray(x) || (!!x && typeof x === 'object' && (x as any).isMatrix === true);
+}
+
+function isBig(x: unknown): boolean {
+  return !!x && typeof x === 'object' && (x as any).isBigNumber === true;
+}
+
+/** The shape of a matrix, array or string argument; undefined for scalars. */
+function shapeOf(x: unknown): number[] | undefined {
+  if (x && typeof x === 'object' && (x as any).isMatrix) return (x as any).size();
+  if (Array.isArray(x)) {
+    const shape: number[] = [];
+    let a: unknown = x;
+    while (Array.isArray(a)) {
+      shape.push(a.length);
+      a = a[0];
+    }
+    return shape;
+  }
+  return undefined;
+}
+
+/** Elements of the broadcast of shapes aligned at their last axis. */
+function broadcastCount(shapes: number[][]): number {
+  const rank = Math.max(...shapes.map((s) => s.length));
+  let count = 1;
+  for (let axis = 0; axis < rank; axis++) {
+    let size = 0;
+    for (const s of shapes) size = Math.max(size, s[s.length - rank + axis] ?? 1);
+    count *= size;
+  }
+  return count;
+}
+
+function deepFreeze(value: unknown, seen = new Set<unknown>()): void {
+  if (!value || typeof value !== 'object' || seen.has(value)) return;
+  seen.add(value);
+  for (const v of Object.values(value)) deepFreeze(v, seen);
+  Object.freeze(value);
+}
+
+/** Names a property access may never use: JavaScript internals and mathjs's private members. */
+const PRIVATE_PROPERTY = /^_|^(constructor|prototype)$/;
+
+/**
+ * Method calls (`x.m(...)`) reach mathjs's and JavaScript's own methods (`"x".repeat(5e8)`,
+ * `(1 km)._bestPrefix()`, which hands out a table every note shares), so a note may not
+ * make them; it calls functions by name (`size(A)`, `to(x, m)`). Underscore properties are
+ * refused as well.
+ */
+function refuseSyntax(node: MathNode): { message: string; node: MathNode } | undefined {
+  let found: { message: string; node: MathNode } | undefined;
+  node.traverse((n: any) => {
+    if (found) return;
+    if (n.isFunctionNode && n.fn?.isAccessorNode) {
+      const name = n.fn.index?.isObjectProperty?.() ? n.fn.index.getObjectProperty() : undefined;
+      found = { node: n, message: name ? say('sandbox.method', { name }) : say('sandbox.methods') };
+    } else if (n.isIndexNode && n.isObjectProperty?.()) {
+      const prop = String(n.getObjectProperty());
+      if (PRIVATE_PROPERTY.test(prop)) found = { node: n, message: say('sandbox.property', { name: prop }) };
+    }
+  });
+  return found;
 }
 
 export function formatCount(n: number): string {

@@ -62,7 +62,7 @@ export interface EngineDiagnostic {
   readonly range: Range;
   readonly severity: Severity;
   readonly message: string;
-  /** "error", "check", "option", "latex", ... */
+  /** "error", "check", "option", "latex", ...; "stopped": the note could not be read or checked completely (an error of the note). */
   readonly code: string;
   /** The message's stable code in the catalogue (src/engine/messages), and its arguments. */
   readonly messageCode?: string;
@@ -216,6 +216,13 @@ export interface EvaluateOptions {
    * they ran past the time limit; they are reported with this message instead.
    */
   readonly stopped?: ReadonlyMap<string, string>;
+  /**
+   * Statements starting after this position are not run and are reported with its message
+   * (the note has had too many statements stopped to try again).
+   */
+  readonly skipAfter?: { readonly line: number; readonly character: number; readonly message: string };
   /** Called before each statement runs; used to tell which one hung. */
   readonly onStatement?: (index: number, start: Position) => void;
+  /** Called as evaluation enters each phase; used to tell where a stop happened. */
+  readonly onPhase?: (phase: 'parse' | 'latex' | 'derivations') => void;
 }

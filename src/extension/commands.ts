@@ -1,6 +1,5 @@
 // Commands (category "dl-calc"). They start the service on demand, so they work before
 // any note has been seen.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { exportActions, type ExportAction } from '../engine/editor/exportActions';
@@ -15,6 +14,7 @@ import { applyRecords } from './record';
 import { levelHolding } from './settingTarget';
 import { loadRender } from './renderLoader';
 import type { Session } from './session';
+import { folderImageReader } from '../node/imageReader';
 
 function noteEditor(): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;
@@ -132,13 +132,7 @@ async function exportHtml(session: Session, options: ExportOptions = {}): Promis
       return renderNoteToHtml(text, {
         results,
         baseDir: isFile ? path.dirname(notePath) : undefined,
-        readImage: (file) => {
-          try {
-            return fs.readFileSync(file);
-          } catch {
-            return undefined;
-          }
-        },
+        readImage: isFile ? folderImageReader(path.dirname(notePath)) : undefined,
         macros: { ...macros },
       });
     } finally {

@@ -193,7 +193,8 @@ export class NoteService implements vscode.Disposable {
     const cached = result?.statements[index]?.derivation;
     if (cached) return cached;
     try {
-      return await this.client.derive(uri.toString(), index);
+      if (!result) return undefined;
+      return await this.client.derive(uri.toString(), index, result.version);
     } catch {
       return undefined;
     }

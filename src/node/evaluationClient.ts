@@ -1,20 +1,65 @@
 // The host side of the evaluation worker, shared by the editor and the CLI. mathjs
-// cannot be interrupted, so a note that runs past the time limit has its worker
-// terminated and restarted; the statement that was running is then reported as stopped
-// and the note is evaluated again without it.
+// cannot be interrupted, so a step (a statement, the LaTeX checks, the derivations) that
+// runs past the time limit has its worker terminated and restarted; the step is reported
+// where it happened and the note is evaluated again without it. SVG typesetting has a
+// worker of its own, so a hover's formula never waits behind a long evaluation.
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { splitLines } from '../engine/blocks';
 import type { Derivation, EngineSettings, NoteDocument, NoteResult } from '../engine/types';
-import type { WorkerData, WorkerRequest, WorkerResponse } from './protocol';
+import {
+  PROGRESS_BYTES,
+  SLOT,
+  readProgress,
+  type EvaluateRequest,
+  type Progress,
+  type RequestMap,
+  type RequestType,
+  type WorkerData,
+  type WorkerMessage,
+  type WorkerRequest,
+} from './protocol';
+import { stoppedResult } from './stops';
 import { currentBundle, say } from '../engine/messages';
 
 export interface EvaluationClientOptions {
-  /** Per-note time limit in milliseconds. */
+  /** Time limit of each step (a statement, the LaTeX checks, ...) in milliseconds; 0 for none. */
   readonly timeLimitMs: () => number;
+  /** How a stop names the limit: the editor's setting, or the CLI's option. */
+  readonly limitName?: string;
   /** Heap limit of the worker, in MB. */
   readonly memoryLimitMb?: number;
   readonly workerPath?: string;
+}
+
+/** Statements stopped earlier ("line:character"), with their line's text so an edit retries them. */
+type StoppedLines = Map<string, { line: number; text: string; message: string }>;
+
+/** Statements of one note stopped in one evaluation before the rest is given up. */
+const MAX_STATEMENT_STOPS = 8;
+
+/** Why a worker was stopped while it ran a request, and where it was. */
+export class StopSignal extends Error {
+  constructor(
+    readonly kind: 'time' | 'memory' | 'crash',
+    readonly progress: Progress,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+export class SupersededError extends Error {
+  constructor() {
+    super('superseded by a newer edit');
+  }
+}
+
+class DisposedError extends Error {
+  constructor() {
+    super('dl-calc evaluation stopped');
+  }
 }
 
 type Pending = {
@@ -23,91 +68,273 @@ type Pending = {
   reject(error: Error): void;
 };
 
-/** Statements stopped earlier ("line:character"), with their line's text so an edit retries them. */
-type StoppedLines = Map<string, { line: number; text: string; message: string }>;
+/** A worker and its progress slot. */
+interface Slot {
+  readonly worker: Worker;
+  readonly progress: SharedArrayBuffer;
+  ready: boolean;
+}
 
-/** Tries per request: each one stops at most one more statement. */
-const MAX_RESTARTS = 8;
-
-export class EvaluationClient {
-  private worker: Worker | undefined;
-  private progress = new SharedArrayBuffer(8);
-  private ready = false;
-  private nextId = 1;
+/**
+ * One worker with its queue, progress slot and watchdog. After a first stop a spare
+ * worker is kept loaded, so a note with several runaway statements does not wait for
+ * mathjs to load again after each one.
+ */
+class Lane {
+  private current: Slot | undefined;
+  private spare: Slot | undefined;
   private readonly queue: Pending[] = [];
-  private running: { readonly pending: Pending; timer: NodeJS.Timeout | undefined } | undefined;
-  private readonly stopped = new Map<string, StoppedLines>();
+  private running: { readonly pending: Pending; watchdog?: NodeJS.Timeout; step: number; since: number } | undefined;
   private disposed = false;
-  /** Restarts so far, for tests and the status bar. */
   restarts = 0;
 
-  constructor(private readonly options: EvaluationClientOptions) {}
+  constructor(
+    private readonly role: WorkerData['role'],
+    private readonly options: EvaluationClientOptions,
+  ) {}
 
-  /** Starts the worker now (it loads mathjs in the background). */
   warmUp(): void {
     this.ensureWorker();
   }
 
-  evaluate(doc: NoteDocument, settings: Partial<EngineSettings> = {}, derivations = false): Promise<NoteResult> {
-    return this.evaluateWithRestarts(doc, settings, derivations, 0);
-  }
-
-  derive(uri: string, index: number): Promise<Derivation | undefined> {
-    return this.send({ id: this.nextId++, type: 'derive', uri, index }) as Promise<Derivation | undefined>;
-  }
-
-  /**
-   * Renders LaTeX to SVG markup in the worker (MathJax loads there on first use, never on
-   * the caller's thread). An entry is undefined when its formula does not render.
-   */
-  texToSvg(formulas: readonly string[], display = true): Promise<(string | undefined)[]> {
-    return this.send({ id: this.nextId++, type: 'texToSvg', formulas, display }) as Promise<(string | undefined)[]>;
-  }
-
-  forget(uri: string): void {
-    this.stopped.delete(uri);
-    // Drop queued work for the note; tell the worker to free its caches.
-    void this.send({ id: this.nextId++, type: 'forget', uri }).catch(() => undefined);
+  send<K extends RequestType>(request: WorkerRequest<K>): Promise<RequestMap[K]['reply']> {
+    if (this.disposed) return Promise.reject(new DisposedError());
+    return new Promise((resolve, reject) => {
+      if (request.type === 'evaluate') {
+        // Latest edit wins: a queued evaluation of the same note is superseded.
+        const uri = (request as WorkerRequest<'evaluate'>).doc.uri;
+        for (let i = this.queue.length - 1; i >= 0; i--) {
+          const queued = this.queue[i].request;
+          if (queued.type === 'evaluate' && queued.doc.uri === uri) {
+            const [old] = this.queue.splice(i, 1);
+            old.reject(new SupersededError());
+          }
+        }
+      }
+      this.queue.push({ request, resolve: resolve as (v: unknown) => void, reject });
+      this.pump();
+    });
   }
 
   dispose(): void {
     this.disposed = true;
-    for (const p of this.queue.splice(0)) p.reject(new Error('dl-calc evaluation stopped'));
+    for (const p of this.queue.splice(0)) p.reject(new DisposedError());
     if (this.running) {
-      clearTimeout(this.running.timer);
-      this.running.pending.reject(new Error('dl-calc evaluation stopped'));
+      clearInterval(this.running.watchdog);
+      this.running.pending.reject(new DisposedError());
       this.running = undefined;
     }
-    void this.worker?.terminate();
-    this.worker = undefined;
+    void this.current?.worker.terminate();
+    void this.spare?.worker.terminate();
+    this.current = this.spare = undefined;
   }
 
-  private async evaluateWithRestarts(
-    doc: NoteDocument,
-    settings: Partial<EngineSettings>,
-    derivations: boolean,
-    attempt: number,
-  ): Promise<NoteResult> {
-    const stoppedHere = this.currentStopped(doc);
-    const request: WorkerRequest = {
-      id: this.nextId++,
-      type: 'evaluate',
-      doc,
-      settings,
-      derivations,
-      stopped: [...stoppedHere].map(([key, s]) => [key, s.message] as const),
-    };
-    try {
-      return (await this.send(request)) as NoteResult;
-    } catch (e) {
-      if (e instanceof StoppedError && attempt < MAX_RESTARTS) {
-        const lines = this.stopped.get(doc.uri) ?? new Map();
-        lines.set(`${e.line}:${e.character}`, { line: e.line, text: splitLines(doc.text)[e.line] ?? '', message: e.message });
-        this.stopped.set(doc.uri, lines);
-        return this.evaluateWithRestarts(doc, settings, derivations, attempt + 1);
+  private pump(): void {
+    if (this.running || this.disposed) return;
+    const pending = this.queue.shift();
+    if (!pending) return;
+    const slot = this.ensureWorker();
+    this.running = { pending, step: -1, since: performance.now() };
+    if (slot.ready) this.watch();
+    slot.worker.postMessage(pending.request);
+  }
+
+  /**
+   * The limit counts each step, not the worker's start (loading mathjs): the worker counts
+   * steps in the shared slot and a step that stays current past the limit is stopped.
+   */
+  private watch(): void {
+    const running = this.running;
+    const slot = this.current;
+    const limit = this.options.timeLimitMs();
+    if (!running || !slot || !(limit > 0) || running.pending.request.type === 'forget') return;
+    const slots = new Int32Array(slot.progress);
+    running.step = Atomics.load(slots, SLOT.step);
+    running.since = performance.now();
+    const every = Math.max(5, Math.min(250, limit / 4));
+    running.watchdog = setInterval(() => {
+      const step = Atomics.load(slots, SLOT.step);
+      const now = performance.now();
+      if (step !== running.step) {
+        running.step = step;
+        running.since = now;
+      } else if (now - running.since >= limit) {
+        this.stop('time', `ran past the time limit of ${formatMs(limit)}`);
       }
+    }, every);
+  }
+
+  private ensureWorker(): Slot {
+    if (!this.current) this.current = this.spawn();
+    return this.current;
+  }
+
+  private spawn(): Slot {
+    const progress = new SharedArrayBuffer(PROGRESS_BYTES);
+    const worker = new Worker(this.options.workerPath ?? path.join(__dirname, 'evaluationWorker.js'), {
+      workerData: { progress, role: this.role, messages: currentBundle() } satisfies WorkerData,
+      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryLimitMb ?? 1536 },
+    });
+    const slot: Slot = { worker, progress, ready: false };
+    worker.on('message', (message: WorkerMessage) => {
+      if ('ready' in message) {
+        slot.ready = true;
+        if (this.current === slot && this.running) this.watch();
+        return;
+      }
+      if (this.current !== slot) return;
+      const running = this.running;
+      if (!running || running.pending.request.id !== message.id) return;
+      clearInterval(running.watchdog);
+      this.running = undefined;
+      if (message.ok) running.pending.resolve(message.result);
+      else running.pending.reject(new Error(message.error));
+      this.pump();
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (this.spare === slot) this.spare = undefined;
+      if (this.current !== slot) return;
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') this.stop('memory', 'ran out of memory');
+      else this.stop('crash', error.message);
+    });
+    worker.on('exit', (code) => {
+      if (this.spare === slot) this.spare = undefined;
+      if (this.current !== slot) return;
+      if (this.running) this.stop('crash', `the worker exited with code ${code}`);
+      else this.current = undefined;
+    });
+    return slot;
+  }
+
+  /** Terminates the worker and fails the running request with where it was. */
+  private stop(kind: StopSignal['kind'], detail: string): void {
+    const running = this.running;
+    const slot = this.current;
+    const progress = slot ? readProgress(slot.progress) : readProgress(new SharedArrayBuffer(PROGRESS_BYTES));
+    this.current = this.spare;
+    this.current?.worker.ref();
+    this.spare = this.disposed ? undefined : this.spawn();
+    // A waiting spare must not keep the CLI's process alive.
+    this.spare?.worker.unref();
+    this.running = undefined;
+    this.restarts++;
+    void slot?.worker.terminate();
+    if (running) {
+      clearInterval(running.watchdog);
+      running.pending.reject(new StopSignal(kind, progress, detail));
+    }
+    this.pump();
+  }
+}
+
+export class EvaluationClient {
+  private readonly engine: Lane;
+  private readonly tex: Lane;
+  private nextId = 1;
+  private readonly stopped = new Map<string, StoppedLines>();
+
+  constructor(private readonly options: EvaluationClientOptions) {
+    this.engine = new Lane('engine', options);
+    this.tex = new Lane('tex', options);
+  }
+
+  /** Restarts so far, for tests and the status bar. */
+  get restarts(): number {
+    return this.engine.restarts;
+  }
+
+  /** Starts the worker now (it loads mathjs in the background). */
+  warmUp(): void {
+    this.engine.warmUp();
+  }
+
+  /**
+   * Evaluates a note. Never fails for anything the note does: a stop is reported in the
+   * result (at its statement, or as a problem of the note); it rejects only when superseded
+   * by a newer edit or when the client is disposed.
+   */
+  async evaluate(doc: NoteDocument, settings: Partial<EngineSettings> = {}, derivations = false): Promise<NoteResult> {
+    const limitName = this.options.limitName ?? 'setting dlCalc.timeLimit';
+    let latexStopped: string | undefined;
+    let derivationsStopped: string | undefined;
+    let skipAfter: EvaluateRequest['skipAfter'];
+    let statementStops = 0;
+    let otherStops = 0;
+    // Each try removes one step (a statement, the LaTeX checks, the derivations), so this ends.
+    for (let attempt = 0; attempt < MAX_STATEMENT_STOPS + 4; attempt++) {
+      const stoppedHere = this.currentStopped(doc);
+      const request: WorkerRequest<'evaluate'> = {
+        id: this.nextId++,
+        type: 'evaluate',
+        doc,
+        settings,
+        derivations,
+        stopped: [...stoppedHere].map(([key, s]) => [key, s.message] as const),
+        skipAfter,
+        latexStopped,
+        derivationsStopped,
+      };
+      try {
+        return await this.engine.send(request);
+      } catch (e) {
+        if (e instanceof SupersededError || e instanceof DisposedError) throw e;
+        if (!(e instanceof StopSignal)) return stoppedResult(doc, say('stopped.failed', { detail: (e as Error).message }));
+        const why = stopText(e, this.options.timeLimitMs(), limitName);
+        const { phase, line, character } = e.progress;
+        if (phase === 'statement' && !stoppedHere.has(`${line}:${character}`)) {
+          const lines = this.stopped.get(doc.uri) ?? new Map();
+          lines.set(`${line}:${character}`, { line, text: splitLines(doc.text)[line] ?? '', message: say('stopped.statement', { why }) });
+          this.stopped.set(doc.uri, lines);
+          if (++statementStops >= MAX_STATEMENT_STOPS) {
+            skipAfter = { line, character, message: say('stopped.notEvaluated', { count: statementStops, limitName }) };
+          }
+        } else if (phase === 'latex' && latexStopped === undefined) {
+          latexStopped = say('stopped.latex', { why });
+        } else if (phase === 'derivations' && derivationsStopped === undefined) {
+          derivationsStopped = say('stopped.derivations', { why });
+        } else if (++otherStops > 2) {
+          // Reading the note or sending its results: a note too large for the limit (tried three times,
+          // as a busy machine can stall one try).
+          return stoppedResult(doc, say(phase === 'transfer' ? 'stopped.noteSending' : 'stopped.noteReading', { why }));
+        }
+      }
+    }
+    return stoppedResult(doc, say('stopped.tooOften', { count: MAX_STATEMENT_STOPS + 4, limitName }));
+  }
+
+  /** The derivation of statement `index` of the run of `version`; undefined when that run is gone. */
+  async derive(uri: string, index: number, version: number): Promise<Derivation | undefined> {
+    try {
+      return await this.engine.send({ id: this.nextId++, type: 'derive', uri, version, index });
+    } catch (e) {
+      if (e instanceof StopSignal) return undefined;
       throw e;
     }
+  }
+
+  /**
+   * Renders LaTeX to SVG markup in the SVG worker (MathJax loads there on first use, never
+   * on the caller's thread). An entry is undefined when its formula does not render, or
+   * when typesetting ran past the time limit.
+   */
+  async texToSvg(formulas: readonly string[], display = true): Promise<(string | undefined)[]> {
+    try {
+      return await this.tex.send({ id: this.nextId++, type: 'texToSvg', formulas, display });
+    } catch (e) {
+      if (e instanceof StopSignal) return formulas.map(() => undefined);
+      throw e;
+    }
+  }
+
+  forget(uri: string): void {
+    this.stopped.delete(uri);
+    // Tell the worker to free its caches.
+    void this.engine.send({ id: this.nextId++, type: 'forget', uri }).catch(() => undefined);
+  }
+
+  dispose(): void {
+    this.engine.dispose();
+    this.tex.dispose();
   }
 
   /** Stopped statements still valid for this text (an edited line runs again). */
@@ -118,115 +345,12 @@ export class EvaluationClient {
     for (const [key, s] of lines) if (text[s.line] !== s.text) lines.delete(key);
     return lines;
   }
-
-  private send(request: WorkerRequest): Promise<unknown> {
-    if (this.disposed) return Promise.reject(new Error('dl-calc evaluation stopped'));
-    return new Promise((resolve, reject) => {
-      if (request.type === 'evaluate') {
-        // Latest edit wins: a queued evaluation of the same note is superseded.
-        const uri = request.doc.uri;
-        for (let i = this.queue.length - 1; i >= 0; i--) {
-          const queued = this.queue[i].request;
-          if (queued.type === 'evaluate' && queued.doc.uri === uri) {
-            const [old] = this.queue.splice(i, 1);
-            old.reject(new SupersededError());
-          }
-        }
-      }
-      this.queue.push({ request, resolve, reject });
-      this.pump();
-    });
-  }
-
-  private pump(): void {
-    if (this.running || this.disposed) return;
-    const pending = this.queue.shift();
-    if (!pending) return;
-    const worker = this.ensureWorker();
-    this.running = { pending, timer: undefined };
-    if (this.ready) this.startTimer();
-    worker.postMessage(pending.request);
-  }
-
-  /** The limit counts evaluation only, not the worker's start (loading mathjs). */
-  private startTimer(): void {
-    const running = this.running;
-    const limit = this.options.timeLimitMs();
-    if (!running || running.pending.request.type !== 'evaluate' || limit <= 0) return;
-    running.timer = setTimeout(
-      () => this.stop(say('stopped.timeLimit', { limit: formatMs(limit) })),
-      limit,
-    );
-  }
-
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
-    this.progress = new SharedArrayBuffer(8);
-    this.ready = false;
-    const worker = new Worker(this.options.workerPath ?? path.join(__dirname, 'evaluationWorker.js'), {
-      workerData: { progress: this.progress, messages: currentBundle() } satisfies WorkerData,
-      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryLimitMb ?? 1536 },
-    });
-    worker.on('message', (response: WorkerResponse) => {
-      if ('ready' in response) {
-        this.ready = true;
-        this.startTimer();
-        return;
-      }
-      const running = this.running;
-      if (!running || running.pending.request.id !== response.id) return;
-      clearTimeout(running.timer);
-      this.running = undefined;
-      if (response.ok) running.pending.resolve(response.result);
-      else running.pending.reject(new Error(response.error));
-      this.pump();
-    });
-    worker.on('error', (error: Error & { code?: string }) => {
-      if (this.worker !== worker) return;
-      const memory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      this.stop(memory ? say('stopped.memory') : say('worker.failed', { detail: error.message }));
-    });
-    worker.on('exit', () => {
-      if (this.worker === worker) this.worker = undefined;
-    });
-    this.worker = worker;
-    return worker;
-  }
-
-  /** Terminates the worker and fails the running request with the line it was on. */
-  private stop(message: string): void {
-    const running = this.running;
-    const slots = new Int32Array(this.progress);
-    const progress = Atomics.load(slots, 0);
-    const character = Atomics.load(slots, 1);
-    const worker = this.worker;
-    this.worker = undefined;
-    this.running = undefined;
-    this.restarts++;
-    void worker?.terminate();
-    if (running) {
-      clearTimeout(running.timer);
-      if (progress > 0 && running.pending.request.type === 'evaluate') running.pending.reject(new StoppedError(progress - 1, character, message));
-      else running.pending.reject(new Error(message));
-    }
-    this.pump();
-  }
 }
 
-export class StoppedError extends Error {
-  constructor(
-    readonly line: number,
-    readonly character: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export class SupersededError extends Error {
-  constructor() {
-    super('superseded by a newer edit');
-  }
+function stopText(stop: StopSignal, limitMs: number, limitName: string): string {
+  if (stop.kind === 'time') return say('stopped.why.time', { limit: formatMs(limitMs), limitName });
+  if (stop.kind === 'memory') return say('stopped.why.memory');
+  return say('stopped.why.crash', { detail: stop.message });
 }
 
 function formatMs(ms: number): string {

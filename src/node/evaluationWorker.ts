@@ -1,48 +1,96 @@
 // Runs the engine off the host's thread. mathjs loads here, not in the extension host,
-// and a runaway statement can be stopped by terminating this thread.
+// and a runaway statement can be stopped by terminating this thread. Every step is
+// written to the shared progress slot first, so a stop is reported where it happened.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createEngine } from '../engine';
-import { useBundle } from '../engine/messages';
-import type { WorkerData, WorkerRequest, WorkerResponse } from './protocol';
+import { createEngine, type Engine } from '../engine';
+import { say, useBundle } from '../engine/messages';
+import { defaultSettings, type EngineDiagnostic, type NoteResult } from '../engine/types';
+import { writeProgress, type EvaluateRequest, type RequestMap, type RequestType, type WorkerData, type WorkerMessage, type WorkerRequest } from './protocol';
+import { noteDiagnostic } from './stops';
 import { texToSvg } from './texSvg';
 
 const port = parentPort!;
-const progress = new Int32Array((workerData as WorkerData).progress);
-useBundle((workerData as WorkerData).messages);
-const engine = createEngine();
-port.postMessage({ id: 0, ready: true } satisfies WorkerResponse);
+const data = workerData as WorkerData;
+const progress = new Int32Array(data.progress);
+useBundle(data.messages);
+// The SVG worker never loads mathjs: it only typesets.
+const engine: Engine | undefined = data.role === 'engine' ? createEngine() : undefined;
+port.postMessage({ id: 0, ready: true } satisfies WorkerMessage);
 
 port.on('message', (request: WorkerRequest) => {
-  let response: WorkerResponse;
+  let reply: WorkerMessage;
   try {
-    response = { id: request.id, ok: true, result: handle(request) };
+    writeProgress(progress, 'request');
+    const result = handle(request);
+    writeProgress(progress, 'transfer');
+    reply = { id: request.id, type: request.type, ok: true, result } as WorkerMessage;
   } catch (e) {
-    response = { id: request.id, ok: false, error: e instanceof Error ? e.stack ?? e.message : String(e) };
-  } finally {
-    Atomics.store(progress, 0, 0);
+    // The host shows this to a user: the message, never a stack trace.
+    reply = { id: request.id, type: request.type, ok: false, error: e instanceof Error ? e.message : String(e) } as WorkerMessage;
   }
-  port.postMessage(response);
+  port.postMessage(reply);
+  writeProgress(progress, 'idle');
 });
 
-function handle(request: WorkerRequest) {
+function handle(request: WorkerRequest): RequestMap[RequestType]['reply'] {
   switch (request.type) {
     case 'evaluate':
-      engine.configure(request.settings);
-      return engine.evaluate(request.doc, {
-        derivations: request.derivations,
-        stopped: request.stopped.length ? new Map(request.stopped) : undefined,
-        // A shared slot, not a message: the host reads it while this thread is busy.
-        onStatement: (_index, start) => {
-          Atomics.store(progress, 1, start.character);
-          Atomics.store(progress, 0, start.line + 1);
-        },
-      });
+      return evaluate(request);
     case 'derive':
-      return engine.derive(request.uri, request.index);
+      return need(engine).derive(request.uri, request.index, request.version);
     case 'forget':
-      engine.forget(request.uri);
+      need(engine).forget(request.uri);
       return undefined;
     case 'texToSvg':
-      return request.formulas.map((tex) => texToSvg(tex, request.display));
+      return request.formulas.map((tex, i) => {
+        writeProgress(progress, 'svg', i);
+        return texToSvg(tex, request.display);
+      });
   }
+}
+
+function need(e: Engine | undefined): Engine {
+  if (!e) throw new Error('this worker only typesets SVG');
+  return e;
+}
+
+function evaluate(request: EvaluateRequest): NoteResult {
+  const e = need(engine);
+  const extra: EngineDiagnostic[] = [];
+  const latexOff = request.latexStopped !== undefined;
+  if (request.latexStopped) extra.push(noteDiagnostic(request.latexStopped));
+  if (request.derivationsStopped) extra.push(noteDiagnostic(request.derivationsStopped));
+  // Each request states its settings in full: a stop in one run must not carry over to the next.
+  e.configure({ ...defaultSettings, ...request.settings, ...(latexOff ? { latexChecks: false } : {}) });
+  const at = { phase: 'parse' as 'parse' | 'latex' | 'derivations' | 'statements' };
+  const options = {
+    derivations: request.derivations && !request.derivationsStopped,
+    stopped: request.stopped.length ? new Map(request.stopped) : undefined,
+    skipAfter: request.skipAfter,
+    // A shared slot, not a message: the host reads it while this thread is busy.
+    onStatement: (index: number, start: { line: number; character: number }) => {
+      at.phase = 'statements';
+      writeProgress(progress, 'statement', index, start.line, start.character);
+    },
+    onPhase: (p: 'parse' | 'latex' | 'derivations') => {
+      at.phase = p;
+      writeProgress(progress, p);
+    },
+  };
+  let result: NoteResult;
+  try {
+    result = e.evaluate(request.doc, options);
+  } catch (error) {
+    // A failure in the LaTeX checks or the derivations costs only them, never the note's results.
+    const reason = error instanceof RangeError ? say('stopped.tooDeep') : error instanceof Error ? error.message : String(error);
+    if (at.phase === 'latex') {
+      e.configure({ latexChecks: false });
+      extra.push(noteDiagnostic(say('stopped.latexFailed', { reason })));
+      result = e.evaluate(request.doc, { ...options, stopped: options.stopped ?? new Map() });
+    } else if (at.phase === 'derivations') {
+      extra.push(noteDiagnostic(say('stopped.derivationsFailed', { reason })));
+      result = e.evaluate(request.doc, { ...options, derivations: false, stopped: options.stopped ?? new Map() });
+    } else throw error;
+  }
+  return extra.length ? { ...result, diagnostics: [...result.diagnostics, ...extra] } : result;
 }

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { splitLines } from '../engine/blocks';
 import { currentBundle, say } from '../engine/messages';
 import type { Derivation, EngineSettings, NoteDocument, NoteResult } from '../engine/types';
-import type { WorkerRequest, WorkerResponse } from '../node/protocol';
+import type { WorkerMessage as WorkerResponse, WorkerRequest } from '../node/protocol';
 import type { WebProgress, WebWorkerInit } from './evaluationWorker';
 
 export interface EvaluationClientOptions {
@@ -58,8 +58,8 @@ export class EvaluationClient {
     return this.evaluateWithRestarts(doc, settings, derivations, 0);
   }
 
-  derive(uri: string, index: number): Promise<Derivation | undefined> {
-    return this.send({ id: this.nextId++, type: 'derive', uri, index }) as Promise<Derivation | undefined>;
+  derive(uri: string, index: number, version: number): Promise<Derivation | undefined> {
+    return this.send({ id: this.nextId++, type: 'derive', uri, version, index }) as Promise<Derivation | undefined>;
   }
 
   texToSvg(formulas: readonly string[], display = true): Promise<(string | undefined)[]> {
@@ -157,7 +157,7 @@ export class EvaluationClient {
     const running = this.running;
     const limit = this.options.timeLimitMs();
     if (!running || running.pending.request.type !== 'evaluate' || limit <= 0 || running.timer) return;
-    running.timer = setTimeout(() => this.stop(say('stopped.timeLimit', { limit: formatMs(limit) })), limit);
+    running.timer = setTimeout(() => this.stop(say('stopped.statement', { why: say('stopped.why.time', { limit: formatMs(limit), limitName: 'setting dlCalc.timeLimit' }) })), limit);
   }
 
   private ensureWorker(): Promise<Worker> {

@@ -4,7 +4,7 @@
 // the last one and knows which statement was running when it terminates this worker.
 import { createEngine } from '../engine';
 import { useBundle } from '../engine/messages';
-import type { WorkerRequest, WorkerResponse } from '../node/protocol';
+import type { WorkerMessage as WorkerResponse, WorkerRequest } from '../node/protocol';
 
 /** What the web host sends first: the translation bundle. */
 export interface WebWorkerInit {
@@ -30,9 +30,10 @@ scope.onmessage = (e: MessageEvent<WorkerRequest | WebWorkerInit>) => {
   }
   let response: WorkerResponse;
   try {
-    response = { id: request.id, ok: true, result: handle(request) };
+    response = { id: request.id, type: request.type, ok: true, result: handle(request) } as WorkerResponse;
   } catch (err) {
-    response = { id: request.id, ok: false, error: err instanceof Error ? err.stack ?? err.message : String(err) };
+    // The host shows this to a user: the message, never a stack trace.
+    response = { id: request.id, type: request.type, ok: false, error: err instanceof Error ? err.message : String(err) } as WorkerResponse;
   }
   scope.postMessage({ progress: [0, 0] } satisfies WebProgress);
   scope.postMessage(response);
@@ -49,7 +50,7 @@ function handle(request: WorkerRequest) {
         onStatement: (_index, start) => scope.postMessage({ progress: [start.line + 1, start.character] } satisfies WebProgress),
       });
     case 'derive':
-      return e.derive(request.uri, request.index);
+      return e.derive(request.uri, request.index, request.version);
     case 'forget':
       e.forget(request.uri);
       return undefined;

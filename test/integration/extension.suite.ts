@@ -221,11 +221,13 @@ suite('dl-calc in the extension host', () => {
       }, 'the time-limit error', 60_000);
       const byLine = new Map(shown.decorations.map((d) => [d.line + 1, d.text]));
       assert.equal(byLine.get(4), '→ 2');
-      assert.match(byLine.get(5) ?? '', /⚠ Stopped: the note ran past the time limit/);
+      // Inline results are cut at dlCalc.inlineResults.maxLength; the diagnostic below has the whole message.
+      assert.match(byLine.get(5) ?? '', /⚠ Stopped: this statement ran past the time limit of 1\.5 s/);
       assert.equal(byLine.get(6), '→ 6', 'statements after the runaway still run');
       assert.ok(dl.workerRestarts() > restarts, 'the worker was restarted');
       const diag = vscode.languages.getDiagnostics(editor.document.uri).find((d) => /time limit/.test(d.message));
       assert.ok(diag, 'time limit diagnostic');
+      assert.match(diag.message, /^Stopped: this statement ran past the time limit of 1\.5 s \(setting dlCalc\.timeLimit\)$/);
       assert.equal(diag.range.start.line, 4);
       // The host answered while the worker was busy.
       assert.ok(worstGap < 500, `extension host blocked for ${worstGap} ms`);

@@ -9,7 +9,7 @@ import { katexCss, previewCss } from './assets.generated';
 import { escapeHtml } from './escape';
 import type { FrontMatter } from './frontMatter';
 import { installNoteSyntax } from '../parse/markdown';
-import { embedImage, type ImageReader } from './images';
+import { embedImage, type ImageReader, type ImageSkipped } from './images';
 import { dlCalcPlugin } from './plugin';
 import { sanitizeNoteHtml } from './sanitize';
 import { baseKatexOptions, type KatexLike } from './tex';
@@ -22,6 +22,8 @@ export interface RenderNoteOptions {
   baseDir?: string;
   /** Reads an image file (absolute path); undefined when it cannot. */
   readImage?: ImageReader;
+  /** Told of each local image left as a link, and why (not found, outside the folder, not an image). */
+  onImageSkipped?: ImageSkipped;
   /** VS Code's `markdown.math.macros`. */
   macros?: Record<string, string>;
   /** A KaTeX stand-in, for tests. */
@@ -64,7 +66,7 @@ export function renderNoteBody(text: string, options: RenderNoteOptions): Render
   const tokens = md.parse(text, env);
   const raw = md.renderer.render(tokens, md.options, env);
   const html = sanitizeNoteHtml(raw, {
-    imageSrc: (src) => embedImage(src, options.baseDir, options.readImage),
+    imageSrc: (src) => embedImage(src, options.baseDir, options.readImage, options.onImageSkipped),
   });
   return { html, frontMatter: env.frontMatter, firstHeading: firstHeadingText(tokens) };
 }

@@ -4,17 +4,27 @@
 
 export type ImageReader = (path: string) => Uint8Array | undefined;
 
-const mimeByExtension: Record<string, string> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  avif: 'image/avif',
-  bmp: 'image/bmp',
-  ico: 'image/x-icon',
-  svg: 'image/svg+xml',
-};
+/**
+ * The image type of a file's bytes, by content, never by name: a private key renamed
+ * figure.png is not an image and is never embedded.
+ */
+export function imageMime(bytes: Uint8Array): string | undefined {
+  const b = bytes;
+  const ascii = (from: number, to: number) => String.fromCharCode(...b.subarray(from, to));
+  if (b.length >= 8 && b[0] === 0x89 && ascii(1, 4) === 'PNG' && b[4] === 0x0d && b[5] === 0x0a && b[6] === 0x1a && b[7] === 0x0a) return 'image/png';
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
+  if (b.length >= 6 && (ascii(0, 6) === 'GIF87a' || ascii(0, 6) === 'GIF89a')) return 'image/gif';
+  if (b.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
+  if (b.length >= 12 && ascii(4, 8) === 'ftyp' && /^avi[fs]$/.test(ascii(8, 12))) return 'image/avif';
+  if (b.length >= 26 && ascii(0, 2) === 'BM') return 'image/bmp';
+  if (b.length >= 6 && b[0] === 0 && b[1] === 0 && b[2] === 1 && b[3] === 0) return 'image/x-icon';
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(b.subarray(0, 4096)).replace(/^\uFEFF/, '');
+  if (/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(head)) return 'image/svg+xml';
+  return undefined;
+}
+
+/** Why an image was left as a link; the exporter reports it. */
+export type ImageSkipped = (src: string, reason: string) => void;
 
 /** True for `http:`, `data:`, `//host`, `#frag`, `C:\...` is not a scheme but a drive. */
 function hasScheme(src: string): boolean {
@@ -53,11 +63,14 @@ export function toBase64(bytes: Uint8Array): string {
 }
 
 /**
- * The src to write for an image: a data: URL when it is a relative path the reader can
- * read, otherwise the src unchanged (remote images stay remote; an unreadable relative
- * one still works when the HTML is saved beside the note).
+ * The src to write for an image: a data: URL when it is a relative path inside the note's
+ * folder (`baseDir`) naming a real image file the reader can read; otherwise the src
+ * unchanged, a plain link (remote images stay remote; `onSkipped` hears why a local one
+ * was not embedded). Absolute paths, `..` out of the folder (also percent-encoded) and
+ * files that are not images by content are never read into the export. The reader must
+ * hold symbolic links to the same rule (it resolves them; this module cannot).
  */
-export function embedImage(src: string, baseDir: string | undefined, readImage: ImageReader | undefined): string {
+export function embedImage(src: string, baseDir: string | undefined, readImage: ImageReader | undefined, onSkipped?: ImageSkipped): string {
   const trimmed = src.trim();
   if (!trimmed || !readImage || baseDir === undefined || hasScheme(trimmed) || trimmed.startsWith('//') || trimmed.startsWith('#')) {
     return src;
@@ -69,14 +82,32 @@ export function embedImage(src: string, baseDir: string | undefined, readImage: 
   } catch {
     decoded = pathPart;
   }
-  const ext = /\.([a-zA-Z0-9]+)$/.exec(decoded)?.[1]?.toLowerCase();
-  const mime = ext ? mimeByExtension[ext] : undefined;
-  if (!mime) return src;
+  if (isAbsolutePath(decoded) || hasScheme(decoded)) {
+    onSkipped?.(src, "an absolute path; only images inside the note's folder are embedded");
+    return src;
+  }
+  const base = resolveAgainst(baseDir, '.');
+  const target = resolveAgainst(baseDir, decoded);
+  const sep = base.includes('\\') && !base.includes('/') ? '\\' : '/';
+  if (!target.startsWith(base.endsWith(sep) ? base : base + sep)) {
+    onSkipped?.(src, "outside the note's folder; only images inside it are embedded");
+    return src;
+  }
   let bytes: Uint8Array | undefined;
   try {
-    bytes = readImage(resolveAgainst(baseDir, decoded));
-  } catch {
-    bytes = undefined;
+    bytes = readImage(target);
+  } catch (e) {
+    onSkipped?.(src, e instanceof Error ? e.message : String(e));
+    return src;
   }
-  return bytes ? `data:${mime};base64,${toBase64(bytes)}` : src;
+  if (!bytes) {
+    onSkipped?.(src, 'not found');
+    return src;
+  }
+  const mime = imageMime(bytes);
+  if (!mime) {
+    onSkipped?.(src, 'not an image file (checked by its content)');
+    return src;
+  }
+  return `data:${mime};base64,${toBase64(bytes)}`;
 }

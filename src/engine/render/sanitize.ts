@@ -53,7 +53,23 @@ const styleProperties = [
   'font-family', 'text-decoration', 'zoom', 'display', 'float', 'clear', 'line-height',
   'white-space', 'object-fit', 'opacity',
 ];
-const positionValue = /^(?:relative|absolute|static)$/i;
+// No absolute or fixed: they lift a note's content anywhere on the page, over a result
+// ("✓ 42" laid over a failed check). KaTeX needs only relative.
+const positionValue = /^(?:relative|static)$/i;
+
+// Paint attributes of SVG take a colour or `none`; `url(...)` would fetch (a paint server
+// on another host), even under the CSP's img-src, so it is dropped.
+const paintValue = /^(?!.*url\s*\()[-#\w\s.,%()]+$/i;
+const paintAttributes = ['fill', 'stroke'];
+
+function cleanPaint(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const out: sanitizeHtml.Attributes = {};
+  for (const [name, value] of Object.entries(attribs)) {
+    if (paintAttributes.includes(name.toLowerCase()) && !paintValue.test(value)) continue;
+    out[name] = value;
+  }
+  return { tagName, attribs: out };
+}
 
 function buildAllowedStyles(): Record<string, RegExp[]> {
   const styles: Record<string, RegExp[]> = {};
@@ -100,13 +116,16 @@ export function sanitizeNoteHtml(html: string, options: SanitizeOptions = {}): s
     disallowedTagsMode: 'discard',
     // Dropped with their content, not just unwrapped.
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'title', 'xmp', 'noembed', 'noframes', 'plaintext', 'select'],
-    transformTags: imageSrc
-      ? {
-          img: (tagName, attribs) => ({
-            tagName,
-            attribs: attribs.src !== undefined ? { ...attribs, src: imageSrc(attribs.src) } : attribs,
-          }),
-        }
-      : {},
+    transformTags: {
+      ...Object.fromEntries(svgTags.map((t) => [t, cleanPaint])),
+      ...(imageSrc
+        ? {
+            img: (tagName: string, attribs: sanitizeHtml.Attributes) => ({
+              tagName,
+              attribs: attribs.src !== undefined ? { ...attribs, src: imageSrc(attribs.src) } : attribs,
+            }),
+          }
+        : {}),
+    },
   });
 }

@@ -27,9 +27,18 @@ test('without front matter the first heading is the title; an explicit title win
   assert.match(renderNoteToHtml('no heading', { results: evaluate('') }), /<title>Note<\/title>/);
 });
 
-test('relative images are embedded through the injected reader; others are left alone', () => {
+test('images inside the note folder are embedded by content; others are left as links, saying why', () => {
   const read: string[] = [];
-  const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47]);
+  const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
+  const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]);
+  const files: Record<string, Uint8Array> = {
+    '/notes/week6/assets/a.png': png,
+    '/notes/week6/assets/b c.jpg': jpeg,
+    '/notes/week6/assets/h.txt': new TextEncoder().encode('just text'),
+    // A private key renamed to look like a figure: the name says png, the content does not.
+    '/notes/week6/figure.png': new TextEncoder().encode('-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk=\n'),
+    '/notes/week6/plot.svg': new TextEncoder().encode('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"></svg>'),
+  };
   const text = [
     '![a](./assets/a.png)',
     '<img src="./assets/b%20c.jpg" style="zoom:50%">',
@@ -37,22 +46,46 @@ test('relative images are embedded through the injected reader; others are left 
     '![e](missing.png)',
     '![f](https://example.org/f.png)',
     '![g](assets/h.txt)',
+    '![k](figure.png)',
+    '![s](plot.svg)',
+    '![abs](/etc/passwd.png)',
+    '![enc](%2e%2e/%2e%2e/secret.png)',
   ].join('\n\n');
+  const skipped: string[] = [];
   const html = renderNoteToHtml(text, {
     results: evaluate(text),
     baseDir: '/notes/week6',
     readImage: (p) => {
       read.push(p);
-      return p.endsWith('missing.png') ? undefined : png;
+      return files[p];
     },
+    onImageSkipped: (src, reason) => skipped.push(`${src}: ${reason}`),
   });
-  assert.deepEqual(read, ['/notes/week6/assets/a.png', '/notes/week6/assets/b c.jpg', '/notes/up/d.svg', '/notes/week6/missing.png']);
-  assert.match(html, /<img src="data:image\/png;base64,iVBORw==" alt="a"/);
-  assert.match(html, /<img src="data:image\/jpeg;base64,iVBORw==" style="zoom:50%"/);
-  assert.match(html, /<img src="data:image\/svg\+xml;base64,iVBORw=="/);
+  assert.deepEqual(read, [
+    '/notes/week6/assets/a.png',
+    '/notes/week6/assets/b c.jpg',
+    '/notes/week6/missing.png',
+    '/notes/week6/assets/h.txt',
+    '/notes/week6/figure.png',
+    '/notes/week6/plot.svg',
+  ]);
+  assert.match(html, /<img src="data:image\/png;base64,iVBORw0KGgoAAA==" alt="a"/);
+  assert.match(html, /<img src="data:image\/jpeg;base64,\/9j\/4AAA" style="zoom:50%"/);
+  assert.match(html, /<img src="data:image\/svg\+xml;base64,/);
+  assert.match(html, /<img src="\.\.\/up\/d.svg"/);
   assert.match(html, /<img src="missing.png"/);
   assert.match(html, /<img src="https:\/\/example.org\/f.png"/);
   assert.match(html, /<img src="assets\/h.txt"/);
+  assert.match(html, /<img src="figure.png"/);
+  assert.doesNotMatch(html, /PRIVATE KEY|b3BlbnNzaC1rZXk|LS0tLS1CRUdJTi/);
+  assert.deepEqual(skipped, [
+    "../up/d.svg: outside the note's folder; only images inside it are embedded",
+    'missing.png: not found',
+    'assets/h.txt: not an image file (checked by its content)',
+    'figure.png: not an image file (checked by its content)',
+    "/etc/passwd.png: an absolute path; only images inside the note's folder are embedded",
+    "%2e%2e/%2e%2e/secret.png: outside the note's folder; only images inside it are embedded",
+  ]);
 });
 
 test('paths resolve on POSIX and Windows bases', () => {

@@ -1,0 +1,129 @@
+// Pathological inputs in the style of markdown-it's suite: each hostile note runs in the
+// evaluation worker (as in the editor and the CLI) under a hard bound, and must end with
+// the expected message at the right place, with the content after it still evaluated.
+// The bound detects a hang; it is not a timing assertion.
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { after, test } from 'node:test';
+import { Worker } from 'node:worker_threads';
+import { EvaluationClient } from '../../src/node/evaluationClient';
+import type { NoteResult } from '../../src/engine/types';
+
+const workerPath = path.join(__dirname, '..', '..', 'src', 'node', 'evaluationWorker.js');
+const HARD_BOUND_MS = 180_000;
+const client = new EvaluationClient({ timeLimitMs: () => 4000, workerPath });
+after(() => client.dispose());
+
+let version = 0;
+async function bounded<T>(what: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not end within the hard bound`)), HARD_BOUND_MS);
+  });
+  try {
+    return await Promise.race([work, bound]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function evaluate(text: string, derivations = false): Promise<NoteResult> {
+  return bounded(text.slice(0, 60), client.evaluate({ uri: `patho${++version}.md`, version, text }, {}, derivations));
+}
+
+/** The note: prose, the hostile statement, then a statement that must still run. */
+const note = (hostile: string) => `# p\n\n\`\`\`dl-calc\n${hostile}\nafter = 41 + 1\n\`\`\`\n`;
+
+const statementCases: [string, RegExp][] = [
+  ['format(pi, {notation: "fixed", precision: 1e9})', /precision 1000000000 is out of range/],
+  ['print("$a", {a: pi}, 1e9)', /precision 1000000000 is out of range/],
+  ['"x".repeat(5e8)', /^Methods are not available in a note/],
+  ['"x".padEnd(5e8)', /^Methods are not available in a note/],
+  ['setPowerset(1:40)', /would hold .* elements, more than the limit/],
+  ['pickRandom(1:10, 1e9)', /would hold 1,000,000,000 elements/],
+  ['A = [1]; A[1e9] = 1', /This index reaches past/],
+  ['ones(4000, 1) * ones(1, 4000)', /^multiply\(\.\.\.\) would hold 16,000,000 elements/],
+  ['ones(1, 4000) + ones(4000, 1)', /^add\(\.\.\.\) would hold 16,000,000 elements/],
+  ['f(n) = f(n + 1); f(1)', /Too deeply nested or recursive/],
+  ['fib(n) = n < 2 ? n : fib(n - 1) + fib(n - 2); fib(200)', /^Stopped: this statement ran past the time limit of 4 s \(setting dlCalc\.timeLimit\)$/],
+  ['s = "ab"; s = concat(s, s, s, s, s, s, s, s, s, s); s = concat(s, s, s, s, s, s, s, s, s, s); s = concat(s, s, s, s, s, s, s, s, s, s); s = concat(s, s, s, s, s, s, s, s, s, s); s = concat(s, s, s, s, s, s, s, s, s, s); s = concat(s, s, s, s, s, s, s, s, s, s)', /string of [\d,]+ characters, more than the limit/],
+  ['(' .repeat(5000) + '1' + ')'.repeat(5000), /Brackets nested 5000 deep/],
+];
+
+for (const [hostile, expected] of statementCases) {
+  test(`statement: ${hostile.slice(0, 70)}`, async () => {
+    const r = await evaluate(note(hostile));
+    const errors = r.statements.filter((s) => s.kind === 'error');
+    assert.ok(errors.length > 0, `no error for ${hostile}`);
+    assert.match(errors[errors.length - 1].error!.message, expected);
+    assert.equal(errors[errors.length - 1].range.start.line, 3);
+    assert.equal(r.statements[r.statements.length - 1].value?.short, '42');
+  });
+}
+
+test('formatter: a value that contains itself, in values and derivations', async () => {
+  const r = await evaluate(note('a = {x: 1}\na.x = a\nb = a'), true);
+  assert.equal(r.statements[1].value?.short, '{x: {…}}');
+  assert.equal(r.statements[2].value?.short, '{x: {…}}');
+  assert.equal(r.statements[3].value?.short, '42');
+});
+
+test('structure: 50 nested list levels are reported, not passed as an empty note', async () => {
+  const list = Array.from({ length: 50 }, (_, i) => `${'  '.repeat(i)}- ${i}`).join('\n');
+  const r = await evaluate(`# deep\n\n${list}\n\n${note('x = 1')}`);
+  assert.ok(r.diagnostics.some((d) => d.code === 'stopped' && /nested too deeply/.test(d.message)), JSON.stringify(r.diagnostics));
+});
+
+// LaTeX inputs: whatever the LaTeX checker does with them, the note's blocks are evaluated
+// and nothing is blamed on a statement. A checker that gives up says "LaTeX checks stopped".
+const latexCases: [string, string][] = [
+  ['a 20,000-term sum on one line', `$${Array.from({ length: 20_000 }, () => '1').join(' + ')} = 20000$`],
+  ['\\frac nested 10,000 deep', `$${'\\frac{1}{'.repeat(10_000)}2${'}'.repeat(10_000)} = 1$`],
+  ['\\frac{1}{ nested 40 deep, unclosed', `$${'\\frac{1}{'.repeat(40)} = 1$`],
+  ['a 1 MB line of math', `$${'x + '.repeat(250_000)}x = 1$`],
+  ['200,000 math spans', Array.from({ length: 200_000 }, (_, i) => `$${i} + 1 = ${i + 1}$`).join(' ')],
+];
+
+for (const [name, math] of latexCases) {
+  test(`LaTeX: ${name}`, async () => {
+    const r = await evaluate(`# m\n\n${math}\n\n${note('x = 1')}`);
+    const statements = r.statements.map((s) => s.error?.message ?? s.value?.short);
+    const stops = r.diagnostics.filter((d) => d.code === 'stopped');
+    // Either the blocks were evaluated (the LaTeX checks may have stopped), or reading so
+    // large a note ran past the limit and the note says so; never a statement blamed.
+    if (statements.length === 0) assert.match(stops[0]?.message ?? '', /^This note could not be checked: reading it ran past the time limit/);
+    else {
+      assert.deepEqual(statements, ['1', '42']);
+      for (const d of stops) assert.match(d.message, /^LaTeX checks stopped: /);
+    }
+  });
+}
+
+/** Renders in a worker thread of its own, with a heap limit, under the hard bound. */
+function renderInWorker(text: string): Promise<string> {
+  const renderModule = path.join(__dirname, '..', '..', 'src', 'engine', 'render', 'export.js');
+  const engineModule = path.join(__dirname, '..', '..', 'src', 'engine', 'index.js');
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const { renderNoteToHtml } = require(${JSON.stringify(renderModule)});
+    const { createEngine } = require(${JSON.stringify(engineModule)});
+    const results = createEngine().evaluate({ uri: 'r.md', version: 1, text: workerData }, { derivations: true });
+    parentPort.postMessage(renderNoteToHtml(workerData, { results }));`;
+  const worker = new Worker(code, { eval: true, workerData: text, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+  return bounded(
+    'render',
+    new Promise<string>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    }).finally(() => void worker.terminate()),
+  );
+}
+
+test('renderer: cyclic values, deep lists, deep quotes and raw HTML render within the bound, without script', async () => {
+  const list = Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}- ${i}`).join('\n');
+  const quotes = '>'.repeat(200) + ' deep';
+  const text = [`# r`, '', list, '', quotes, '', '<img src=x onerror=alert(1)>', '', note('a = {x: 1}\na.x = a')].join('\n');
+  const html = await renderInWorker(text);
+  assert.doesNotMatch(html, /<script|onerror=/i);
+  assert.match(html, /<\/html>/);
+});
