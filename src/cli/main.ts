@@ -4,12 +4,14 @@ import * as path from 'node:path';
 import { EvaluationClient } from '../node/evaluationClient';
 import type { NoteResult } from '../engine/types';
 import { jsonReport, problemLines, summaryLine, transcript, type CheckedFile } from './check';
+import { readMacrosFile } from './macros';
+import type { TexMacros } from '../engine/texMacros';
 import { languageOfLocale, languages, takeLangFlag, useLanguage, type Language } from './lang';
 
 const USAGE = `Usage:
   dl-calc check [--json] [--verbose] [--derivations] [--time-limit MS] [--precision N]
-                [--other-delimiters] [--no-prose] [--lang en|zh-cn] <file|dir>...
-  dl-calc render <note.md> [-o out.html]
+                [--other-delimiters] [--no-prose] [--macros FILE] [--lang en|zh-cn] <file|dir>...
+  dl-calc render <note.md> [-o out.html] [--macros FILE]
 
 check   evaluates every dl-calc block and inline \`= expr\` of each note (a directory
         means its *.md files, recursively) and prints each error and failed check as
@@ -19,6 +21,8 @@ check   evaluates every dl-calc block and inline \`= expr\` of each note (a dire
         --other-delimiters also checks math in \\( \\), \\[ \\] and bare \\begin{align};
         --no-prose leaves arithmetic in plain text (6*6*8 = 288) unchecked.
 render  writes the note as one self-contained HTML file.
+--macros  LaTeX macros as JSON ({"\\R": "\\mathbb{R}"}, or an object with
+        markdown.math.macros), expanded in checked math and the export as in the preview.
 --lang  the language of messages: en or zh-cn (default: from LC_ALL, LC_MESSAGES, LANG).
         --json output keeps its English field names and kinds; only "message" is translated.`;
 
@@ -33,6 +37,7 @@ interface CheckArgs {
   /** Hand calculations read outside the preview's math (docs/latex-checks.md). */
   prose: boolean;
   otherDelimiters: boolean;
+  macros?: TexMacros;
   paths: string[];
 }
 
@@ -50,6 +55,7 @@ function parseCheckArgs(args: string[]): CheckArgs {
     else if (a === '--derivations') out.derivations = out.verbose = true;
     else if (a === '--other-delimiters') out.otherDelimiters = true;
     else if (a === '--no-prose') out.prose = false;
+    else if (a === '--macros') out.macros = readMacrosFile(value());
     else if (a === '--time-limit') {
       out.timeLimitMs = Number(value());
       if (!(out.timeLimitMs > 0)) throw new UsageError('--time-limit takes milliseconds > 0');
@@ -108,6 +114,7 @@ async function check(args: CheckArgs, out: (line: string) => void): Promise<numb
         ...(args.precision ? { precision: args.precision } : {}),
         latexProse: args.prose,
         latexOtherDelimiters: args.otherDelimiters,
+        ...(args.macros ? { latexMacros: args.macros } : {}),
       };
       const result: NoteResult = await client.evaluate({ uri: path.resolve(file), version: 1, text }, settings, args.derivations);
       checked.push({ path: file, result });

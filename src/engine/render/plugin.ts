@@ -36,6 +36,8 @@ export interface DlCalcPluginOptions {
    * Only acts when a math plugin has registered a `math_inline` renderer.
    */
   adjacentInlineMath?: boolean | 'always' | 'dlCalcNotes';
+  /** KaTeX output of dl-calc's own formulas: 'mathml' when the preview has no KaTeX stylesheet. */
+  texOutput?: 'htmlAndMathml' | 'mathml';
   /** A KaTeX stand-in, for tests. */
   katex?: KatexLike;
   /**
@@ -62,7 +64,7 @@ interface InlineMeta {
 const inlinePattern = /^\s*=/;
 
 export function dlCalcPlugin(md: MarkdownIt, options: DlCalcPluginOptions): void {
-  const tex = new TexRenderer({ macros: options.macros, katex: options.katex });
+  const tex = new TexRenderer({ macros: options.macros, katex: options.katex, output: options.texOutput });
   const placeholder = options.placeholder ?? 'evaluating…';
 
   const adjacent = options.adjacentInlineMath ?? 'dlCalcNotes';
