@@ -2,6 +2,7 @@
 // distinct text (the cache makes re-evaluating an unchanged note cheap), with the names
 // it reads, the name it assigns, and the parts of a ≈ check.
 import type { EvalFunction, MathNode } from 'mathjs';
+import { asciiTwins, fullWidthHint } from './fullWidth';
 import { formatCount, type SandboxedMath } from './mathInstance';
 import { said, type MessageArgs, type MessageCode } from './messages';
 import { sayMathjsError } from './messages/mathjsErrors';
@@ -147,7 +148,15 @@ export class StatementCompiler {
     return compiled.main;
   }
 
-  private compileUncached(text: string): CompiledStatement {
+  private compileUncached(original: string): CompiledStatement {
+    const compiled = this.compileAscii(asciiTwins(original));
+    if (compiled.kind !== 'error') return compiled;
+    // A syntax error in a statement with full-width marks: name the mark and its twin.
+    const hint = compiled.message.startsWith('Syntax error') ? fullWidthHint(original) : undefined;
+    return hint ? { kind: 'error', offset: hint.offset, length: 1, message: hint.message } : compiled;
+  }
+
+  private compileAscii(text: string): CompiledStatement {
     const { maxStatementLength, maxNesting: nestingLimit } = this.limits();
     if (text.length > maxStatementLength) {
       return { kind: 'error', offset: 0, ...said('limit.statementLength', { length: formatCount(text.length), limit: formatCount(maxStatementLength) }) };
@@ -213,7 +222,11 @@ function syntaxError(e: unknown, text: string, offset: number): CompiledStatemen
     return { kind: 'error', offset, ...said('syntax.tooDeep') };
   }
   const err = e as Error & { char?: number };
-  const message = String(err.message ?? e).replace(/\s*\(char \d+\)\s*$/, '');
+  // mathjs says "Syntax error in part "…" (char 7)": said once, as what was not expected.
+  const message = String(err.message ?? e)
+    .replace(/\s*\(char \d+\)\s*$/, '')
+    .replace(/^Syntax error in part "(.*)"$/s, (_, part: string) => `unexpected "${part.length > 20 ? part.slice(0, 20) + '…' : part}"`)
+    .replace(/^Syntax error:?\s*/i, '');
   // mathjs reports the position just after the offending token, counted from 1.
   const char = typeof err.char === 'number' ? Math.max(0, Math.min(err.char - 1, text.length)) : 0;
   const detail = sayMathjsError(message);

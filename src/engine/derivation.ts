@@ -4,7 +4,7 @@ import type { MathNode } from 'mathjs';
 import type { LibraryFunction } from './library/types';
 import type { FormatOptions, ValueFormatter } from './format';
 import { texName } from './texNames';
-import type { DependencyRef, Derivation, ValueView } from './types';
+import type { CheckOutcome, DependencyRef, Derivation, ValueView } from './types';
 
 export interface DerivationInput {
   /** The expression evaluated (the right side of an assignment, the left side of ≈). */
@@ -15,6 +15,8 @@ export interface DerivationInput {
   readonly values: ReadonlyMap<string, unknown>;
   readonly result: ValueView;
   readonly dependencies: readonly DependencyRef[];
+  /** A ≈ check: what the value was checked against (and within what) and the outcome. */
+  readonly check?: { readonly expected: MathNode; readonly tolerance?: MathNode; readonly outcome: CheckOutcome };
 }
 
 export interface DerivationContext {
@@ -31,6 +33,48 @@ type Mode = 'formula' | 'values';
 
 const bare = (tex: string) => tex.replace(/^\\left\((.*)\\right\)$/, '$1');
 const bareText = (text: string) => text.replace(/^\((.*)\)$/, '$1');
+
+/** A formatted number as LaTeX (`1.2e-5` as 1.2 \cdot 10^{-5}); anything else as text. */
+function texNumber(text: string): string {
+  const m = /^(-?[\d.,]+)(?:e([+-]?\d+))?$/.exec(text.trim());
+  if (!m) return `\\text{${text.replace(/[\\{}$&#^_%~]/g, '')}}`;
+  const mantissa = m[1].replace(/,/g, '{,}');
+  return m[2] ? `${mantissa} \\cdot 10^{${Number(m[2])}}` : mantissa;
+}
+
+/** LaTeX or text compared for sameness, ignoring grouping braces, \left/\right and spacing. */
+export function stepKey(t: string): string {
+  return t.replace(/^\s*=\s*/, '').replace(/\\left|\\right|[{}\s]/g, '');
+}
+
+/**
+ * The rows of a derivation as written by hand: `lhs = formula = values put in = result`,
+ * each step shown once (a step that says nothing new, `d = c = 112 = 112`, is left out),
+ * then, for a check, the verdict row. `which` picks the LaTeX or the text forms.
+ */
+export function derivationRows(d: Derivation, which: 'tex' | 'text'): { lhs?: string; steps: string[]; verdict?: string } {
+  const formula = which === 'tex' ? d.formulaTex : d.formulaText;
+  const [lhs, rhs] = splitAssignment(formula);
+  const steps: string[] = [];
+  for (const step of [rhs, which === 'tex' ? d.substitutedTex : d.substitutedText, which === 'tex' ? d.resultTex : d.resultText]) {
+    const t = step.replace(/^\s*=\s*/, '');
+    if (t && !steps.some((s) => stepKey(s) === stepKey(t))) steps.push(t);
+  }
+  const verdict = d.check ? (which === 'tex' ? d.check.verdictTex : d.check.verdictText) : undefined;
+  return { lhs, steps, verdict };
+}
+
+/** Splits "lhs = rhs" at the first top-level " = " (the engine writes assignments that way). */
+function splitAssignment(formula: string): [string | undefined, string] {
+  let depth = 0;
+  for (let i = 0; i < formula.length - 2; i++) {
+    const ch = formula[i];
+    if (ch === '{' || ch === '(' || ch === '[') depth++;
+    else if (ch === '}' || ch === ')' || ch === ']') depth--;
+    else if (depth === 0 && formula.startsWith(' = ', i)) return [formula.slice(0, i), formula.slice(i + 3)];
+  }
+  return [undefined, formula];
+}
 
 export function buildDerivation(input: DerivationInput, ctx: DerivationContext): Derivation {
   const { node, values } = input;
@@ -114,7 +158,25 @@ export function buildDerivation(input: DerivationInput, ctx: DerivationContext):
 
   const assignsTex = input.assigns ? `${texName(input.assigns)} = ` : '';
   const assignsText = input.assigns ? `${input.assigns} = ` : '';
+  let check: Derivation['check'];
+  if (input.check) {
+    const { expected, tolerance, outcome } = input.check;
+    const claimTex = `${formulaTex} \\approx ${expected.toTex(texOptions('formula') as any)}${tolerance ? ` \\pm ${tolerance.toTex(texOptions('formula') as any)}` : ''}`;
+    const claimText = `${formulaText} ≈ ${expected.toString(textOptions('formula') as any)}${tolerance ? ` ± ${tolerance.toString(textOptions('formula') as any)}` : ''}`;
+    // The tolerance as written when it is (`± 0.5`), else the one the check used.
+    const tolTex = tolerance ? tolerance.toTex(texOptions('formula') as any) : outcome.tolerance !== undefined ? texNumber(outcome.tolerance) : undefined;
+    const tolText = tolerance ? tolerance.toString(textOptions('formula') as any) : outcome.tolerance;
+    const within = tolTex !== undefined ? ` \\pm ${tolTex}` : '';
+    const verdictTex = outcome.ok
+      ? `${texNumber(outcome.actual)} \\approx ${texNumber(outcome.expected)}${within} \\quad \\checkmark`
+      : `${texNumber(outcome.actual)} \\not\\approx ${texNumber(outcome.expected)}${within}${outcome.difference !== undefined ? ` \\quad \\text{off by } ${texNumber(outcome.difference)}` : ''}`;
+    const verdictText = outcome.ok
+      ? `${outcome.actual} ≈ ${outcome.expected}${tolText !== undefined ? ` ± ${tolText}` : ''}  ✓`
+      : `${outcome.actual} ≉ ${outcome.expected}${tolText !== undefined ? ` ± ${tolText}` : ''}  ✗${outcome.difference !== undefined ? ` off by ${outcome.difference}` : ''}`;
+    check = { claimTex, claimText, verdictTex, verdictText, ok: outcome.ok };
+  }
   return {
+    ...(check ? { check } : {}),
     formulaTex: assignsTex + formulaTex,
     substitutedTex,
     resultTex: input.result.tex,

@@ -10,6 +10,7 @@ import { LimitError, type SandboxedMath } from './mathInstance';
 import { NoteError, say, said, type Said } from './messages';
 import { sayMathjsError } from './messages/mathjsErrors';
 import type { ParsedNote } from './blocks';
+import { valueWarning } from './valueWarnings';
 import { inlineStatement, rangeAt, splitStatements, type StatementSource } from './statements';
 import type {
   CheckOutcome,
@@ -145,6 +146,8 @@ export function evaluateNote(
       diagnostics.push({ range: result.error.range, severity: 'error', message: result.error.message, code: 'error', messageCode: result.error.code, messageArgs: result.error.args });
     } else if (result.check && !result.check.ok) {
       diagnostics.push({ range: result.range, severity: 'error', message: result.check.message!, code: 'check' });
+    } else if (result.warning) {
+      diagnostics.push({ range: result.range, severity: 'warning', message: result.warning.message, code: 'value' });
     }
   });
   // The next run starts from what this one used: deleted statements must not pin their values.
@@ -249,6 +252,7 @@ function runStatement(
       scope.failed.delete(assigns);
       scope.defined.set(assigns, { line: source.range.start.line, view: shown });
     }
+    const warning = check ? undefined : valueWarning(value, source.text, inputs);
     const result: StatementResult = {
       index,
       block: unit.block,
@@ -259,10 +263,19 @@ function runStatement(
       assigns,
       value: shown,
       check,
+      ...(warning ? { warning } : {}),
       dependencies,
     };
     const seed: DerivationSeed | undefined = shown
-      ? { node: expressionOf(compiled.main.node), assigns: assignedOf(compiled.main.node), reads: compiled.reads, inputs, result: shown, dependencies }
+      ? {
+          node: expressionOf(compiled.main.node),
+          assigns: assignedOf(compiled.main.node),
+          reads: compiled.reads,
+          inputs,
+          result: shown,
+          dependencies,
+          ...(check && compiled.kind === 'approx' ? { check: { expected: compiled.rhs.node, tolerance: compiled.tolerance?.node, outcome: check } } : {}),
+        }
       : undefined;
     // Functions close over this run's scope, so they (and what reads them) always run again.
     if (typeof value !== 'function' && compiled.reusable) {

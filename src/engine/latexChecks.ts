@@ -1,7 +1,7 @@
 // Runs the LaTeX chain checker against a note's dl-calc scope: names bound in blocks
 // above a formula may appear in it (`w_1` ↔ `w1`), evaluated by the sandboxed mathjs.
 import type { EvalFunction } from 'mathjs';
-import { checkSpans, findMathSpans, type LatexChainResult, type LatexEnv } from './latex';
+import { checkSpans, findMathSpans, headingLines, toLatexValue, type LatexChainResult, type LatexEnv } from './latex';
 import { macroSpans } from './latexMacros';
 import type { TexMacros } from './texMacros';
 import { splitLines } from './blocks';
@@ -16,6 +16,13 @@ export type Bindings = ReadonlyMap<string, readonly { line: number; value: numbe
 function valueAt(bindings: Bindings, name: string, line: number): number | undefined {
   let found: number | undefined;
   for (const b of bindings.get(name) ?? []) if (b.line < line) found = b.value;
+  return found;
+}
+
+/** The line of that assignment. */
+function lineAt(bindings: Bindings, name: string, line: number): number | undefined {
+  let found: number | undefined;
+  for (const b of bindings.get(name) ?? []) if (b.line < line) found = b.line;
   return found;
 }
 
@@ -72,6 +79,15 @@ export class LatexChecker {
     return result;
   }
 
+  private code(expression: string): EvalFunction {
+    let code = this.compiled.get(expression);
+    if (!code) {
+      code = this.sandbox.parse(expression).compile();
+      this.compiled.set(expression, code);
+    }
+    return code;
+  }
+
   private run(
     text: string,
     bindings: Bindings,
@@ -86,19 +102,17 @@ export class LatexChecker {
         lookups.push({ name, line, value });
         return value;
       },
+      bindingLine: (name, line) => lineAt(bindings, name, line),
       evaluate: (expression, vars) => {
-        let code = this.compiled.get(expression);
-        if (!code) {
-          code = this.sandbox.parse(expression).compile();
-          this.compiled.set(expression, code);
-        }
-        const value = code.evaluate(new Map(Object.entries(vars)));
+        const value = this.code(expression).evaluate(new Map(Object.entries(vars)));
         if (typeof value !== 'number') throw new Error('not a number');
         return value;
       },
+      // Lists and matrices: JS arrays in, nested arrays of finite numbers out.
+      evaluateAny: (expression, vars) => toLatexValue(this.code(expression).evaluate(new Map(Object.entries(vars)))),
     };
     // The user's macros (markdown.math.macros...) expand before translation, as KaTeX does.
-    const math = checkSpans(macroSpans(findMathSpans(text), macros), env, { symbolic });
+    const math = checkSpans(macroSpans(findMathSpans(text), macros), env, { symbolic }, headingLines(text));
     const more = checkOutsideMath(text, env, { ...outside, symbolic });
     if (!more.length) return math;
     // One list in document order, as the editor and the CLI show it.

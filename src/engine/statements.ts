@@ -1,5 +1,5 @@
-// Splits a block's lines into statements: `;` separates, `#` comments, `#=` records a
-// result, and a statement continues on the next line while a bracket is open.
+// Splits a block's lines into statements: `;` (or full-width `；`) separates, `#` comments,
+// `#=` records a result, and a statement continues on the next line while a bracket is open.
 import type { Position, Range, SourceLine } from './types';
 
 /** A run of statement text that sits on one document line. */
@@ -33,8 +33,9 @@ export function rangeAt(statement: StatementSource, from: number, to: number): R
   return { start: positionAt(statement, from), end: positionAt(statement, to) };
 }
 
-const OPEN = '([{';
-const CLOSE = ')]}';
+// Full-width brackets and `；` from a Chinese input method count as their twins (fullWidth.ts).
+const OPEN = '([{（［';
+const CLOSE = ')]}）］';
 
 // A quote opens a string unless it follows an operand, where `'` means transpose.
 function opensString(ch: string, prev: string): boolean {
@@ -82,7 +83,7 @@ function splitOnce(lines: readonly SourceLine[]): { statements: StatementSource[
         break;
       } else if (OPEN.includes(ch)) depth++;
       else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
-      else if (ch === ';' && depth === 0) {
+      else if ((ch === ';' || ch === '；') && depth === 0) {
         pieces.push({ line: source.line, column: source.column + pieceStart, text: text.slice(pieceStart, i) });
         finish();
         finishedOnLine = out.length - 1;

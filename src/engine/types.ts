@@ -113,6 +113,17 @@ export interface Derivation {
   readonly resultText: string;
   /** Defining formulas of library functions called in the statement. */
   readonly library: readonly { name: string; tex: string; text: string }[];
+  /**
+   * For a check (`y ≈ 11 ± 0.5`): the claim as written (the preview's formula column), and
+   * the last row of the derivation: both sides, the tolerance and the verdict.
+   */
+  readonly check?: {
+    readonly claimTex: string;
+    readonly claimText: string;
+    readonly verdictTex: string;
+    readonly verdictText: string;
+    readonly ok: boolean;
+  };
   readonly dependencies: readonly DependencyRef[];
 }
 
@@ -134,6 +145,8 @@ export interface StatementResult {
   readonly check?: CheckOutcome;
   /** `code` and `args`: the message's entry in the catalogue (src/engine/messages), when it has one. */
   readonly error?: { readonly message: string; readonly range: Range; readonly code?: string; readonly args?: Readonly<Record<string, string | number>> };
+  /** A value that is probably not what was meant (Infinity, NaN, complex from real inputs). */
+  readonly warning?: { readonly short: string; readonly message: string };
   readonly dependencies: readonly DependencyRef[];
   /** Present when derivations were requested. */
   readonly derivation?: Derivation;

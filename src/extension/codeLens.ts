@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { NoteResult } from '../engine/types';
 import type { NoteService } from './noteService';
+import type { NoteView } from './view';
 
 export function blockSummary(result: NoteResult, block: number): string {
   let values = 0;
@@ -24,19 +25,22 @@ class BlockLenses implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
 
-  constructor(private readonly notes: NoteService) {}
+  constructor(private readonly view: NoteView) {}
 
   refresh(): void {
     this.changed.fire();
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    const result = this.notes.result(document.uri);
-    if (!result) return [];
+    const note = this.view.current(document);
+    if (!note) return [];
+    const { result } = note;
     const lenses: vscode.CodeLens[] = [];
     for (const b of result.blocks) {
-      if (b.range.start.line >= document.lineCount) continue;
-      const range = new vscode.Range(b.range.start.line, 0, b.range.start.line, 0);
+      // The opening fence where it is now (the run may be older than the text).
+      const line = this.view.line(note, b.range.start.line);
+      if (line === undefined || line >= document.lineCount) continue;
+      const range = new vscode.Range(line, 0, line, 0);
       const uri = document.uri.toString();
       lenses.push(
         new vscode.CodeLens(range, { title: blockSummary(result, b.index), command: '', tooltip: vscode.l10n.t('Statements, passed and failed checks of this block') }),
@@ -62,8 +66,8 @@ class BlockLenses implements vscode.CodeLensProvider {
   }
 }
 
-export function registerCodeLens(notes: NoteService): vscode.Disposable {
-  const provider = new BlockLenses(notes);
+export function registerCodeLens(notes: NoteService, view: NoteView): vscode.Disposable {
+  const provider = new BlockLenses(view);
   return vscode.Disposable.from(
     provider,
     vscode.languages.registerCodeLensProvider({ language: 'markdown' }, provider),

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { exportActions, type ExportAction } from '../engine/editor/exportActions';
 import type { Derivation } from '../engine/types';
 import { alignedTexOf } from './derivationText';
 import { disposeDerivationPanel, showDerivationPanel } from './derivationView';
@@ -147,11 +148,18 @@ async function exportHtml(session: Session, options: ExportOptions = {}): Promis
   });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
   if (options.offerOpen ?? !options.target) {
-    const inBrowser = vscode.l10n.t('Open in Browser');
-    const asText = vscode.l10n.t('Open as Text');
-    void vscode.window.showInformationMessage(vscode.l10n.t('dl-calc: exported {file}', { file: path.basename(target.fsPath) }), inBrowser, asText).then((choice) => {
-      if (choice === inBrowser) void vscode.env.openExternal(target);
-      else if (choice === asText) void vscode.window.showTextDocument(target);
+    // Only what works here: no "Open in Browser" in a remote or web window (exportActions.ts).
+    const labels: Record<ExportAction, string> = {
+      openInBrowser: vscode.l10n.t('Open in Browser'),
+      revealInExplorer: vscode.l10n.t('Reveal in Explorer'),
+      openAsText: vscode.l10n.t('Open as Text'),
+    };
+    const actions = exportActions({ remoteName: vscode.env.remoteName, web: vscode.env.uiKind === vscode.UIKind.Web, scheme: target.scheme });
+    void vscode.window.showInformationMessage(vscode.l10n.t('dl-calc: exported {file}', { file: path.basename(target.fsPath) }), ...actions.map((a) => labels[a])).then((choice) => {
+      const action = actions.find((a) => labels[a] === choice);
+      if (action === 'openInBrowser') void vscode.env.openExternal(target);
+      else if (action === 'revealInExplorer') void vscode.commands.executeCommand('revealInExplorer', target);
+      else if (action === 'openAsText') void vscode.window.showTextDocument(target);
     });
   }
   return target.fsPath;

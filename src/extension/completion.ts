@@ -1,11 +1,16 @@
 // Inside dl-calc code: completion of library and mathjs functions and of the names in
-// scope at that point; signature help; go to the statement that defines a name.
+// scope at that point, offered as one types (every letter is a trigger character: Markdown
+// turns quick suggestions off, and VS Code reads that setting for the document's language,
+// not the embedded one); signature help; go to the statement that defines a name.
 import * as vscode from 'vscode';
+import { inDlCalcFence } from '../engine/editor/fences';
 import { functions, signatureLabel, type FunctionInfo } from './functions';
 import { definitionOf, inDlCalcCode, NAME, namesInScope, nameRange } from './model';
 import type { NoteService } from './noteService';
 
 const SELECTOR: vscode.DocumentSelector = { language: 'markdown' };
+/** Letters and `_` open the suggestions; outside dl-calc code the provider answers nothing. */
+const TRIGGERS = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_'];
 const CONSTANTS: readonly [string, string][] = [
   ['pi', 'π ≈ 3.14159'],
   ['e', "Euler's number ≈ 2.71828"],
@@ -27,7 +32,9 @@ class Completion implements vscode.CompletionItemProvider {
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
     const result = this.notes.result(document.uri);
-    if (!result || !inDlCalcCode(result, position, document)) return undefined;
+    if (!result) return undefined;
+    // A block being typed is in no run yet: the fences of today's text decide.
+    if (!inDlCalcFence((l) => document.lineAt(l).text, position.line) && !inDlCalcCode(result, position, document)) return undefined;
     const prefix = document.lineAt(position.line).text.slice(0, position.character);
     if (/#[^`]*$/.test(prefix) && !/`[^`]*$/.test(prefix)) return undefined; // in a comment
     const items: vscode.CompletionItem[] = [];
@@ -120,7 +127,7 @@ class Definitions implements vscode.DefinitionProvider {
 
 export function registerCompletion(notes: NoteService): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.languages.registerCompletionItemProvider(SELECTOR, new Completion(notes)),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new Completion(notes), ...TRIGGERS),
     vscode.languages.registerSignatureHelpProvider(SELECTOR, new Signatures(notes), { triggerCharacters: ['(', ','], retriggerCharacters: [','] }),
     vscode.languages.registerDefinitionProvider(SELECTOR, new Definitions(notes)),
   );

@@ -1,8 +1,11 @@
 // Errors and failed checks in the Problems panel, source "dl-calc", at the engine's exact
-// ranges. Replaced on every evaluation (so a fix clears them), cleared on close/delete.
+// ranges (mapped through edits since the run). Replaced on every evaluation (so a fix
+// clears them), cleared on close/delete; the error of the statement being typed waits
+// until typing pauses or the cursor leaves it (NoteView).
 import * as vscode from 'vscode';
 import type { EngineDiagnostic } from '../engine/types';
 import type { NoteService } from './noteService';
+import type { NoteView } from './view';
 
 const SEVERITY: Record<EngineDiagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -18,11 +21,11 @@ export function toDiagnostic(d: EngineDiagnostic): vscode.Diagnostic {
   return diagnostic;
 }
 
-export function registerDiagnostics(notes: NoteService): vscode.Disposable {
+export function registerDiagnostics(notes: NoteService, view: NoteView): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('dl-calc');
   return vscode.Disposable.from(
     collection,
-    notes.onDidEvaluate(({ document, result }) => collection.set(document.uri, result.diagnostics.map(toDiagnostic))),
+    view.onDidChange((document) => collection.set(document.uri, view.diagnostics(document).map(toDiagnostic))),
     notes.onDidForget((uri) => collection.delete(uri)),
   );
 }

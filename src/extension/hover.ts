@@ -27,6 +27,7 @@ function valueLine(s: StatementResult): string | undefined {
       ? `$(pass) ${vscode.l10n.t('check passed: {actual} ≈ {expected}', { actual: escapeMd(s.check.actual), expected: escapeMd(s.check.expected) })}${s.check.tolerance ? ` (${vscode.l10n.t('tolerance {tolerance}', { tolerance: escapeMd(s.check.tolerance) })})` : ''}`
       : `$(error) ${escapeMd(s.check.message ?? say('check.compareFailed', { expected: s.check.expected, actual: s.check.actual }))}`;
   }
+  if (s.warning) return `$(warning) ${escapeMd(s.warning.message)}`;
   return undefined;
 }
 

@@ -2,6 +2,7 @@
 // latest edit wins, the last result cached per note and dropped when the note is closed
 // or deleted. Every feature reads results from here and listens to `onDidEvaluate`.
 import * as vscode from 'vscode';
+import type { TextChange } from '../engine/editor/editMap';
 import type { Derivation, NoteResult } from '../engine/types';
 import { EvaluationClient, SupersededError } from '../node/evaluationClient';
 import { engineSettings, type ConfigStore } from './config';
@@ -34,6 +35,9 @@ export class NoteService implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Whether a note's evaluation should include derivations (its preview shows them). */
   derivationsFor: (uri: string) => boolean = () => false;
+  /** Edits per note with the version each produced, since the oldest result still shown. */
+  private readonly edits = new Map<string, { version: number; changes: TextChange[] }[]>();
+  private readonly lastEdit = new Map<string, number>();
   /** Times of the last evaluations, for the test hook and the bench. */
   readonly timings: { uri: string; version: number; ms: number }[] = [];
 
@@ -46,7 +50,9 @@ export class NoteService implements vscode.Disposable {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length) this.schedule(e.document, this.config.current.evaluationDelay);
+        if (!e.contentChanges.length) return;
+        this.record(e);
+        this.schedule(e.document, this.config.current.evaluationDelay);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.drop(d.uri)),
       // VS Code may keep a closed tab's document open for minutes: a note shown in no tab
@@ -74,9 +80,46 @@ export class NoteService implements vscode.Disposable {
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
   }
 
+  /** The text a note's last result was computed from. */
+  textOf(uri: vscode.Uri | string): string | undefined {
+    return this.texts.get(uri.toString());
+  }
+
   /** The last result of a note (possibly of an older version while a newer one runs). */
   result(uri: vscode.Uri): NoteResult | undefined {
     return this.results.get(uri.toString());
+  }
+
+  /**
+   * The edits made to a note after `version` (one list of changes per edit, oldest first):
+   * what a result of that version must be mapped through to sit on today's text.
+   */
+  editsSince(uri: vscode.Uri | string, version: number): TextChange[][] {
+    return (this.edits.get(uri.toString()) ?? []).filter((e) => e.version > version).map((e) => e.changes);
+  }
+
+  /** Milliseconds since the note was last edited (Infinity if never). */
+  sinceLastEdit(uri: vscode.Uri | string): number {
+    const at = this.lastEdit.get(uri.toString());
+    return at === undefined ? Infinity : performance.now() - at;
+  }
+
+  private record(e: vscode.TextDocumentChangeEvent): void {
+    if (!isMarkdown(e.document)) return;
+    const key = e.document.uri.toString();
+    this.lastEdit.set(key, performance.now());
+    const log = this.edits.get(key) ?? [];
+    log.push({
+      version: e.document.version,
+      changes: e.contentChanges.map((c) => ({
+        range: { start: { line: c.range.start.line, character: c.range.start.character }, end: { line: c.range.end.line, character: c.range.end.character } },
+        text: c.text,
+      })),
+    });
+    // Only edits after the shown result are needed; a bound in case no result ever lands.
+    const shown = this.results.get(key)?.version ?? -1;
+    while (log.length && (log[0].version <= shown || log.length > 2000)) log.shift();
+    this.edits.set(key, log);
   }
 
   /** The last result of a note if it was computed from exactly this text. */
@@ -133,6 +176,8 @@ export class NoteService implements vscode.Disposable {
       if (this.timings.length > 50) this.timings.shift();
       this.results.set(key, result);
       this.texts.set(key, text);
+      const log = this.edits.get(key);
+      if (log) this.edits.set(key, log.filter((e) => e.version > result.version));
       this.emitter.fire({ document, result, text });
       return result;
     } catch (e) {
@@ -160,6 +205,8 @@ export class NoteService implements vscode.Disposable {
     this.timers.delete(key);
     const had = this.results.delete(key);
     this.texts.delete(key);
+    this.edits.delete(key);
+    this.lastEdit.delete(key);
     this.client.forget(key);
     if (had) this.forgotten.fire(uri);
   }

@@ -37,16 +37,20 @@ export class Session implements vscode.Disposable {
     // Loaded here, not at activation: activation only pays for what it runs.
     const { NoteService } = require('./noteService') as typeof import('./noteService');
     const { InlineResults } = require('./decorations') as typeof import('./decorations');
+    const { NoteView } = require('./view') as typeof import('./view');
     const notes = new NoteService(this.config, this.log);
-    const inlineResults = new InlineResults(notes, this.config);
+    const view = new NoteView(notes, this.config);
+    const inlineResults = new InlineResults(notes, view, this.config);
     const disposables: vscode.Disposable[] = [
       notes,
+      view,
       inlineResults,
-      (require('./diagnostics') as typeof import('./diagnostics')).registerDiagnostics(notes),
+      (require('./diagnostics') as typeof import('./diagnostics')).registerDiagnostics(notes, view),
       (require('./hover') as typeof import('./hover')).registerHover(notes),
-      (require('./codeLens') as typeof import('./codeLens')).registerCodeLens(notes),
+      (require('./codeLens') as typeof import('./codeLens')).registerCodeLens(notes, view),
       (require('./completion') as typeof import('./completion')).registerCompletion(notes),
       (require('./statusBar') as typeof import('./statusBar')).registerStatusBar(notes),
+      (require('./fullWidthFix') as typeof import('./fullWidthFix')).registerFullWidthFix(),
       (require('./latexChecks') as typeof import('./latexChecks')).registerLatexChecks(notes),
       (require('./preview') as typeof import('./preview')).registerPreviewRefresh(notes, this.preview),
     ];

@@ -12,6 +12,8 @@ import { libraryFunctions } from '../../src/engine/library';
 import { dlCalcPlugin } from '../../src/engine/render';
 import { parseNote } from '../../src/engine/blocks';
 import { splitStatements } from '../../src/engine/statements';
+import { checkLatexChains, defaultEvaluate, defaultEvaluateAny, findMathSpans } from '../../src/engine/latex';
+import { lex } from '../../src/engine/latex/lexer';
 
 const root = path.join(__dirname, '..', '..', '..');
 
@@ -137,6 +139,50 @@ function benchEngine(): void {
   console.log(`   all ${sources.length} derivations on top (preview, CLI --derivations): ${ms(derivations)}`);
 }
 
+/** A note of `n` hand-calculation chains in the forms notes use: bindings, rows, lists, updates. */
+export function latexNote(n: number): string {
+  const parts: string[] = ['# Synthetic hand calculations\n'];
+  for (let i = 0; i < n; i += 4) {
+    const w = ((i % 9) + 1) / 10;
+    parts.push(`## Step ${i}\n\nGiven $w_{${i}} = ${w}$, $x = 2$, the product $w_{${i}} x = ${(w * 2).toFixed(1)}$.\n`);
+    parts.push(
+      ['$$', '\\begin{aligned}', `z_{${i}} &= ${w} \\times 3 + 0.25 \\\\ \\\\`, `&= ${(w * 3 + 0.25).toFixed(2)}`, '\\end{aligned}', '$$\n'].join('\n'),
+    );
+    parts.push(`Then $[${w}, 1] \\cdot [2, 0.5]^T = ${(w * 2 + 0.5).toFixed(2)}$ and $\\sigma(0) = 0.5$.\n`);
+  }
+  return parts.join('\n');
+}
+
+function benchLatex(): void {
+  console.log('\n== LaTeX checks: a note of 2,000 checked chains (and the bindings they read)');
+  const text = latexNote(2000);
+  const chains = checkLatexChains(text, { lookup: () => undefined, evaluate: defaultEvaluate, evaluateAny: defaultEvaluateAny });
+  const failed = chains.filter((c) => c.status === 'failed').length;
+  if (failed) throw new Error(`synthetic LaTeX note has ${failed} failed chains`);
+  const verified = chains.filter((c) => c.status === 'verified').length;
+  console.log(`   ${verified} chains checked and verified, ${chains.length - verified} bindings, ${(text.length / 1024).toFixed(0)} KB`);
+  // Floor: what any checker of this note pays, finding the math and lexing it.
+  const floor = timeMedian(9, () => {
+    for (const span of findMathSpans(text)) lex(span.content);
+  });
+  const engine = createEngine();
+  let version = 1;
+  const cold = time(() => engine.evaluate({ uri: 'latex', version: version++, text }));
+  // A warm edit of one formula: the whole note's chains are checked again (compiled code cached).
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('Then $['));
+  const warm = median(
+    [1, 2, 3, 4, 5, 6, 7].map((k) => {
+      const edited = [...lines];
+      edited[at] = edited[at].replace('\\sigma(0) = 0.5', `\\sigma(0) = 0.5${'0'.repeat(k)}`);
+      return time(() => engine.evaluate({ uri: 'latex', version: version++, text: edited.join('\n') }));
+    }),
+  );
+  console.log(`   floor (find the math, lex it):                  ${ms(floor)}`);
+  console.log(`   cold, first check of every chain:               ${ms(cold)}   ${ratio(cold, floor)} floor`);
+  console.log(`   warm, after editing one formula:                ${ms(warm)}   ${ratio(warm, floor)} floor`);
+}
+
 function benchLoad(): void {
   console.log('\n== Loading mathjs: the full bundle against a lean create()');
   const dir = path.join(root, 'out', 'bench-load');
@@ -231,6 +277,7 @@ function main(): void {
   const only = process.argv.slice(2);
   const want = (name: string) => only.length === 0 || only.includes(name);
   if (want('engine')) benchEngine();
+  if (want('latex')) benchLatex();
   if (want('preview')) benchPreview();
   if (want('cli')) benchCli();
   if (want('load')) benchLoad();

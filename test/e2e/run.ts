@@ -46,7 +46,196 @@ async function statusBarText(page: Page): Promise<string> {
 
 const decoAt = (ds: rv.DecorationText[], line: number) => ds.filter((d) => d.line === line).map((d) => d.text).join(' ');
 
+/** The text of model line `line` (1-based) as the editor shows it, inline hints left out. */
+async function lineText(page: Page, line: number): Promise<string | undefined> {
+  return page.evaluate((n) => {
+    const editor = Array.from(document.querySelectorAll<HTMLElement>('.editor-instance .monaco-editor')).find((e) => e.offsetParent !== null);
+    if (!editor) return undefined;
+    const row = Array.from(editor.querySelectorAll<HTMLElement>('.margin-view-overlays .line-numbers')).find((ln) => (ln.textContent ?? '').trim() === String(n));
+    if (!row) return undefined;
+    const top = parseFloat((row.parentElement ?? row).style.top);
+    const vl = Array.from(editor.querySelectorAll<HTMLElement>('.view-lines .view-line')).find((v) => Math.abs(parseFloat(v.style.top) - top) < 0.5);
+    if (!vl) return undefined;
+    // Inlay hints are spans of their own (class dyn-rule-…, padding spans of hair spaces).
+    const copy = vl.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('[class*="dyn-rule-"]').forEach((e) => e.remove());
+    return (copy.textContent ?? '').replace(/\u00a0/g, ' ').replace(/\u200a/g, '');
+  }, line);
+}
+
+/** Leaf spans of the visible editor's lines that end past the text area's right edge (minimap or scrollbar). */
+async function clippedSpans(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const editor = Array.from(document.querySelectorAll<HTMLElement>('.editor-instance .monaco-editor')).find((e) => e.offsetParent !== null);
+    if (!editor) return ['no editor'];
+    const edges = [editor.getBoundingClientRect().right];
+    for (const sel of ['.minimap', '.scrollbar.vertical']) {
+      const el = editor.querySelector<HTMLElement>(sel);
+      if (el && el.offsetWidth > 0) edges.push(el.getBoundingClientRect().left);
+    }
+    const right = Math.min(...edges);
+    const out: string[] = [];
+    for (const span of Array.from(editor.querySelectorAll<HTMLElement>('.view-lines .view-line span'))) {
+      if (span.children.length || !(span.textContent ?? '').trim()) continue;
+      const r = span.getBoundingClientRect();
+      if (r.right > right + 1) out.push(`${JSON.stringify(span.textContent)} ends at ${r.right.toFixed(0)} > ${right.toFixed(0)}`);
+    }
+    return out;
+  });
+}
+
 const scenes: Scene[] = [
+  {
+    name: 'typing in a block: `<` stays as typed, brackets still pair',
+    file: 'typing.md',
+    async run(page) {
+      await rv.waitForDecorations(page, '→ 3', 30_000);
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type('4');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('End');
+      // Markdown's `<` pair must not close inside the block (issue 12, item 1).
+      await page.keyboard.type('\nc = x < 200');
+      await page.keyboard.type('\nd = x<=3');
+      // Brackets still close and type over: `(1` then `)` gives one `)`.
+      await page.keyboard.type('\ne = max(1, 2)');
+      await page.keyboard.press('End');
+      let lines: (string | undefined)[] = [];
+      for (let i = 0; i < 40; i++) {
+        lines = [await lineText(page, 5), await lineText(page, 6), await lineText(page, 7)];
+        if (lines.every((l) => l !== undefined)) break;
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      assert(lines[0] === 'c = x < 200', `line 5: ${JSON.stringify(lines[0])}`);
+      assert(lines[1] === 'd = x<=3', `line 6: ${JSON.stringify(lines[1])}`);
+      assert(lines[2] === 'e = max(1, 2)', `line 7: ${JSON.stringify(lines[2])}`);
+      await rv.waitForDecorations(page, (d) => decoAt(d, 5) === '→ true' && decoAt(d, 6) === '→ true' && decoAt(d, 7) === '→ 2', 20_000);
+      await rv.screenshot(page, 'e2e-typing-angle');
+    },
+  },
+  {
+    name: 'results wrap with the text in a half-width editor beside the preview; the preview table fits or scrolls',
+    file: 'wrap.md',
+    async run(page) {
+      await page.setViewportSize({ width: 1100, height: 900 });
+      await rv.waitForDecorations(page, (d) => decoAt(d, 6) === '✓' && decoAt(d, 9) === '→ 0.5', 30_000);
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await rv.openMarkdownPreviewToSide(page);
+      const frame = rv.previewFrame(page);
+      await frame.locator('tr.dl-calc-row').first().waitFor({ timeout: 30_000 });
+      // The editor is now half as wide: long lines wrap, and so must their results.
+      let clipped: string[] = [];
+      let ds: rv.DecorationText[] = [];
+      for (let i = 0; i < 40; i++) {
+        ds = await rv.readDecorations(page);
+        clipped = await clippedSpans(page);
+        if (!clipped.length && decoAt(ds, 5).startsWith('→ 0.075') && decoAt(ds, 9) === '→ 0.5') break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      assert(decoAt(ds, 5).startsWith('→ 0.075') && decoAt(ds, 9) === '→ 0.5', `results: ${JSON.stringify(ds)}`);
+      assert(clipped.length === 0, `text or results past the right edge: ${clipped.join('; ')}`);
+      const shown = await page.evaluate(() => {
+        const editor = Array.from(document.querySelectorAll<HTMLElement>('.editor-instance .monaco-editor')).find((e) => e.offsetParent !== null);
+        const lines = Array.from(editor?.querySelectorAll<HTMLElement>('.view-lines .view-line') ?? []).sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+        return lines.map((l) => l.textContent ?? '').join('').replace(/[\u00a0\s]+/g, ' ');
+      });
+      assert(shown.includes('and the loss goes down when we step against it.'), `the words after the span: ${shown}`);
+      // Preview: each block fits its column or scrolls inside itself, derivation closed and open.
+      const overflow = () =>
+        frame.locator('.dl-calc').evaluateAll((blocks) =>
+          blocks.flatMap((b) => {
+            const box = b as HTMLElement;
+            const bodyWidth = document.body.clientWidth;
+            const r = box.getBoundingClientRect();
+            const scrolls = getComputedStyle(box).overflowX === 'auto' || getComputedStyle(box).overflowX === 'scroll';
+            const problems: string[] = [];
+            if (r.right > bodyWidth + 1) problems.push(`block ends at ${r.right} > ${bodyWidth}`);
+            if (box.scrollWidth > box.clientWidth + 1 && !scrolls) problems.push(`content ${box.scrollWidth} wider than ${box.clientWidth} and no scroll`);
+            // The value column is in view without scrolling the block sideways.
+            for (const cell of Array.from(box.querySelectorAll<HTMLElement>('td.dl-calc-result'))) {
+              const c = cell.getBoundingClientRect();
+              if (c.right > r.right + 1) problems.push(`value cell ends at ${c.right.toFixed(0)} > ${r.right.toFixed(0)}: ${cell.innerText}`);
+            }
+            return problems;
+          }),
+        );
+      assert((await overflow()).length === 0, `preview (closed): ${(await overflow()).join('; ')}`);
+      await frame.locator('tr.dl-calc-row details.dl-calc-derivation summary').first().click();
+      assert((await overflow()).length === 0, `preview (derivation open): ${(await overflow()).join('; ')}`);
+      await rv.screenshot(page, 'e2e-wrap-half-width');
+    },
+  },
+  {
+    name: 'Enter at the end of a statement keeps its value on its line before the next run',
+    file: 'typing.md',
+    // No run for 5 s after an edit: what moves the value back is the mapping, not a new run.
+    settings: { 'dlCalc.evaluationDelay': 5000 },
+    async run(page) {
+      await rv.waitForDecorations(page, (d) => decoAt(d, 4) === '→ 3', 30_000);
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type('4');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      const ds = await rv.waitForDecorations(page, (d) => decoAt(d, 4) === '→ 3' && decoAt(d, 5) === '', 3_000);
+      assert(!ds.some((d) => d.line === 5), `nothing on the new line: ${JSON.stringify(ds)}`);
+      await rv.screenshot(page, 'e2e-enter-keeps-value');
+    },
+  },
+  {
+    name: 'typing a name: suggestions as one types, no error while typing, reported once typing pauses',
+    file: 'typing.md',
+    async run(page) {
+      await rv.waitForDecorations(page, (d) => decoAt(d, 4) === '→ 3', 30_000);
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type('4');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('End');
+      await page.keyboard.type('\ny = soft');
+      const typedAt = Date.now();
+      // The suggestions open by themselves (no Ctrl+Space) and offer softmax.
+      const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'softmax' }).first();
+      await row.waitFor({ timeout: 10_000 });
+      await rv.screenshot(page, 'e2e-typing-suggestions');
+      // While typing goes on (the pause is 1 s), the half-typed name is not flagged, though runs land.
+      while (Date.now() - typedAt < 700) {
+        const ds = await rv.readDecorations(page);
+        assert(!decoAt(ds, 5).includes('Unknown name'), `flagged while typing: ${decoAt(ds, 5)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await page.keyboard.press('Escape');
+      await rv.waitForDecorations(page, (d) => decoAt(d, 5).includes('Unknown name "soft"'), 10_000);
+      await rv.screenshot(page, 'e2e-typing-paused');
+    },
+  },
+  {
+    name: 'after an export in a remote window (code-server), no "Open in Browser": Reveal in Explorer instead',
+    file: 'typing.md',
+    async run(page) {
+      await rv.waitForDecorations(page, '→ 3', 30_000);
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+      await page.keyboard.type('dl-calc: Export Note as HTML');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Export Note as HTML' }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      // The save dialog (VS Code's own in a remote window) proposes typing.html beside the note.
+      await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+      await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value ?? '').endsWith('typing.html'), undefined, { timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'exported typing.html' }).first();
+      await toast.waitFor({ timeout: 30_000 });
+      const buttons = (await toast.locator('.monaco-button').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+      await rv.screenshot(page, 'e2e-export-remote');
+      assert(!buttons.includes('Open in Browser'), `buttons: ${buttons.join(', ')}`);
+      assert(buttons.includes('Reveal in Explorer') && buttons.includes('Open as Text'), `buttons: ${buttons.join(', ')}`);
+      await toast.locator('.monaco-button', { hasText: 'Reveal in Explorer' }).click();
+      await page.locator('.explorer-folders-view .monaco-list-row.selected', { hasText: 'typing.html' }).first().waitFor({ timeout: 10_000 });
+    },
+  },
   {
     name: 'inline results, checks and errors',
     file: 'basics.md',
@@ -189,6 +378,8 @@ const scenes: Scene[] = [
               line: tr.getAttribute('data-line'),
               source: text(tr.querySelector('td.dl-calc-source')),
               result: text(tr.querySelector('td.dl-calc-result')),
+              formula: text(tr.querySelector('td.dl-calc-formula > .katex')),
+              steps: text(tr.querySelector('td.dl-calc-formula .dl-calc-steps')),
               color: getComputedStyle(tr.querySelector('.dl-calc-mark') ?? tr).color,
             };
           }),
@@ -200,6 +391,9 @@ const scenes: Scene[] = [
         assert(row('a1 ≈ 0.622')?.result.startsWith('✓'), `pass mark: ${dump}`);
         assert(row('a1 ≈ 0.6 ± 0.001')?.result.startsWith('✗') && row('a1 ≈ 0.6 ± 0.001')!.result.includes('expected 0.6'), `fail mark: ${dump}`);
         assert(row('a1 ≈ 0.622')?.color !== row('a1 ≈ 0.6 ± 0.001')?.color, `pass and fail marks differ in colour: ${dump}`);
+        // A check's formula is its claim; its derivation ends with both sides, tolerance and verdict.
+        assert(/a.*1.*≈.*0\.622/.test(row('a1 ≈ 0.622')?.formula ?? ''), `check formula: ${dump}`);
+        assert(/0\.622459.*≈.*0\.6.*±.*0\.001.*off by/.test(row('a1 ≈ 0.6 ± 0.001')?.steps ?? ''), `failed check's derivation: ${dump}`);
         const prose = await frame.locator('p .katex').count();
         assert(prose >= 1, 'prose math typeset by VS Code');
         const inline = await frame.locator('.dl-calc-inline').first().innerText();

@@ -84,3 +84,27 @@ test('derive() builds a derivation on demand from the last evaluation', () => {
   assert.equal(d?.substitutedText, '2 * 3');
   assert.equal(d?.resultText, '6');
 });
+
+test('a check: the claim as written, both sides with the tolerance and the verdict (issue 12, item 5)', async () => {
+  const { derivationRows } = await import('../../src/engine/derivation');
+  const pass = derive('a = 4; b = 6\ny = a + b\ny ≈ 10 ± 0.5', (s) => s.source.startsWith('y ≈'));
+  assert.equal(pass.check?.claimText, 'y ≈ 10 ± 0.5');
+  assert.equal(pass.check?.ok, true);
+  assert.match(pass.check!.verdictText, /^10 ≈ 10 ± 0\.5 +✓$/);
+  const fail = derive('a = 4; b = 6\ny = a + b\ny ≈ 11', (s) => s.source.startsWith('y ≈'));
+  assert.equal(fail.check?.ok, false);
+  assert.match(fail.check!.verdictText, /^10 ≉ 11.*✗ off by 1/);
+  const rows = derivationRows(fail, 'text');
+  assert.deepEqual(rows.steps, ['y', '10']);
+  assert.equal(rows.verdict, fail.check!.verdictText);
+  for (const t of [pass.check!.claimTex, pass.check!.verdictTex, fail.check!.verdictTex]) katex.renderToString(t, { throwOnError: true });
+});
+
+test('a step that adds nothing is shown once: d = c = 112, not d = c = 112 = 112', async () => {
+  const { derivationRows } = await import('../../src/engine/derivation');
+  const d = derive('c = 112\nd = c', (s) => s.source === 'd = c');
+  assert.deepEqual(derivationRows(d, 'tex').steps.length, 2);
+  assert.deepEqual(derivationRows(d, 'text'), { lhs: 'd', steps: ['c', '112'], verdict: undefined });
+  const lit = derive('p = softmax([1, 2, 3])', (s) => s.source.startsWith('p ='));
+  assert.equal(derivationRows(lit, 'text').steps.length, 2, JSON.stringify(derivationRows(lit, 'text')));
+});

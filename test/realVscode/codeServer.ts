@@ -439,8 +439,9 @@ export interface DecorationText {
 }
 
 /**
- * Texts of `after` decorations (`after.contentText`) in the visible editors. VS Code draws them
- * with a CSS ::after rule on an empty span, so they are read with getComputedStyle(span, '::after').
+ * Texts of `after` decorations (`after.contentText`) and of inlay hints in the visible
+ * editors. VS Code draws decorations with a CSS ::after rule on an empty span, so they are
+ * read with getComputedStyle(span, '::after'); inlay hints are spans in the line's text.
  * Only rendered (visible) lines are seen.
  */
 export async function readDecorations(page: Page): Promise<DecorationText[]> {
@@ -474,6 +475,12 @@ export async function readDecorations(page: Page): Promise<DecorationText[]> {
         for (const span of Array.from(vl.querySelectorAll<HTMLElement>('span'))) {
           const text = unquote(getComputedStyle(span, '::after').content);
           if (text !== undefined) out.push({ line, text });
+          // Inlay hints are text in the line, in spans of their own (class dyn-rule-…);
+          // their padding is a span holding a hair space.
+          else if (/\bdyn-rule-/.test(span.className) && span.children.length === 0) {
+            const hint = (span.textContent ?? '').replace(/\u00a0/g, ' ').replace(/\u200a/g, '');
+            if (hint.trim()) out.push({ line, text: hint });
+          }
         }
       }
     }

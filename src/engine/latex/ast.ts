@@ -168,6 +168,11 @@ export interface DerivNode extends Located {
   readonly wrt: readonly DerivVariable[];
   /** For the operator form, the operand written right after it (`\frac{d}{dx}(x^2)`, `\frac{d}{dx} f(x)`). */
   readonly arg?: Node;
+  /**
+   * For a first derivative of a name by one name (`\frac{\partial L}{\partial w_1}`): the
+   * dl-calc name a numeric chain reads it as, a quantity like any other (`dL_dw1`).
+   */
+  readonly quantity?: string;
 }
 
 /** A bare `\partial` (`\partial L / \partial w`): a symbol, not evaluated. */

@@ -1,6 +1,7 @@
 // Splits a math span into rows (at top-level `\\`, through aligned-style environments)
 // and each row into a chain of segments at its top-level relations.
 import { lex, type TexToken } from './lexer';
+import { parseSegment } from './translate';
 import {
   DROPPED as DROP,
   DROPPED_WITH_ARG as DROP_WITH_ARG,
@@ -196,6 +197,51 @@ function chainOf(row: readonly TexToken[]): Chain {
   return { segments, relations, continuation: relations.length > 0 && segments[0].tokens.length === 0 };
 }
 
+/** Separators between two statements on one row: `w = 3, b = 4`, `a = 1; b = 2`, `x = 1 \quad y = 2`. */
+function isStatementSeparator(t: TexToken): boolean {
+  return (t.kind === 'char' && (t.text === ',' || t.text === ';' || t.text === '，' || t.text === '；')) || (t.kind === 'cmd' && (t.text === 'quad' || t.text === 'qquad'));
+}
+
+/**
+ * `w = 3, b = 4` is two statements: where a segment followed by `=` ends in a separator
+ * and a lone name, the row splits there, so each name starts its own chain.
+ */
+function splitStatements(chain: Chain, src: string): Chain[] {
+  const out: Chain[] = [];
+  let segments: Segment[] = [chain.segments[0]];
+  let relations: Relation[] = [];
+  let first = true;
+  const flush = (): void => {
+    out.push({ segments, relations, continuation: first && chain.continuation });
+    first = false;
+  };
+  for (let k = 1; k < chain.segments.length; k++) {
+    const seg = chain.segments[k];
+    relations.push(chain.relations[k - 1]);
+    const nextRel = chain.relations[k];
+    let cut = -1;
+    if (nextRel && (nextRel.kind === 'eq' || nextRel.kind === 'approx')) {
+      let depth = 0;
+      seg.tokens.forEach((t, j) => {
+        if (t.kind === 'lbrace' || t.kind === 'open') depth++;
+        else if (t.kind === 'rbrace' || t.kind === 'close') depth--;
+        else if (depth === 0 && isStatementSeparator(t)) cut = j;
+      });
+    }
+    const tail = cut > 0 ? seg.tokens.slice(cut + 1) : [];
+    const name = tail.length ? parseSegment(tail, src) : undefined;
+    if (cut > 0 && name?.ok && name.ast.k === 'name') {
+      const head = seg.tokens.slice(0, cut);
+      segments.push(segmentOf(head, seg.start));
+      flush();
+      segments = [segmentOf(tail, tail[0].start)];
+      relations = [];
+    } else segments.push(seg);
+  }
+  flush();
+  return out.filter((c) => c.relations.length > 0);
+}
+
 /** The chains of a span's LaTeX: one per row that has at least one relation. */
 export function chainsOf(content: string): Chain[] {
   const tokens = lex(content);
@@ -204,13 +250,17 @@ export function chainsOf(content: string): Chain[] {
   for (const row of rowsOf(content, tokens)) {
     // An empty row (`\\ \\`, spacing only) is nothing: `&=` below continues the row above it.
     if (!row.length) continue;
-    let chain = chainOf(row);
-    if (chain.continuation && previous) {
-      const last = previous.segments[previous.segments.length - 1];
-      if (last.tokens.length) chain = { ...chain, carried: last };
+    const whole = chainOf(row);
+    const parts = whole.relations.length > 1 ? splitStatements(whole, content) : [whole];
+    if (!parts.length) parts.push(whole);
+    for (let chain of parts) {
+      if (chain.continuation && previous) {
+        const last = previous.segments[previous.segments.length - 1];
+        if (last.tokens.length) chain = { ...chain, carried: last };
+      }
+      if (chain.relations.length > 0) out.push(chain);
+      previous = chain;
     }
-    if (chain.relations.length > 0) out.push(chain);
-    previous = chain;
   }
   return out;
 }

@@ -3,7 +3,8 @@
 // joined by `=` must agree to relative 1e-9, unless the right side is built from rounded
 // decimals, whose rounding is then allowed for (students write `= \frac{1}{1.6065}`).
 import type { RelationKind } from './vocabulary';
-import { nodes, type Node } from './ast';
+import { nodes, type Node, type NumNode } from './ast';
+import { intervalOf, type Interval } from './interval';
 import { emit } from './print';
 import { say } from '../messages';
 
@@ -93,6 +94,10 @@ export interface Side {
   readonly ast: Node;
   readonly hasNames: boolean;
   readonly vars: Record<string, number>;
+  /** Half-widths of names bound to rounded values (a result the note wrote to a few digits). */
+  readonly uncertain?: ReadonlyMap<string, number>;
+  /** Half-width of a written number the note computed earlier; 0 for given data. */
+  readonly roundedNum?: (n: NumNode) => number;
 }
 
 export interface LinkCheck {
@@ -101,42 +106,104 @@ export interface LinkCheck {
   readonly message?: string;
   readonly reason?: string;
   readonly written?: { readonly start: number; readonly end: number; readonly text: string; readonly replacement: string };
+  /** The range the side's rounded inputs allow, when it has some. */
+  readonly interval?: Interval;
 }
 
 type Evaluate = (expression: string, vars: Record<string, number>) => number;
 
+/** Significant digits written in a decimal (`0.0123` → 3). */
+function significantDigits(n: NumNode): number {
+  return n.value.replace(/^[0.]+/, '').replace('.', '').length;
+}
+
 /**
- * First-order effect on a side of rounding each rounded-looking decimal it contains by
- * half a unit of its last digit. Integers are taken as exact.
+ * The values a side can take given its rounded inputs: names bound to rounded results,
+ * numbers the note computed earlier, and (with `roundedLooking`) decimals of 3+
+ * significant digits, which read as rounded when restated (`= \frac{1}{1.6065}`).
+ * Undefined when every input is exact.
  */
-function roundingUncertainty(side: Side, evaluate: Evaluate): number | undefined {
+export function sideInterval(side: Side, roundedLooking: boolean, evaluate: Evaluate): Interval | undefined {
+  const halfOfNum = (n: NumNode): number => {
+    const h = side.roundedNum?.(n) ?? 0;
+    if (roundedLooking && n.decimals > 0 && significantDigits(n) >= 3) return Math.max(h, 0.5 * 10 ** -n.decimals);
+    return h;
+  };
+  const uncertainNums = nodes(side.ast).filter((n): n is NumNode => n.k === 'num' && halfOfNum(n) > 0);
+  const uncertainNames = side.uncertain ? [...side.uncertain].filter(([name, u]) => u > 0 && name in side.vars) : [];
+  if (!uncertainNums.length && !uncertainNames.length) return undefined;
+  const exact = intervalOf(side.ast, {
+    name: (name) => {
+      const v = side.vars[name];
+      if (v === undefined) return undefined;
+      const u = side.uncertain?.get(name) ?? 0;
+      return [v - u, v + u];
+    },
+    num: (n) => {
+      const v = Number(n.value);
+      const h = halfOfNum(n);
+      return [v - h, v + h];
+    },
+  });
+  if (exact) return exact;
+  // A function the interval table doesn't know: first-order effect of each rounded input.
   let total = 0;
-  let any = false;
-  for (const n of nodes(side.ast)) {
-    // Only decimals with 3+ significant digits read as rounded (1.6065, 0.622);
-    // `0.5` or `0.1` are inputs, taken as exact.
-    if (n.k !== 'num' || n.decimals === 0 || n.value.replace(/^[0.]+/, '').replace('.', '').length < 3) continue;
-    any = true;
-    const h = 0.5 * 10 ** -n.decimals;
-    let worst = 0;
-    for (const d of [h, -h]) {
-      try {
-        const v = evaluate(emit(side.ast, new Map([[n, `(${n.value} + ${d})`]])), side.vars);
-        worst = Math.max(worst, Math.abs(v - side.value));
-      } catch {
-        return undefined;
-      }
+  try {
+    for (const n of uncertainNums) {
+      const h = halfOfNum(n);
+      let worst = 0;
+      for (const d of [h, -h]) worst = Math.max(worst, Math.abs(evaluate(emit(side.ast, new Map([[n as Node, `(${n.value} + ${d})`]])), side.vars) - side.value));
+      total += worst;
     }
-    total += worst;
+    for (const [name, u] of uncertainNames) {
+      let worst = 0;
+      for (const d of [u, -u]) worst = Math.max(worst, Math.abs(evaluate(emit(side.ast), { ...side.vars, [name]: side.vars[name] + d }) - side.value));
+      total += worst;
+    }
+  } catch {
+    return undefined;
   }
-  return any ? total : undefined;
+  return [side.value - total, side.value + total];
 }
 
 const SYMBOL: Record<string, string> = { lt: '<', gt: '>', le: '≤', ge: '≥' };
 
+/** Two values with enough significant digits (6 or more) that they print differently. */
+function distinct(a: number, b: number): [string, string] {
+  for (let p = 6; p < 17; p++) {
+    const x = Number(a.toPrecision(p));
+    const y = Number(b.toPrecision(p));
+    if (x !== y) return [formatDigits(a, p), formatDigits(b, p)];
+  }
+  return [formatValue(a), formatValue(b)];
+}
+
+function formatDigits(v: number, p: number): string {
+  if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v).replace('-', '−');
+  let s = String(Number(v.toPrecision(p)));
+  if (s.includes('e')) s = v.toPrecision(p).replace(/\.?0+e/, 'e');
+  return s.replace('-', '−');
+}
+
 function close(a: number, b: number, tol: number): boolean {
   // A little slack for binary floating point at the exact edge (0.6225 ≈ 0.622).
   return Math.abs(a - b) <= tol * (1 + 1e-9) + 1e-12 * Math.max(Math.abs(a), Math.abs(b), 1e-300);
+}
+
+/** True when some value of the interval lies within `tol` of `b`. */
+function reaches(i: Interval, b: number, tol: number): boolean {
+  if (b >= i[0] && b <= i[1]) return true;
+  return close(i[0], b, tol) || close(i[1], b, tol);
+}
+
+/** The computed value with one digit more than the written number (unless that digit is 0), so the difference shows. */
+export function oneMoreDigit(value: number, lit: Literal): string {
+  const m = value / lit.scale;
+  let s = Math.abs(m) >= 1e21 ? formatValue(m) : m.toFixed(Math.min(lit.decimals + 1, 20));
+  // The extra digit is there to show a difference; a 0 there shows none (`288`, not `288.0`).
+  if (Math.abs(m) < 1e21 && s.endsWith('0')) s = m.toFixed(lit.decimals);
+  if (/^-0(\.0*)?$/.test(s)) s = s.slice(1);
+  return s.replace('-', '−') + (lit.scale === 0.01 ? '%' : lit.scale !== 1 ? ` × 10^${Math.round(Math.log10(lit.scale))}` : '');
 }
 
 /** Checks one link between two evaluated segments. `src` is the span content. */
@@ -162,21 +229,36 @@ export function checkLink(kind: RelationKind, L: Side, R: Side, src: string, eva
     const other = writtenLit === litR ? L : R;
     const otherValue = writtenLit === litR ? a : b;
     const tol = Math.max(litR ? literalTolerance(litR, approx) : 0, litL ? literalTolerance(litL, approx) : 0);
-    const ok = close(a, b, tol);
+    // Flag only when no value the other side's rounded inputs allow rounds to the written number.
+    const interval = sideInterval(other, false, evaluate);
+    const ok = interval ? reaches(interval, writtenLit.value, tol) : close(otherValue, writtenLit.value, tol);
     const text = src.slice(writtenLit.start, writtenLit.end);
     const written = { start: writtenLit.start, end: writtenLit.end, text, replacement: regroup(replacementFor(otherValue, writtenLit), text) };
-    if (ok) return { ok, tolerance: tol, written };
-    return { ok, tolerance: tol, written, message: say('latex.writtenWrong', { expression: other.plain, value: formatValue(otherValue), written: text }) };
+    if (ok) return { ok, tolerance: tol, written, interval };
+    const message = say('latex.writtenWrong', { expression: other.plain, value: oneMoreDigit(otherValue, writtenLit), written: text });
+    const wide = interval && interval[1] - interval[0] > tol;
+    return {
+      ok,
+      tolerance: tol,
+      written,
+      interval,
+      message: wide ? say('latex.roundedInputsAllow', { message, low: oneMoreDigit(interval[0], writtenLit), high: oneMoreDigit(interval[1], writtenLit) }) : message,
+    };
   }
   const rel = 1e-9 * Math.max(Math.abs(a), Math.abs(b));
   if (!approx && close(a, b, rel)) return { ok: true, tolerance: rel };
-  const uR = roundingUncertainty(R, evaluate);
-  const uL = approx ? roundingUncertainty(L, evaluate) : undefined;
-  if (uR === undefined && uL === undefined) {
+  const iR = sideInterval(R, true, evaluate);
+  const iL = sideInterval(L, approx, evaluate);
+  if (!iR && !iL) {
     if (approx) return { reason: say('latex.approxNoDigits') };
-    return { ok: false, tolerance: rel, message: say('latex.sidesDiffer', { left: L.plain, leftValue: formatValue(a), right: R.plain, rightValue: formatValue(b) }) };
+    const [x, y] = distinct(a, b);
+    return { ok: false, tolerance: rel, message: say('latex.sidesDiffer', { left: L.plain, leftValue: x, right: R.plain, rightValue: y }) };
   }
-  const tol = Math.max(rel, (uR ?? 0) + (uL ?? 0));
-  const ok = close(a, b, tol);
-  return ok ? { ok, tolerance: tol } : { ok, tolerance: tol, message: say('latex.sidesDiffer', { left: L.plain, leftValue: formatValue(a), right: R.plain, rightValue: formatValue(b) }) };
+  const [l0, l1] = iL ?? [a, a];
+  const [r0, r1] = iR ?? [b, b];
+  const ok = l0 <= r1 + rel && r0 <= l1 + rel;
+  const tol = Math.max(rel, (r1 - r0) / 2 + (l1 - l0) / 2);
+  if (ok) return { ok, tolerance: tol };
+  const [x, y] = distinct(a, b);
+  return { ok, tolerance: tol, message: say('latex.sidesDiffer', { left: L.plain, leftValue: x, right: R.plain, rightValue: y }) };
 }

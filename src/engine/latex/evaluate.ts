@@ -27,3 +27,26 @@ export function defaultEvaluate(expression: string, vars: Record<string, number>
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`not a finite real number: ${String(v)}`);
   return v;
 }
+
+/** A list or matrix value: nested arrays of finite numbers. */
+export type NumArray = readonly (number | NumArray)[];
+export type LatexValue = number | NumArray;
+
+/** A mathjs result as a number or nested arrays of finite numbers; throws on anything else. */
+export function toLatexValue(v: unknown): LatexValue {
+  const plain = v !== null && typeof v === 'object' && typeof (v as { toArray?: unknown }).toArray === 'function' ? (v as { toArray(): unknown }).toArray() : v;
+  const check = (x: unknown): LatexValue => {
+    if (typeof x === 'number') {
+      if (!Number.isFinite(x)) throw new Error(`not a finite real number: ${String(x)}`);
+      return x;
+    }
+    if (Array.isArray(x) && x.length > 0) return x.map(check);
+    throw new Error(`not a number or a list of numbers: ${String(x)}`);
+  };
+  return check(plain);
+}
+
+/** Evaluates a translated expression whose value may be a list or a matrix. */
+export function defaultEvaluateAny(expression: string, vars: Record<string, LatexValue>): LatexValue {
+  return toLatexValue(math().evaluate(expression, { ...vars }));
+}

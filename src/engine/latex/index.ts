@@ -2,7 +2,11 @@
 // `a = b \approx c` in the math the preview renders, segment by segment.
 import type { Range } from '../types';
 import { chainsOf, type Chain, type Segment } from './chains';
-import { checkLink, type Side } from './compare';
+import { checkLink, literalOf, literalTolerance, sideInterval, type Side } from './compare';
+import { nodes, type Node, type NumNode } from './ast';
+import type { LatexValue } from './evaluate';
+import { checkListLink, type ListSide } from './vectors';
+import { UPDATE_RELATIONS } from './vocabulary';
 import { findMathSpans, type MathSpan } from './mathSpans';
 import { translate, type Translation } from './translate';
 import type { LatexChainResult, LatexEnv, LatexLink, LatexOptions, LatexSegment, LatexStatus } from './types';
@@ -12,43 +16,139 @@ export type { LatexChainResult, LatexEnv, LatexLink, LatexOptions, LatexSegment,
 export { findMathSpans, type MathSpan } from './mathSpans';
 export { chainsOf } from './chains';
 export { translate } from './translate';
-export { defaultEvaluate } from './evaluate';
+export { defaultEvaluate, defaultEvaluateAny, toLatexValue, type LatexValue } from './evaluate';
 
 interface Evaluated {
   readonly out: LatexSegment;
   readonly translation?: Translation;
+  /** A segment evaluated to a number (with only numbers as inputs). */
   readonly side?: Side;
+  /** Any evaluated segment, lists and matrices included. */
+  readonly list?: ListSide;
   /** Translated, but some names are unbound (symbolic option may still use it). */
   readonly unbound?: readonly string[];
-  readonly bound?: Record<string, number>;
+  readonly bound?: Record<string, LatexValue>;
 }
 
 function rangeOf(span: MathSpan, start: number, end: number): Range {
   return { start: span.positionAt(start), end: span.positionAt(end) };
 }
 
-function evaluateSegment(span: MathSpan, seg: Segment, env: LatexEnv, carried: boolean): Evaluated {
+/** A name the note's own math bound: `$w = 0.5$`, the result of `$z = w x = 0.5$`, `w \leftarrow …`. */
+interface LatexBinding {
+  readonly value: LatexValue;
+  /** Half a unit of the last digit written when the value is a rounded result; 0 for given data. */
+  readonly uncertainty: number;
+  /** 0-based line of the binding. */
+  readonly line: number;
+}
+
+/**
+ * The note's one scope as its math builds it, in document order: names bound in LaTeX,
+ * and the numbers the note computed and wrote rounded (so a later `16.6667 \times 9`
+ * knows its 16.6667 carries ±0.00005).
+ */
+class NoteScope {
+  readonly names = new Map<string, LatexBinding>();
+  /** Written results (value text → half a unit of the last digit). */
+  readonly rounded = new Map<string, number>();
+  /**
+   * Names given a new value since the last heading (`w = w - 0.6667`), and names computed
+   * from them. After a heading such a name is ambiguous: the new section may go on from
+   * the update or start over from the first value, so its uses are skipped until it is
+   * bound again.
+   */
+  readonly rebound = new Set<string>();
+  /** Ambiguous names, with the line of the heading that made them so. */
+  readonly ambiguous = new Map<string, number>();
+
+  /** A heading at `line`: updates made in the section above no longer read one way. */
+  heading(line: number): void {
+    for (const n of this.rebound) {
+      this.names.delete(n);
+      this.ambiguous.set(n, line);
+    }
+    this.rebound.clear();
+  }
+}
+
+/** 0-based lines of ATX headings outside fenced code. */
+export function headingLines(text: string): number[] {
+  const out: number[] = [];
+  let fence: string | undefined;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(l);
+    if (f) {
+      if (!fence) fence = f[1][0];
+      else if (f[1][0] === fence) fence = undefined;
+      continue;
+    }
+    if (!fence && /^ {0,3}#{1,6}(\s|$)/.test(l)) out.push(i);
+  }
+  return out;
+}
+
+function evaluateSegment(span: MathSpan, seg: Segment, env: LatexEnv, carried: boolean, scope: NoteScope): Evaluated {
   const latex = span.content.slice(seg.start, seg.end).trim();
   const base = { latex, range: rangeOf(span, seg.start, seg.end), carried: carried || undefined };
   if (!seg.tokens.length) return { out: { ...base, names: [], skipReason: 'empty' } };
   const t = translate(seg.tokens, span.content);
   if (!t.ok) return { out: { ...base, names: [], skipReason: t.reason } };
   const line = span.positionAt(seg.start).line;
-  const vars: Record<string, number> = {};
+  const vars: Record<string, LatexValue> = {};
+  const uncertain = new Map<string, number>();
   const unbound: string[] = [];
+  const ambiguous: string[] = [];
   for (const n of t.names) {
-    const v = env.lookup(n, line);
-    if (typeof v === 'number' && Number.isFinite(v)) vars[n] = v;
+    const own = scope.names.get(n);
+    const block = env.lookup(n, line);
+    const blockLine = block === undefined ? undefined : (env.bindingLine?.(n, line) ?? -1);
+    const since = scope.ambiguous.get(n);
+    if (since !== undefined && (blockLine === undefined || blockLine < since)) {
+      ambiguous.push(n);
+      continue;
+    }
+    // The nearest binding above wins: a dl-calc assignment or the note's own math.
+    if (own && (blockLine === undefined || own.line >= blockLine)) {
+      vars[n] = own.value;
+      if (own.uncertainty > 0) uncertain.set(n, own.uncertainty);
+    } else if (typeof block === 'number' && Number.isFinite(block)) vars[n] = block;
     else unbound.push(n);
   }
   const common = { ...base, expression: t.expression, plain: t.plain, names: t.names };
+  if (ambiguous.length) {
+    const reason = `${ambiguous.join(', ')} changed in an earlier section: which value is meant is not certain`;
+    return { out: { ...common, skipReason: reason }, translation: t, unbound: ambiguous, bound: vars };
+  }
   if (unbound.length) {
     const reason = `unbound name${unbound.length > 1 ? 's' : ''}: ${unbound.join(', ')}`;
     return { out: { ...common, skipReason: reason }, translation: t, unbound, bound: vars };
   }
+  // The scope's rounded results only grow, and a side is compared before its chain teaches the scope.
+  const rounded = scope.rounded;
+  const roundedNum = (n: NumNode): number => rounded.get(n.value) ?? 0;
+  const isList = Object.values(vars).some((v) => typeof v !== 'number') || nodes(t.ast).some((n) => n.k === 'tuple' || n.k === 'matrix' || n.k === 'transpose');
+  if (isList) {
+    if (!env.evaluateAny) return { out: { ...common, skipReason: 'lists and matrices are not evaluated here' }, translation: t };
+    let v: LatexValue;
+    try {
+      v = env.evaluateAny(t.expression, vars);
+    } catch (e) {
+      return { out: { ...common, skipReason: `evaluation failed: ${(e as Error).message}` }, translation: t };
+    }
+    const list: ListSide = { value: v, plain: t.plain, ast: t.ast, vars, uncertain, roundedNum };
+    if (typeof v !== 'number') return { out: { ...common, list: v }, translation: t, list };
+    // A number from lists (`v \cdot w^T`): compared as a number; rounded list inputs only
+    // widen it through the first-order fallback, which evaluates with the lists as given.
+    const side: Side = { value: v, plain: t.plain, ast: t.ast, hasNames: t.names.length > 0, vars: vars as Record<string, number>, uncertain, roundedNum };
+    return { out: { ...common, value: v }, translation: t, list, side };
+  }
+  const scalars = vars as Record<string, number>;
   let value: number;
   try {
-    value = env.evaluate(t.expression, vars);
+    value = env.evaluate(t.expression, scalars);
     if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error('not a finite number');
   } catch (e) {
     return { out: { ...common, skipReason: `evaluation failed: ${(e as Error).message}` }, translation: t };
@@ -56,7 +156,8 @@ function evaluateSegment(span: MathSpan, seg: Segment, env: LatexEnv, carried: b
   return {
     out: { ...common, value },
     translation: t,
-    side: { value, plain: t.plain, ast: t.ast, hasNames: t.names.length > 0, vars },
+    side: { value, plain: t.plain, ast: t.ast, hasNames: t.names.length > 0, vars: scalars, uncertain, roundedNum },
+    list: { value, plain: t.plain, ast: t.ast, vars, uncertain, roundedNum },
   };
 }
 
@@ -78,13 +179,14 @@ function symbolicLink(L: Evaluated, R: Evaluated, env: LatexEnv): Omit<LatexLink
   if (!lt || !rt || lt.nameBeforeBracket || rt.nameBeforeBracket) return undefined;
   const free = new Set([...(L.unbound ?? []), ...(R.unbound ?? [])]);
   if (!free.size) return undefined;
+  if ([...Object.values(L.bound ?? {}), ...Object.values(R.bound ?? {})].some((v) => typeof v !== 'number')) return undefined;
   // Same free symbols on both sides, and not a lone name being defined (`y = 2x`).
   const fl = (L.unbound ?? []).slice().sort().join();
   const fr = (R.unbound ?? []).slice().sort().join();
   if (fl !== fr || lt.ast.k === 'name' || rt.ast.k === 'name') return undefined;
   const next = random(0x9e3779b9);
   for (let k = 0; k < 3; k++) {
-    const vars: Record<string, number> = { ...(L.bound ?? {}), ...(R.bound ?? {}) };
+    const vars = { ...(L.bound ?? {}), ...(R.bound ?? {}) } as Record<string, number>;
     for (const n of free) vars[n] = 0.5 + 2 * next();
     let a: number;
     let b: number;
@@ -102,15 +204,42 @@ function symbolicLink(L: Evaluated, R: Evaluated, env: LatexEnv): Omit<LatexLink
   return { ok: true, symbolic: true };
 }
 
-function checkChain(span: MathSpan, chain: Chain, env: LatexEnv, options: LatexOptions): LatexChainResult {
+/** The name a chain's first segment binds, when it is a lone name and the first relation binds. */
+function boundName(chain: Chain, span: MathSpan): string | undefined {
+  if (chain.continuation || !chain.relations.length) return undefined;
+  const rel = chain.relations[0];
+  if (rel.kind !== 'eq' && rel.kind !== 'approx' && !UPDATE_RELATIONS.has(rel.text)) return undefined;
+  const head = chain.segments[0];
+  if (!head.tokens.length) return undefined;
+  const t = translate(head.tokens, span.content);
+  if (!t.ok) return undefined;
+  if (t.ast.k === 'name') return t.ast.name;
+  if (t.ast.k === 'deriv' && t.ast.quantity) return t.ast.quantity;
+  return undefined;
+}
+
+function checkChain(span: MathSpan, chain: Chain, env: LatexEnv, options: LatexOptions, scope: NoteScope, binding: { name?: string }): LatexChainResult {
+  // `w = …` binds w (the first link is a definition, not a claim); `&= …` below it continues it.
+  const bound = chain.continuation ? binding.name : boundName(chain, span);
+  binding.name = bound;
   const segs = chain.segments.map((s, i) =>
-    i === 0 && chain.continuation && chain.carried ? evaluateSegment(span, chain.carried, env, true) : evaluateSegment(span, s, env, false),
+    i === 0 && chain.continuation && chain.carried ? evaluateSegment(span, chain.carried, env, true, scope) : evaluateSegment(span, s, env, false, scope),
   );
   const links: LatexLink[] = [];
   chain.relations.forEach((rel, i) => {
     const L = segs[i];
     const R = segs[i + 1];
     const head = { left: i, right: i + 1, relation: rel.text };
+    if (i === 0 && bound && !chain.continuation) {
+      links.push({ ...head, reason: 'binding' });
+      return;
+    }
+    if ((L.list || R.list) && L.list && R.list && !(L.side && R.side)) {
+      const c = checkListLink(rel.kind, L.list, R.list, span.content, env.evaluateAny!.bind(env));
+      const written = c.written && { range: rangeOf(span, c.written.start, c.written.end), text: c.written.text, replacement: c.written.replacement };
+      links.push({ ...head, ok: c.ok, tolerance: c.tolerance, message: c.message, reason: c.reason, written });
+      return;
+    }
     if (L.side && R.side) {
       const c = checkLink(rel.kind, L.side, R.side, span.content, env.evaluate.bind(env));
       const written = c.written && {
@@ -130,16 +259,17 @@ function checkChain(span: MathSpan, chain: Chain, env: LatexEnv, options: LatexO
     }
     links.push({ ...head, reason: L.out.skipReason ?? R.out.skipReason ?? 'not evaluated' });
   });
+  learn(chain, segs, scope, bound, span, env);
   const status: LatexStatus = links.some((l) => l.ok === false) ? 'failed' : links.some((l) => l.ok === true) ? 'verified' : 'skipped';
-  const own = chain.segments.filter((s) => s.tokens.length);
   const first = chain.continuation ? chain.relations[0].start : chain.segments[0].start;
   const lastSeg = chain.segments[chain.segments.length - 1];
   const end = lastSeg.tokens.length ? lastSeg.end : chain.relations[chain.relations.length - 1].end;
   const reason =
     status === 'skipped'
-      ? (segs.find((s) => s.out.skipReason && s.out.skipReason !== 'empty')?.out.skipReason ?? links.find((l) => l.reason)?.reason ?? 'nothing to compare')
+      ? (segs.find((s, i) => s.out.skipReason && s.out.skipReason !== 'empty' && !(i === 0 && bound && !chain.continuation))?.out.skipReason ??
+        links.find((l) => l.reason && l.reason !== 'binding')?.reason ??
+        (bound ? 'binding' : 'nothing to compare'))
       : undefined;
-  void own;
   return {
     range: rangeOf(span, first, end),
     latex: span.content.slice(first, end),
@@ -147,21 +277,119 @@ function checkChain(span: MathSpan, chain: Chain, env: LatexEnv, options: LatexO
     display: span.display,
     segments: segs.map((s) => s.out),
     links,
+    ...(bound ? { binds: bound } : {}),
     ...(reason ? { reason } : {}),
     ...(span.where ? { where: span.where } : {}),
   };
 }
 
-/** Checks every chain of the given spans (math, or prose and other delimiters read as math). */
-export function checkSpans(spans: readonly MathSpan[], env: LatexEnv, options: LatexOptions = {}): LatexChainResult[] {
+/**
+ * Records a written result as a rounded intermediate for later uses of the same digits.
+ * Only decimals: a later `2` or `100` is far more often a constant than a reused result.
+ */
+function remember(scope: NoteScope, n: NumNode, half: number): void {
+  if (n.decimals === 0 || half <= 0) return;
+  scope.rounded.set(n.value, Math.max(scope.rounded.get(n.value) ?? 0, half));
+}
+
+/** The number a side is when it is one written plainly (`0.5`, `-0.5`, `(0.5)`, `\mathbf{0.5}`). */
+function plainNumber(n: Node): NumNode | undefined {
+  if (n.k === 'num') return n;
+  if ((n.k === 'neg' || n.k === 'paren') && n.arg.k === 'num') return n.arg;
+  return undefined;
+}
+
+/**
+ * What a chain teaches the scope: the written results it computed (rounded
+ * intermediates from here on) and the value its bound name now holds.
+ */
+function learn(chain: Chain, segs: readonly Evaluated[], scope: NoteScope, bound: string | undefined, span: MathSpan, env: LatexEnv): void {
+  // Segments after the bound name (or all, for a continuation or a claim without one).
+  const from = bound && !chain.continuation ? 1 : 0;
+  let computedBefore = chain.continuation;
+  let result: { value: LatexValue; uncertainty: number } | undefined;
+  for (let i = from; i < segs.length; i++) {
+    const s = segs[i];
+    const t = s.translation;
+    const lit = t ? literalOf(t.ast) : undefined;
+    if (lit) {
+      let uncertainty = 0;
+      if (computedBefore) {
+        // A result written rounded: exact only when it is exactly what its left side
+        // computed from exact inputs; else it carries half a unit of its last digit, or
+        // what its left side's rounded inputs allow, whichever is more.
+        const prevSide = segs[i - 1]?.side;
+        const prev = prevSide?.value;
+        const exact = prev !== undefined && Math.abs(prev - lit.value) <= 1e-12 * Math.max(Math.abs(prev), 1e-300);
+        const iv = prevSide ? sideInterval(prevSide, false, env.evaluate.bind(env)) : undefined;
+        const spread = iv ? (iv[1] - iv[0]) / 2 : 0;
+        uncertainty = Math.max(exact ? 0 : literalTolerance(lit, chain.relations[i - 1]?.kind === 'approx'), spread);
+        const n = plainNumber(t!.ast);
+        if (n) remember(scope, n, uncertainty);
+      }
+      result = { value: lit.value, uncertainty };
+    } else if (s.side) {
+      const iv = sideInterval(s.side, false, env.evaluate.bind(env));
+      result = { value: s.side.value, uncertainty: iv ? (iv[1] - iv[0]) / 2 : 0 };
+      computedBefore = true;
+    } else if (s.list) {
+      // A list: written elements (rounded when computed), or the computed list.
+      const elems = t && (t.ast.k === 'tuple' || t.ast.k === 'matrix') ? (t.ast.k === 'tuple' ? t.ast.items : t.ast.rows.flat()) : undefined;
+      const lits = elems?.map((e) => ({ lit: literalOf(e), n: plainNumber(e) }));
+      let uncertainty = 0;
+      if (lits && lits.every((l) => l.lit) && computedBefore) {
+        const prev = segs[i - 1]?.list?.value;
+        const prevFlat = prev === undefined || typeof prev === 'number' ? undefined : (prev.flat(3) as number[]);
+        lits.forEach(({ lit, n }, k) => {
+          const p = prevFlat?.length === lits.length ? prevFlat[k] : undefined;
+          if (p !== undefined && Math.abs(p - lit!.value) <= 1e-12 * Math.max(Math.abs(p), 1e-300)) return;
+          const u = literalTolerance(lit!, chain.relations[i - 1]?.kind === 'approx');
+          uncertainty = Math.max(uncertainty, u);
+          if (n) remember(scope, n, u);
+        });
+      }
+      result = { value: s.list.value, uncertainty };
+      computedBefore = true;
+    } else if (s.out.skipReason && s.out.skipReason !== 'empty') {
+      computedBefore = true;
+    }
+  }
+  if (!bound || !result) return;
+  const before = scope.names.get(bound);
+  const changed = before !== undefined && differs(before.value, result.value, Math.max(before.uncertainty, result.uncertainty));
+  const fromRebound = segs.some((s) => s.translation?.names.some((n) => scope.rebound.has(n)));
+  if (changed || fromRebound) scope.rebound.add(bound);
+  else scope.rebound.delete(bound);
+  scope.ambiguous.delete(bound);
+  scope.names.set(bound, { ...result, line: span.positionAt(chain.segments[0].start).line });
+}
+
+/** Two values differ by more than `tol` (element-wise for lists; a shape change differs). */
+function differs(a: LatexValue, b: LatexValue, tol: number): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) > Math.max(tol, 1e-12 * Math.abs(b));
+  if (typeof a === 'number' || typeof b === 'number' || a.length !== b.length) return true;
+  return a.some((x, i) => differs(x, b[i], tol));
+}
+
+/**
+ * Checks every chain of the given spans (math, or prose and other delimiters read as
+ * math), in document order, in one scope. `headings` are the 0-based lines of the note's
+ * headings (see NoteScope.heading).
+ */
+export function checkSpans(spans: readonly MathSpan[], env: LatexEnv, options: LatexOptions = {}, headings: readonly number[] = []): LatexChainResult[] {
   const out: LatexChainResult[] = [];
+  const scope = new NoteScope();
+  let h = 0;
   for (const span of spans) {
-    for (const chain of chainsOf(span.content)) out.push(checkChain(span, chain, env, options));
+    const line = span.range.start.line;
+    while (h < headings.length && headings[h] < line) scope.heading(headings[h++]);
+    const binding: { name?: string } = {};
+    for (const chain of chainsOf(span.content)) out.push(checkChain(span, chain, env, options, scope, binding));
   }
   return out;
 }
 
 /** Checks every chain written in the note's math, in document order. */
 export function checkLatexChains(text: string, env: LatexEnv, options: LatexOptions = {}): LatexChainResult[] {
-  return checkSpans(findMathSpans(text), env, options);
+  return checkSpans(findMathSpans(text), env, options, headingLines(text));
 }

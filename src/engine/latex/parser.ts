@@ -36,7 +36,10 @@ import {
   TEXT_NAME_COMMANDS,
   THIN_SPACES,
   UNCHECKED_COMMANDS,
+  UPDATE_SUPERSCRIPTS,
   WIDE_SPACES,
+  WORD_NAME_LENGTH,
+  ACCENT_COMMANDS,
   type FunctionEntry,
 } from './vocabulary';
 
@@ -205,6 +208,10 @@ function num(s: State, t: Tok): NumNode {
   return s.mk({ k: 'num', value: t.text, decimals: t.decimals ?? 0, start: t.start, end: t.end });
 }
 
+function lastIsInteger(n: Node): boolean {
+  return (n.k === 'num' && n.decimals === 0) || (n.k === 'neg' && n.arg.k === 'num' && n.arg.decimals === 0);
+}
+
 function lastIsNumber(n: Node): boolean {
   return n.k === 'num' || (n.k === 'neg' && n.arg.k === 'num') || n.k === 'pct';
 }
@@ -236,7 +243,14 @@ export function parseExpr(s: State): Node {
     if (isChar(o, '+') || isMinus(o)) {
       s.next();
       const plus = isChar(o, '+');
-      const b = parseTerm(s);
+      // `a + -b`: a sign after the operator negates the term.
+      const m = s.peek();
+      let b: Node;
+      if (isMinus(m)) {
+        s.next();
+        const arg = parseTerm(s);
+        b = s.mk({ k: 'neg', arg, start: m!.start, end: arg.end });
+      } else b = parseTerm(s);
       node = s.mk({ k: 'bin', op: plus ? '+' : '-', shown: plus ? '+' : '−', a: node, b, implicit: false, start: node.start, end: b.end });
     } else if (isCmd(o, 'pm', 'mp') || isChar(o, '±')) {
       s.fail('±');
@@ -267,11 +281,12 @@ function parseTerm(s: State): Node {
       node = s.mk({ k: 'bin', op: op.op, shown: op.shown, a: node, b: rhs, implicit: false, start: node.start, end: rhs.end });
       last = rhs;
     } else if (startsFactor(s, t)) {
-      // `2 3` typesets as 23 and `2\frac{1}{2}` as a mixed number: not a product.
-      if (lastIsNumber(last) && (t!.kind === 'num' || (t!.kind === 'cmd' && FRACTION_COMMANDS.has(t!.text)))) {
-        s.fail('numbers written side by side');
-      }
+      // `2 3` typesets as 23 and `2\frac{1}{2}` as a mixed number: not a product
+      // (`0.5 \frac{1}{2}` and `2 \frac{dy}{dx}` are).
+      if (lastIsNumber(last) && t!.kind === 'num') s.fail('numbers written side by side');
+      const mixed = lastIsInteger(last) && t!.kind === 'cmd' && FRACTION_COMMANDS.has(t!.text);
       const rhs = parseFactor(s);
+      if (mixed && rhs.k !== 'deriv') s.fail('numbers written side by side');
       implicit = true;
       node = s.mk({ k: 'bin', op: '*', shown: '·', a: node, b: rhs, implicit: true, start: node.start, end: rhs.end });
       last = rhs;
@@ -403,25 +418,62 @@ function parseScript(s: State, power: boolean): Node {
   s.fail('unsupported superscript');
 }
 
-/** A name with its optional subscript: w_1 → w1, w_{new} → w_new, w_{2,\mathrm{new}} → w2_new. */
-function nameFrom(s: State, base: string, start: number, end: number, allowSub = true): NameNode {
+/**
+ * A name with its optional subscript and update mark: w_1 → w1, w_{new} → w_new,
+ * w_{2,\mathrm{new}} → w2_new, w_6^{+} → w6_new, \delta{_2} → delta2; `suffix` comes
+ * last (`\hat{y}_1` → y1_hat).
+ */
+function nameFrom(s: State, base: string, start: number, end: number, allowSub = true, suffix = ''): NameNode {
   let name = base;
+  // `\delta{_2}`: a subscript written inside a group typesets as one.
+  if (allowSub && s.peek()?.kind === 'lbrace' && isChar(s.peek(1), '_')) {
+    const close = s.pair[s.i];
+    if (close > s.i + 2) {
+      const save = s.i;
+      s.i += 2;
+      const sub = subscriptText(s);
+      if (s.i === close) {
+        s.i = close + 1;
+        name += subscriptName(s, sub);
+        end = s.toks[close].end;
+      } else s.i = save;
+    }
+  }
   if (allowSub && isChar(s.peek(), '_')) {
     s.next();
     const sub = subscriptText(s);
     end = s.toks[s.i - 1].end;
-    if (/^\d+$/.test(sub)) name += sub;
-    else if (/^[A-Za-z][A-Za-z0-9]*$/.test(sub)) name += '_' + sub;
-    else {
-      const m = /^(\d+),([A-Za-z][A-Za-z0-9]*)$/.exec(sub);
-      if (!m) s.fail('subscript is not a simple name');
-      name += m[1] + '_' + m[2];
+    name += subscriptName(s, sub);
+  }
+  if (allowSub && isChar(s.peek(), '^')) {
+    const u = s.peek(1);
+    if (isChar(u, '+')) {
+      s.i += 2;
+      name += '_new';
+      end = u!.end;
+    } else if (u?.kind === 'lbrace') {
+      const close = s.pair[s.i + 1];
+      if (close > 0 && close < s.limit && UPDATE_SUPERSCRIPTS.has(s.src.slice(u.end, s.toks[close].start).replace(/\s+/g, ''))) {
+        s.i = close + 1;
+        name += '_new';
+        end = s.toks[close].end;
+      }
     }
   }
+  name += suffix;
   s.addName(name);
   const nx = s.peek();
   if (nx && nx.kind === 'open') s.nameBeforeBracket = true;
   return s.mk({ k: 'name', name, start, end });
+}
+
+/** How a subscript joins its name: digits directly (w1), words with `_` (w_new), `2,new` → 2_new. */
+function subscriptName(s: State, sub: string): string {
+  if (/^\d+$/.test(sub)) return sub;
+  if (/^[A-Za-z][A-Za-z0-9]*$/.test(sub)) return '_' + sub;
+  const m = /^(\d+),([A-Za-z][A-Za-z0-9]*)$/.exec(sub);
+  if (!m) s.fail('subscript is not a simple name');
+  return m[1] + '_' + m[2];
 }
 
 /** The text of a simple subscript, or fails. */
@@ -574,13 +626,25 @@ function primary(s: State): Node {
   switch (t.kind) {
     case 'num':
       return num(s, t);
-    case 'letter':
+    case 'letter': {
+      // `net_{h1}`, `out`, `target`: letters written side by side make one name.
+      let k = 0;
+      while (s.peek(k)?.kind === 'letter' && s.peek(k)!.tight) k++;
+      if (k + 1 >= WORD_NAME_LENGTH) {
+        const word = t.text + s.toks.slice(s.i, s.i + k).map((x) => x.text).join('');
+        s.i += k;
+        const entry = FUNCTION_WORDS[word.toLowerCase()];
+        // `exp(…)`, `max(…)` without a backslash, when a bracket follows.
+        if (entry && isOpen(s.peek(), '(')) return parseFunction(s, entry, t.start);
+        return nameFrom(s, word, t.start, s.toks[s.i - 1].end);
+      }
       if (t.text === 'e' && isChar(s.peek(), '^')) {
         s.next();
         const arg = parseScript(s, true);
         return s.mk({ k: 'call', fn: 'exp', args: [arg], start: t.start, end: s.toks[s.i - 1].end });
       }
       return nameFrom(s, t.text, t.start, t.end);
+    }
     case 'lbrace': {
       const n = parseExpr(s);
       const c = s.next();
@@ -643,11 +707,26 @@ function parseCommand(s: State, t: Tok): Node {
     return parsePrimary(s);
   }
   if (TEXT_COMMANDS.has(c)) return parseWord(s, c);
+  if (ACCENT_COMMANDS[c]) return parseAccent(s, t, ACCENT_COMMANDS[c]);
   if (c === 'partial') return s.mk({ k: 'partial', start: t.start, end: t.end });
   if (c === 'nabla') return parseNabla(s, t);
   if (c === 'begin') return parseEnvironment(s, t);
   if (THIN_SPACES.has(c)) return s.fail('spacing');
   return describeFail(s, t);
+}
+
+/** `\hat{y}`, `\bar{x}_1`, `\hat y`: an accented letter is a name of its own (`y_hat`, `x1_bar`). */
+function parseAccent(s: State, t: Tok, accent: string): Node {
+  let u = s.next();
+  let braced = false;
+  if (u.kind === 'lbrace') {
+    braced = true;
+    u = s.next();
+  }
+  const letter = u.kind === 'letter' || (u.kind === 'cmd' && GREEK.has(u.text) && u.text !== 'pi');
+  if (!letter) s.fail(`\\${t.text} over an expression`);
+  if (braced && s.next().kind !== 'rbrace') s.fail(`\\${t.text} over an expression`);
+  return nameFrom(s, u.text, t.start, s.toks[s.i - 1].end, true, '_' + accent);
 }
 
 /** σ(x) is the logistic function and σ'(x) its derivative, as in the course notes. */
@@ -708,6 +787,18 @@ function orderAt(s: State): number {
 
 /** A name in a derivative's denominator: a letter or Greek letter with its subscript. */
 function derivName(s: State): NameNode | undefined {
+  // `\partial{x}`: the name in braces.
+  if (s.peek()?.kind === 'lbrace' && s.pair[s.i] === s.i + 2) {
+    const save = s.i;
+    s.i++;
+    const n = derivName(s);
+    if (n && s.peek()?.kind === 'rbrace') {
+      s.i++;
+      return n;
+    }
+    s.i = save;
+    return undefined;
+  }
   const t = s.peek();
   if (t?.kind === 'letter') {
     s.next();
@@ -745,13 +836,23 @@ function tryDerivative(s: State, t: Tok, numOpen: number, numClose: number, denO
     throw e;
   }
   if (!wrt.length) return undefined;
-  const order = orderAt(n);
-  const of = n.atEnd() ? undefined : parseAll(n);
-  for (const w of wrt) s.addName(w.name.name);
+  let order: number;
+  let of: Node | undefined;
+  try {
+    order = orderAt(n);
+    // `\partial{}`: an empty group is the operator form.
+    if (n.peek()?.kind === 'lbrace' && n.pair[n.i] === n.i + 1) n.i += 2;
+    of = n.atEnd() ? undefined : parseAll(n);
+  } catch (e) {
+    if (e instanceof Skip && e.message !== TOO_DEEP && e.message !== TOO_LONG) return undefined;
+    throw e;
+  }
+  const quantity = of?.k === 'name' && order === 1 && wrt.length === 1 && wrt[0].order === 1 ? `d${of.name}_d${wrt[0].name.name}` : undefined;
+  if (quantity) s.addName(quantity);
   s.i = denClose + 1;
   let arg: Node | undefined;
   if (!of && startsFactor(s, s.peek())) arg = parseFactor(s);
-  return s.mk({ k: 'deriv', partial: dn.partial, order, of, wrt, arg, start: t.start, end: s.toks[s.i - 1].end });
+  return s.mk({ k: 'deriv', partial: dn.partial, order, of, wrt, arg, quantity, start: t.start, end: s.toks[s.i - 1].end });
 }
 
 function parseFraction(s: State, t: Tok): Node {

@@ -11,20 +11,18 @@ import { FUNCTION_SHOWN } from './vocabulary';
 export function notEvaluable(root: Node): string | undefined {
   for (const n of nodes(root)) {
     switch (n.k) {
-      case 'tuple':
-        return 'comma (list or tuple)';
-      case 'matrix':
-        return 'matrix or environment';
-      case 'prime':
+      case 'bin':
+        // `f(a, b)`: a call or a pair, not a product.
+        if (n.implicit && (n.a.k === 'tuple' || n.b.k === 'tuple')) return 'comma (list or tuple)';
+        break;
       case 'deriv':
+        if (n.quantity) break;
+        return 'derivative notation';
+      case 'prime':
       case 'partial':
         return 'derivative notation';
       case 'nabla':
         return 'gradient notation';
-      case 'transpose':
-        return 'transpose';
-      case 'norm':
-        return 'norm';
       case 'cases':
         return 'cases (a piecewise definition)';
     }
@@ -72,6 +70,9 @@ export function emit(root: Node, sub?: ReadonlyMap<Node, string>): string {
       }
       case 'transpose':
         return `transpose(${kids[0]})`;
+      case 'deriv':
+        if (n.quantity) return n.quantity;
+        throw new Error('cannot emit a derivative operator');
       default:
         throw new Error(`cannot emit ${n.k}`);
     }

@@ -1,11 +1,24 @@
 // Results of checking the hand calculations written in a note's LaTeX.
 import type { Range } from '../types';
+import type { LatexValue } from './evaluate';
+
+export type { LatexValue, NumArray } from './evaluate';
 
 export interface LatexEnv {
   /** Numeric value of a dl-calc name bound at this 0-based line, or undefined when unbound. */
   lookup(name: string, line: number): number | undefined;
+  /**
+   * The 0-based line of the dl-calc assignment `lookup` answered from, so the nearest of it
+   * and a binding in the note's own math wins. Without it, blocks count as bound earlier.
+   */
+  bindingLine?(name: string, line: number): number | undefined;
   /** Evaluates a translated mathjs expression with the given variables; throws on error. */
   evaluate(expression: string, vars: Record<string, number>): number;
+  /**
+   * Evaluates an expression whose variables or value may be lists or matrices (nested
+   * arrays). Without it, lists and matrices are skipped.
+   */
+  evaluateAny?(expression: string, vars: Record<string, LatexValue>): LatexValue;
 }
 
 export interface LatexOptions {
@@ -28,8 +41,10 @@ export interface LatexSegment {
   readonly plain?: string;
   /** dl-calc names the expression uses. */
   readonly names: readonly string[];
-  /** Set when the segment was evaluated. */
+  /** Set when the segment was evaluated to a number. */
   readonly value?: number;
+  /** Set when the segment was evaluated to a list or a matrix. */
+  readonly list?: LatexValue;
   /** Why it was not evaluated: "unsupported \\sum", "unbound name: w_new", ... */
   readonly skipReason?: string;
   /** The previous row's last segment, carried into a row that starts with `&=`. */
@@ -75,6 +90,8 @@ export interface LatexChainResult {
   readonly links: readonly LatexLink[];
   /** For a skipped chain: the first reason found. */
   readonly reason?: string;
+  /** The name this chain binds in the note's scope (`$w = 0.5$`, `$z = w x = 0.5$`, `w \leftarrow …`). */
+  readonly binds?: string;
   /** Read outside the preview's math: plain-text arithmetic, or `\\( \\)`-style math. */
   readonly where?: 'prose' | 'other-math';
 }

@@ -10,9 +10,6 @@ export const GREEK: ReadonlySet<string> = new Set([
   'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega',
 ]);
 
-/** Greek commands that are a constant or an operator in math, not a name. */
-export const GREEK_NOT_NAME: ReadonlySet<string> = new Set(['pi', 'Pi', 'Sigma', 'varpi']);
-
 export interface FunctionEntry {
   /** The mathjs function the translation calls. */
   readonly fn: string;
@@ -52,6 +49,9 @@ export const FUNCTION_WORDS: Readonly<Record<string, FunctionEntry>> = {
   sigmoid: { fn: 'sigmoid', power: true, bare: true },
   relu: { fn: 'relu', power: true, bare: true },
   softplus: { fn: 'softplus', power: true, bare: true },
+  mean: { fn: 'mean', variadic: true },
+  average: { fn: 'mean', variadic: true },
+  avg: { fn: 'mean', variadic: true },
 };
 
 /** Logarithm bases written as a subscript: `\log_{10}`, `\log_2`. */
@@ -188,9 +188,6 @@ export const SIZE_OPEN: ReadonlySet<string> = new Set(['left', 'bigl', 'Bigl', '
 export const SIZE_CLOSE: ReadonlySet<string> = new Set(['right', 'bigr', 'Bigr', 'biggr', 'Biggr']);
 export const SIZE_EITHER: ReadonlySet<string> = new Set(['big', 'Big', 'bigg', 'Bigg', 'middle']);
 
-/** Bracket pairs the parser matches. */
-export const BRACKET_PAIRS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '|': '|', '‖': '‖', '<': '>' };
-
 /** Environments whose rows are separate equations; their `&` only aligns. */
 export const ROW_ENVIRONMENTS: ReadonlySet<string> = new Set([
   'aligned', 'align', 'align*', 'alignat', 'alignat*', 'alignedat', 'gather', 'gather*', 'gathered',
@@ -218,9 +215,16 @@ export const ROW_BREAKS: ReadonlySet<string> = new Set(['\\', 'cr', 'newline']);
 /** Sentence punctuation after the last formula of a row (`= 0.47.`). */
 export const TRAILING_PUNCTUATION: ReadonlySet<string> = new Set(['.', ',', ';', '。', '，', '；', '、']);
 
-/** Superscripts that transpose or mark, not powers: `^\top`, `^T`, `^{*}`. */
-export const TRANSPOSE_MARKS: ReadonlySet<string> = new Set(['top', 'intercal', 'mathsf{T}', 'T']);
-export const SUPERSCRIPT_MARKS: ReadonlySet<string> = new Set(['ast', 'star', 'dagger', '*', '+', '-']);
+/** Accents that make a new name: `\hat{y}` → `y_hat`. (`\dot` is a time derivative: not a name.) */
+export const ACCENT_COMMANDS: Readonly<Record<string, string>> = {
+  hat: 'hat', widehat: 'hat', bar: 'bar', overline: 'bar', tilde: 'tilde', widetilde: 'tilde', vec: 'vec',
+};
+
+/** Superscripts that name the updated value of a variable: `w^{+}`, `w^{new}` → `w_new`, as `w_{new}` does. */
+export const UPDATE_SUPERSCRIPTS: ReadonlySet<string> = new Set(['+', 'new', '\\text{new}', '\\mathrm{new}', '(new)']);
+
+/** Letters written side by side that make one name (`net_{h1}`, `out`, `target`): at least this many. */
+export const WORD_NAME_LENGTH = 3;
 
 /** How function names show in messages. */
 export const FUNCTION_SHOWN: Readonly<Record<string, string>> = { log: 'ln', sigmoid: 'σ', dsigmoid: 'σ′', nthRoot: 'root' };

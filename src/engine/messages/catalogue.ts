@@ -50,6 +50,8 @@ export const catalogue = {
   'latex.relationNotChecked': 'relation not checked',
   'latex.inequalityCondition': 'inequality with names reads as a condition',
   'latex.approxNoDigits': '≈ between expressions with no rounded digits written',
+  'latex.roundedInputsAllow': '{message} (its rounded inputs allow {low} to {high})',
+  'latex.elementWrong': '{message} (element {index})',
   // Preview and export
   'render.offBy': 'off by {difference}',
   'render.tolerance': 'tolerance {tolerance}',

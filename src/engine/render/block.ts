@@ -10,6 +10,7 @@ import type {
   StatementResult,
   ValueView,
 } from '../types';
+import { derivationRows } from '../derivation';
 import { escapeHtml } from './escape';
 import type { FenceInfo } from './options';
 import type { TexRenderer } from './tex';
@@ -95,8 +96,11 @@ function renderRow(tex: TexRenderer, s: StatementResult, showSource: boolean): s
   let html = `<tr class="dl-calc-row dl-calc-${state} code-line" data-line="${s.range.start.line}">`;
   if (showSource) html += `<td class="dl-calc-source"><code>${escapeHtml(s.source)}</code></td>`;
   html += '<td class="dl-calc-formula">';
+  // A check's formula is its claim as written (`a_1 ≈ 0.622`), not only its left side.
   html += s.derivation
-    ? tex.render(s.derivation.formulaTex, false, s.derivation.formulaText)
+    ? s.derivation.check
+      ? tex.render(s.derivation.check.claimTex, false, s.derivation.check.claimText)
+      : tex.render(s.derivation.formulaTex, false, s.derivation.formulaText)
     : `<code>${escapeHtml(s.source)}</code>`;
   if (s.derivation && worthDisclosing(s.derivation)) html += renderDerivation(tex, s.derivation);
   html += '</td><td class="dl-calc-result">' + resultHtml(tex, s) + '</td></tr>';
@@ -151,7 +155,7 @@ function valueHtml(tex: TexRenderer, v: ValueView): string {
 
 /** A literal assignment (`eta = 0.1`) has nothing to derive. */
 function worthDisclosing(d: Derivation): boolean {
-  return d.library.length > 0 || d.dependencies.length > 0 || texKey(stepTex(d.substitutedTex)) !== texKey(stepTex(d.resultTex));
+  return d.library.length > 0 || d.dependencies.length > 0 || d.check !== undefined || texKey(stepTex(d.substitutedTex)) !== texKey(stepTex(d.resultTex));
 }
 
 /** LaTeX compared for sameness, ignoring grouping braces and spacing. */
@@ -166,18 +170,15 @@ function stepTex(t: string): string {
 
 function renderDerivation(tex: TexRenderer, d: Derivation): string {
   // One aligned display, as a student would write it by hand: formula, then the values
-  // put in, then the result, with the equals signs lined up.
-  // The values step is left out when it says nothing new (a literal: 0.1 = 0.1).
-  const substituted = stepTex(d.substitutedTex);
-  const result = stepTex(d.resultTex);
-  const texLines = [`&{${d.formulaTex}}`];
-  const textLines = [d.formulaText];
-  if (texKey(substituted) !== texKey(result)) {
-    texLines.push(`&= {${substituted}}`);
-    textLines.push(`= ${stepTex(d.substitutedText)}`);
-  }
-  texLines.push(`&= {${result}}`);
-  textLines.push(`= ${stepTex(d.resultText)}`);
+  // put in, then the result, with the equals signs lined up; each step once (a literal's
+  // 0.1 = 0.1 is left out); a check ends with both sides, the tolerance and the verdict.
+  const texRows = derivationRows(d, 'tex');
+  const textRows = derivationRows(d, 'text');
+  const lead = (lhs: string | undefined, first: string) => (lhs ? `${lhs} = ${first}` : first);
+  const texLines = [`&{${lead(texRows.lhs, texRows.steps[0])}}`, ...texRows.steps.slice(1).map((t) => `&= {${t}}`)];
+  const textLines = [lead(textRows.lhs, textRows.steps[0]), ...textRows.steps.slice(1).map((t) => `= ${t}`)];
+  if (texRows.verdict) texLines.push(`&${texRows.verdict}`);
+  if (textRows.verdict) textLines.push(textRows.verdict);
   const steps = `\\begin{aligned}${texLines.join('\\\\')}\\end{aligned}`;
   const stepsText = textLines.join('\n');
   let html = '<details class="dl-calc-derivation"><summary>derivation</summary><div class="dl-calc-steps">';

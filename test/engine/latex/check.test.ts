@@ -57,12 +57,17 @@ test('percent and scientific literals', () => {
 });
 
 test('names are evaluated only when bound at that line', () => {
+  // A lone name on the left binds it, like a dl-calc assignment: the first link is no claim.
   const text = '$w_{new} = 0.5 - 0.1 \\times 0.3 = \\mathbf{0.47}$';
   const unbound = one(text);
   assert.equal(unbound.status, 'verified');
+  assert.equal(unbound.binds, 'w_new');
   assert.equal(unbound.links[0].ok, undefined);
-  assert.equal(one(text, { w_new: 0.47 }).links[0].ok, true);
-  assert.equal(one(text, { w_new: 0.5 }).status, 'failed');
+  assert.equal(unbound.links[0].reason, 'binding');
+  assert.equal(one(text, { w_new: 0.5 }).status, 'verified');
+  const uses = checkLatexChains('$w_{new} \\cdot 2 = 0.94$', envWith({ w_new: 0.47 }));
+  assert.equal(uses[0].status, 'verified');
+  assert.equal(checkLatexChains('$w_{new} \\cdot 2 = 0.84$', envWith({ w_new: 0.47 }))[0].status, 'failed');
   const later = checkLatexChains('$\\eta \\cdot 2 = 0.2$\n\n$\\eta \\cdot 2 = 0.2$', envWith({ eta: 0.1 }, 2));
   assert.deepEqual(later.map((r) => r.status), ['skipped', 'verified']);
 });

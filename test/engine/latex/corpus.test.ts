@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkLatexChains, type LatexChainResult } from '../../../src/engine/latex';
+import { checkOutsideMath } from '../../../src/engine/prose/check';
 import { envWith } from './helpers';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
@@ -23,7 +24,13 @@ const ratchetFile = path.join(repoRoot, 'test/engine/latex/corpus-ratchet.json')
  * `error` claims that some rounding of their written inputs explains, so that not
  * flagging them is right (name, line, and the interval that explains it).
  */
-const ROUNDING_EXPLAINED: readonly { note: string; line: number; why: string }[] = [];
+const ROUNDING_EXPLAINED: readonly { note: string; line: number; why: string }[] = [
+  // 0.8808 × 0.9 + 0.9084 × 0.1 + 0.3 ≈ 1.1835: both products use results the note wrote
+  // to 4 decimals two lines up, which allow 1.18351 … 1.18361; 1.1835 claims 1.18345 …
+  // 1.18355, so some rounding of its inputs gives the written value. (The note's mistake
+  // is upstream, in the second element of a_1, and is flagged there.)
+  { note: 'kaifeng_backprop_zh.md', line: 32, why: 'rounded inputs allow 1.18351 … 1.18361' },
+];
 
 interface Claim {
   readonly line: number;
@@ -75,6 +82,9 @@ function pointsOf(results: readonly LatexChainResult[]): Point[] {
 interface Tally {
   claims: number;
   numericMath: number;
+  /** Numeric claims in prose and other delimiters, and how many of them were verified or caught. */
+  numericOther: number;
+  coveredOther: number;
   verified: number;
   caught: number;
   skipped: number;
@@ -97,8 +107,9 @@ function report(note: string, claims: readonly Claim[], points: readonly Point[]
 }
 
 function tally(note: string, claims: readonly Claim[], points: readonly Point[]): Tally {
-  const t: Tally = { claims: claims.length, numericMath: 0, verified: 0, caught: 0, skipped: 0, falseAlarms: [], missedErrors: [], otherMissed: [] };
+  const t: Tally = { claims: claims.length, numericMath: 0, numericOther: 0, coveredOther: 0, verified: 0, caught: 0, skipped: 0, falseAlarms: [], missedErrors: [], otherMissed: [] };
   const used = new Set<Point>();
+  const caughtLate = new Set<Claim>();
   for (const c of claims) {
     const want = normal(c.written);
     const matched = points.filter((p) => p.line === c.line && want && (normal(p.text) === want || normal(p.text).includes(want) || want.includes(normal(p.text))));
@@ -107,6 +118,10 @@ function tally(note: string, claims: readonly Claim[], points: readonly Point[])
     const verified = matched.length > 0 && matched.every((p) => p.ok);
     const counted = c.kind === 'numeric' && c.where === 'math';
     if (counted) t.numericMath++;
+    if (c.kind === 'numeric' && (c.where === 'prose' || c.where === 'other-math')) {
+      t.numericOther++;
+      if (matched.length && (c.verdict === 'error' ? flagged : verified)) t.coveredOther++;
+    }
     if (c.verdict === 'correct') {
       if (flagged) t.falseAlarms.push(`${note}:${c.line} ${c.written}: ${matched.find((p) => !p.ok)?.message}`);
       else if (verified && counted) t.verified++;
@@ -121,8 +136,25 @@ function tally(note: string, claims: readonly Claim[], points: readonly Point[])
       }
     }
   }
-  // A flag on something no reader listed as a calculation is a false alarm too.
-  for (const p of points) if (!p.ok && !used.has(p)) t.falseAlarms.push(`${note}:${p.line} unlisted: ${p.message}`);
+  // A flag that matches no listed claim by its written value counts for an error claim on
+  // its line or the next two (the written result of a multi-row chain the flagged step
+  // feeds); any other is a false alarm.
+  for (const p of points) {
+    if (p.ok || used.has(p)) continue;
+    const error = claims.find((c) => c.verdict === 'error' && c.line >= p.line && c.line <= p.line + 2);
+    if (!error) t.falseAlarms.push(`${note}:${p.line} unlisted: ${p.message}`);
+    else if (!caughtLate.has(error)) {
+      caughtLate.add(error);
+      const i = t.missedErrors.findIndex((m) => m.startsWith(`${note}:${error.line} `));
+      if (i >= 0) {
+        t.missedErrors.splice(i, 1);
+        if (error.kind === 'numeric' && error.where === 'math') {
+          t.caught++;
+          t.skipped--;
+        }
+      }
+    }
+  }
   return t;
 }
 
@@ -133,25 +165,26 @@ for (const set of ['corpus', 'notes']) {
   const notes = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.md') && fs.existsSync(path.join(dir, f.replace(/\.md$/, '.claims.tsv')))).sort() : [];
   test(`${set}: hand calculations in real notes`, { skip: notes.length ? false : `${dir} absent` }, () => {
     const ratchet = (fs.existsSync(ratchetFile) ? JSON.parse(fs.readFileSync(ratchetFile, 'utf8')) : {}) as Record<string, { covered: number; missed: number }>;
-    const total: Tally = { claims: 0, numericMath: 0, verified: 0, caught: 0, skipped: 0, falseAlarms: [], missedErrors: [], otherMissed: [] };
+    const total: Tally = { claims: 0, numericMath: 0, numericOther: 0, coveredOther: 0, verified: 0, caught: 0, skipped: 0, falseAlarms: [], missedErrors: [], otherMissed: [] };
     const lines: string[] = [];
     const below: string[] = [];
     for (const f of notes) {
       const text = fs.readFileSync(path.join(dir, f), 'utf8');
       const claims = readClaims(path.join(dir, f.replace(/\.md$/, '.claims.tsv')));
-      const results = checkLatexChains(text, envWith());
+      // The math, then arithmetic in prose and math in other delimiters (the settings on).
+      const results = [...checkLatexChains(text, envWith()), ...checkOutsideMath(text, envWith(), { prose: true, otherDelimiters: true })];
       const points = pointsOf(results);
       if (process.env.DL_CALC_CORPUS_REPORT) report(f, claims, points, results);
       const t = tally(f, claims, points);
       lines.push(
-        `  ${f.padEnd(34)} numeric in math ${String(t.numericMath).padStart(3)}: verified ${String(t.verified).padStart(3)}, errors caught ${String(t.caught).padStart(2)}, skipped ${String(t.skipped).padStart(3)}, false alarms ${t.falseAlarms.length}  (${pct(t.verified + t.caught, t.numericMath)})`,
+        `  ${f.padEnd(34)} numeric in math ${String(t.numericMath).padStart(3)}: verified ${String(t.verified).padStart(3)}, errors caught ${String(t.caught).padStart(2)}, skipped ${String(t.skipped).padStart(3)}, false alarms ${t.falseAlarms.length}  (${pct(t.verified + t.caught, t.numericMath)})${t.numericOther ? `; in prose and other math ${t.coveredOther} of ${t.numericOther}` : ''}`,
       );
       const r = ratchet[`${set}/${f}`] ?? { covered: 0, missed: 0 };
       const covered = t.verified + t.caught;
       if (covered < r.covered) below.push(`${set}/${f}: ${covered} verified or caught, the ratchet says ${r.covered}`);
       if (t.missedErrors.length > r.missed) below.push(`${set}/${f}: ${t.missedErrors.length} errors not flagged, the ratchet allows ${r.missed}`);
       if (covered > r.covered || t.missedErrors.length < r.missed) lines.push(`    (better than the ratchet ${JSON.stringify(r)}: record it in corpus-ratchet.json)`);
-      for (const k of ['claims', 'numericMath', 'verified', 'caught', 'skipped'] as const) total[k] += t[k];
+      for (const k of ['claims', 'numericMath', 'numericOther', 'coveredOther', 'verified', 'caught', 'skipped'] as const) total[k] += t[k];
       total.falseAlarms.push(...t.falseAlarms);
       total.missedErrors.push(...t.missedErrors);
       total.otherMissed.push(...t.otherMissed);
@@ -160,7 +193,7 @@ for (const set of ['corpus', 'notes']) {
       [
         `${set} (${notes.length} notes, ${total.claims} claims):`,
         ...lines,
-        `  total: numeric in math ${total.numericMath}: verified ${total.verified}, errors caught ${total.caught}, skipped ${total.skipped}, false alarms ${total.falseAlarms.length}  (${pct(total.verified + total.caught, total.numericMath)})`,
+        `  total: numeric in math ${total.numericMath}: verified ${total.verified}, errors caught ${total.caught}, skipped ${total.skipped}, false alarms ${total.falseAlarms.length}  (${pct(total.verified + total.caught, total.numericMath)}); numeric in prose and other math ${total.coveredOther} of ${total.numericOther} (${pct(total.coveredOther, total.numericOther)})`,
         ...total.missedErrors.map((m) => `  error not flagged: ${m}`),
         ...total.otherMissed.map((m) => `  error not flagged (not this checker's part yet): ${m}`),
         ...total.falseAlarms.map((m) => `  FALSE ALARM: ${m}`),

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { defaultEvaluate, translate } from '../../../src/engine/latex';
+import { defaultEvaluate, defaultEvaluateAny, translate } from '../../../src/engine/latex';
 import { lex } from '../../../src/engine/latex/lexer';
 import { parseSegment } from '../../../src/engine/latex/translate';
 import { outline, parseTranslateFixtures } from './fixtureFormat';
@@ -26,9 +26,11 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort())
         if (c.expression !== undefined) assert.equal(t.expression, c.expression, where);
         if (c.plain !== undefined) assert.equal(t.plain, c.plain, where);
         if (c.value !== undefined) {
-          const v = defaultEvaluate(t.expression, {});
-          const want = Number(c.value);
-          assert.ok(Math.abs(v - want) <= 1e-11 * Math.max(1, Math.abs(want)), `${where}: ${v} ≠ ${want}`);
+          // A number, or a list / matrix written as JSON.
+          const got = [defaultEvaluateAny(t.expression, {})].flat(3) as number[];
+          const want = [JSON.parse(c.value) as number | number[]].flat(3) as number[];
+          assert.equal(got.length, want.length, `${where}: ${JSON.stringify(got)} ≠ ${c.value}`);
+          got.forEach((v, i) => assert.ok(Math.abs(v - want[i]) <= 1e-11 * Math.max(1, Math.abs(want[i])), `${where}: ${v} ≠ ${want[i]}`));
         }
       }
       if (c.tree !== undefined) {
