@@ -5,13 +5,15 @@ import type { NoteResult } from '../engine/types';
 import { jsonReport, problemLines, summaryLine, transcript, type CheckedFile } from './check';
 import { DEFAULT_TIME_LIMIT_MS, UsageError, newClient, parseTimeLimit } from './args';
 import { MAX_NOTE_BYTES, ReadError, collectNotes, readNote } from './files';
+import { readMacrosFile } from './macros';
+import type { TexMacros } from '../engine/texMacros';
 import { languageOfLocale, languages, takeLangFlag, useLanguage, type Language } from './lang';
 
 export { ReadError } from './files';
 
 const USAGE = `Usage:
   dl-calc check [options] [--lang en|zh-cn] [--] <file|dir>...
-  dl-calc render [--time-limit MS] [-o out.html] [--] <note.md>
+  dl-calc render [--time-limit MS] [--macros FILE] [-o out.html] [--] <note.md>
 
 check   Evaluates every \`\`\`dl-calc block and inline \`= expr\` of each note, and checks
         the hand calculations written in its LaTeX math ($0.5 - 0.0123 = 0.4877$: each
@@ -27,12 +29,15 @@ check   Evaluates every \`\`\`dl-calc block and inline \`= expr\` of each note, 
   --precision N     significant digits shown, 1 to 15 (default 6)
   --other-delimiters  also check math in \\( \\), \\[ \\] and bare \\begin{align}
   --no-prose        leave arithmetic in plain text (6*6*8 = 288) unchecked
+  --macros FILE     LaTeX macros as JSON ({"\\R": "\\mathbb{R}"}, or an object with
+                    markdown.math.macros), expanded in checked math as in the preview
   --                ends the options: later arguments are files, even "-x.md"
 
 render  Writes the note as one self-contained HTML file (default: the note's name with
         .html), sanitised, images inside the note's folder embedded.
   -o, --output FILE the HTML file to write (never the note itself)
   --time-limit MS   as for check
+  --macros FILE     as for check, expanded in the export's math too
 
 --lang  the language of messages: en or zh-cn (default: from LC_ALL, LC_MESSAGES, LANG).
         --json output keeps its English field names and kinds; only "message" is translated.
@@ -50,6 +55,7 @@ interface CheckArgs {
   /** Hand calculations read outside the preview's math (docs/latex-checks.md). */
   prose: boolean;
   otherDelimiters: boolean;
+  macros?: TexMacros;
   paths: string[];
 }
 
@@ -70,6 +76,7 @@ function parseCheckArgs(args: string[]): CheckArgs {
     else if (a === '--derivations') out.derivations = out.verbose = true;
     else if (a === '--other-delimiters') out.otherDelimiters = true;
     else if (a === '--no-prose') out.prose = false;
+    else if (a === '--macros') out.macros = readMacrosFile(value());
     else if (a === '--time-limit') out.timeLimitMs = parseTimeLimit(value());
     else if (a === '--precision') {
       out.precision = Number(value());
@@ -102,6 +109,7 @@ async function check(args: CheckArgs, out: (line: string) => void, err: (line: s
         ...(args.precision ? { precision: args.precision } : {}),
         latexProse: args.prose,
         latexOtherDelimiters: args.otherDelimiters,
+        ...(args.macros ? { latexMacros: args.macros } : {}),
       };
       const result: NoteResult =
         'text' in note

@@ -5,12 +5,15 @@ import { renderNoteToHtml } from '../engine/render';
 import { folderImageReader } from '../node/imageReader';
 import { ReadError, readNote, sameFile, writeAtomic } from './files';
 import { DEFAULT_TIME_LIMIT_MS, UsageError, newClient, parseTimeLimit } from './args';
+import { readMacrosFile } from './macros';
+import type { TexMacros } from '../engine/texMacros';
 
 export async function render(args: string[], out: (line: string) => void, err: (line: string) => void = console.error): Promise<number> {
   let input: string | undefined;
   let output: string | undefined;
   let timeLimitMs = DEFAULT_TIME_LIMIT_MS;
   let options = true;
+  let macros: TexMacros | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (options && a === '--') options = false;
@@ -21,6 +24,10 @@ export async function render(args: string[], out: (line: string) => void, err: (
       const v = args[++i];
       if (v === undefined) throw new UsageError(`${a} needs a value`);
       timeLimitMs = parseTimeLimit(v);
+    } else if (options && a === '--macros') {
+      const file = args[++i];
+      if (!file) throw new UsageError(`${a} needs a file name`);
+      macros = readMacrosFile(file);
     } else if (options && a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option ${a} (a file whose name starts with "-" goes after --)`);
     else if (input) throw new UsageError('render takes one note');
     else input = a;
@@ -34,7 +41,7 @@ export async function render(args: string[], out: (line: string) => void, err: (
   const client = newClient(timeLimitMs);
   let html: string;
   try {
-    const results = await client.evaluate(doc, {}, true);
+    const results = await client.evaluate(doc, macros ? { latexMacros: macros } : {}, true);
     const baseDir = path.dirname(path.resolve(input));
     html = renderNoteToHtml(doc.text, {
       results,
@@ -42,6 +49,7 @@ export async function render(args: string[], out: (line: string) => void, err: (
       readImage: folderImageReader(baseDir),
       // Say which images were left as links, so a missing figure is noticed before the file is shared.
       onImageSkipped: (src, reason) => err(`dl-calc: ${input}: image ${src} not embedded: ${reason}`),
+      macros,
     });
   } finally {
     client.dispose();

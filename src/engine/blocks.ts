@@ -3,6 +3,8 @@
 import type Token from 'markdown-it/lib/token.mjs';
 import { parseDocument, splitLines } from './parse/document';
 import { noteMarkdown } from './parse/markdown';
+import { readInfoString } from './parse/infoString';
+import { say } from './messages';
 import type { Block, BlockOptions, EngineDiagnostic, InlineSpan, Range, SourceLine } from './types';
 
 export interface ParsedNote {
@@ -21,26 +23,36 @@ const LANGUAGE = 'dl-calc';
 
 export { splitLines };
 
-/** True when a fence's info string names a dl-calc block. */
+/** True when a fence's info string names a dl-calc block (```dl-calc, ```{.dl-calc}). */
 export function isDlCalcInfo(info: string): boolean {
-  return info.trim().split(/\s+/)[0] === LANGUAGE;
+  return readInfoString(info).language === LANGUAGE;
+}
+
+/** `name` or `name=true` sets a flag, `name=false` clears it; anything else is not a flag. */
+function flag(word: string, name: string): boolean | undefined {
+  if (word === name || word === `${name}=true`) return true;
+  if (word === `${name}=false`) return false;
+  return undefined;
 }
 
 export function parseBlockOptions(info: string, range: Range): { options: BlockOptions; warnings: EngineDiagnostic[] } {
-  const words = info.trim().split(/\s+/).slice(1);
+  const words = readInfoString(info).options;
   let isolated = false;
   let hide = false;
   let precision: number | undefined;
   const warnings: EngineDiagnostic[] = [];
   const warn = (message: string) => warnings.push({ range, severity: 'warning', message, code: 'option' });
   for (const word of words) {
-    if (word === 'isolated') isolated = true;
-    else if (word === 'hide') hide = true;
+    const isolatedFlag = flag(word, 'isolated');
+    const hideFlag = flag(word, 'hide');
+    if (isolatedFlag !== undefined) isolated = isolatedFlag;
+    else if (hideFlag !== undefined) hide = hideFlag;
     else if (word.startsWith('precision=')) {
-      const n = Number(word.slice('precision='.length));
-      if (Number.isInteger(n) && n >= 1 && n <= 15) precision = n;
-      else warn(`precision must be a whole number from 1 to 15, not "${word.slice(10)}"`);
-    } else warn(`Unknown block option "${word}" (known: isolated, precision=N, hide)`);
+      const value = word.slice('precision='.length);
+      const n = Number(value);
+      if (value !== '' && Number.isInteger(n) && n >= 1 && n <= 15) precision = n;
+      else warn(say('block.precision', { value }));
+    } else warn(say('block.unknownOption', { option: word }));
   }
   return { options: { isolated, hide, precision }, warnings };
 }

@@ -8,6 +8,7 @@ import { ValueFormatter } from './format';
 import { libraryByName, libraryFunctions } from './library';
 import { createSandboxedMath } from './mathInstance';
 import { LatexChecker, latexDiagnostics } from './latexChecks';
+import { usableMacros } from './texMacros';
 import type { LatexChainResult } from './latex/types';
 import {
   defaultSettings,
@@ -25,6 +26,7 @@ export * from './types';
 export { libraryFunctions } from './library';
 export { texName } from './texNames';
 export { parseNote, isDlCalcInfo } from './blocks';
+export { expandMacros, usableMacros, type TexMacros } from './texMacros';
 export type { LatexChainResult, LatexLink, LatexSegment, LatexWritten } from './latex/types';
 
 export interface Engine {
@@ -123,7 +125,7 @@ export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
         ? latexChecker.check(doc.uri, doc.text, blockLines, output.bindings, settings.latexSymbolic, {
             prose: settings.latexProse,
             otherDelimiters: settings.latexOtherDelimiters,
-          })
+          }, usableMacros(settings.latexMacros))
         : [];
       let result: NoteResult = {
         uri: doc.uri,

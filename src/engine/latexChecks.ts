@@ -1,7 +1,9 @@
 // Runs the LaTeX chain checker against a note's dl-calc scope: names bound in blocks
 // above a formula may appear in it (`w_1` ↔ `w1`), evaluated by the sandboxed mathjs.
 import type { EvalFunction } from 'mathjs';
-import { checkLatexChains, toLatexValue, type LatexChainResult, type LatexEnv } from './latex';
+import { checkSpans, findMathSpans, headingLines, toLatexValue, type LatexChainResult, type LatexEnv } from './latex';
+import { macroSpans } from './latexMacros';
+import type { TexMacros } from './texMacros';
 import { splitLines } from './blocks';
 import { checkOutsideMath } from './prose/check';
 import type { OutsideMathOptions } from './latex/mathSpans';
@@ -30,6 +32,7 @@ interface LastCheck {
   readonly prose: string;
   readonly symbolic: boolean;
   readonly outside: string;
+  readonly macros: string;
   /** Every lookup the checker made, with its answer: the result holds while they all still hold. */
   readonly lookups: readonly { name: string; line: number; value: number | undefined }[];
   readonly result: LatexChainResult[];
@@ -55,7 +58,9 @@ export class LatexChecker {
     bindings: Bindings,
     symbolic: boolean,
     outside: OutsideMathOptions = {},
+    macros: TexMacros = {},
   ): LatexChainResult[] {
+    const macrosKey = JSON.stringify(macros);
     const outsideKey = `${outside.prose === true}/${outside.otherDelimiters === true}`;
     const lines = splitLines(text);
     for (const l of blockLines) lines[l] = '';
@@ -66,14 +71,15 @@ export class LatexChecker {
       last.uri === uri &&
       last.symbolic === symbolic &&
       last.outside === outsideKey &&
+      last.macros === macrosKey &&
       last.prose === prose &&
       last.lookups.every((k) => Object.is(valueAt(bindings, k.name, k.line), k.value))
     ) {
       return last.result;
     }
     const lookups: { name: string; line: number; value: number | undefined }[] = [];
-    const result = this.run(text, bindings, symbolic, lookups, outside);
-    this.last = { uri, prose, symbolic, outside: outsideKey, lookups, result };
+    const result = this.run(text, bindings, symbolic, lookups, outside, macros);
+    this.last = { uri, prose, symbolic, outside: outsideKey, macros: macrosKey, lookups, result };
     return result;
   }
 
@@ -92,6 +98,7 @@ export class LatexChecker {
     symbolic: boolean,
     lookups: { name: string; line: number; value: number | undefined }[],
     outside: OutsideMathOptions,
+    macros: TexMacros,
   ): LatexChainResult[] {
     const env: LatexEnv = {
       lookup: (name, line) => {
@@ -109,7 +116,8 @@ export class LatexChecker {
       evaluateAny: (expression, vars) => toLatexValue(this.code(expression).evaluate(new Map(Object.entries(vars)))),
       symbolic: this.symbolic,
     };
-    const math = checkLatexChains(text, env, { symbolic });
+    // The user's macros (markdown.math.macros...) expand before translation, as KaTeX does.
+    const math = checkSpans(macroSpans(findMathSpans(text), macros), env, { symbolic }, headingLines(text));
     const more = checkOutsideMath(text, env, { ...outside, symbolic });
     if (!more.length) return math;
     // One list in document order, as the editor and the CLI show it.

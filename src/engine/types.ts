@@ -194,6 +194,12 @@ export interface EngineSettings {
   readonly latexProse: boolean;
   /** Also check math in `\( \)`, `\[ \]` and bare `\begin{align}`, which the preview shows as text. */
   readonly latexOtherDelimiters: boolean;
+  /**
+   * LaTeX macros the checker expands before reading math (`{"\\R": "\\mathbb{R}"}`): VS
+   * Code's `markdown.math.macros` and Markdown All in One's `markdown.extension.katex.macros`,
+   * the CLI's `--macros FILE`. Not a dlCalc setting, so not in the defaults.
+   */
+  readonly latexMacros?: Readonly<Record<string, string>>;
 }
 
 export const defaultSettings: EngineSettings = {

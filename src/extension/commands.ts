@@ -13,6 +13,7 @@ import { engineSettings } from './config';
 import { applyRecords } from './record';
 import { levelHolding } from './settingTarget';
 import { loadRender } from './renderLoader';
+import { mathMacros } from './markdownMath';
 import type { Session } from './session';
 import { folderImageReader } from '../node/imageReader';
 
@@ -128,7 +129,7 @@ async function exportHtml(session: Session, options: ExportOptions = {}): Promis
     try {
       const results = await notes.client.evaluate({ uri: key, version: document.version, text }, engineSettings(session.config.for(document.uri)), true);
       const { renderNoteToHtml } = loadRender();
-      const macros = vscode.workspace.getConfiguration('markdown', document.uri).get<Record<string, string>>('math.macros') ?? {};
+      const macros = mathMacros(document.uri);
       return renderNoteToHtml(text, {
         results,
         baseDir: isFile ? path.dirname(notePath) : undefined,

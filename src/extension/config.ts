@@ -4,6 +4,7 @@
 // settings, and `inspect().defaultValue` stands in for a value of the wrong type.
 import * as vscode from 'vscode';
 import type { EngineSettings } from '../engine/types';
+import { affectsMacros, mathMacros } from './markdownMath';
 
 export interface DlCalcConfig {
   readonly precision: number;
@@ -24,6 +25,8 @@ export interface DlCalcConfig {
   readonly latexChecksProse: boolean;
   /** Check math in `\( \)`, `\[ \]` and bare `\begin{align}` too. */
   readonly latexChecksOtherDelimiters: boolean;
+  /** markdown.math.macros over markdown.extension.katex.macros, for the checker. */
+  readonly latexMacros: Readonly<Record<string, string>>;
 }
 
 function reader(c: vscode.WorkspaceConfiguration) {
@@ -57,6 +60,7 @@ export function readConfig(resource?: vscode.Uri): DlCalcConfig {
     latexChecksSymbolic: r.bool('latexChecks.symbolic'),
     latexChecksProse: r.bool('latexChecks.prose'),
     latexChecksOtherDelimiters: r.bool('latexChecks.otherDelimiters'),
+    latexMacros: mathMacros(resource),
   };
 }
 
@@ -70,6 +74,7 @@ export function engineSettings(c: DlCalcConfig): Partial<EngineSettings> {
     latexSymbolic: c.latexChecksSymbolic,
     latexProse: c.latexChecksProse,
     latexOtherDelimiters: c.latexChecksOtherDelimiters,
+    latexMacros: c.latexMacros,
   };
 }
 
@@ -80,7 +85,7 @@ export class ConfigStore implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<DlCalcConfig>();
   readonly onDidChange = this.emitter.event;
   private readonly listener = vscode.workspace.onDidChangeConfiguration((e) => {
-    if (!e.affectsConfiguration('dlCalc')) return;
+    if (!e.affectsConfiguration('dlCalc') && !affectsMacros(e)) return;
     this.snapshot = readConfig();
     this.byResource.clear();
     this.emitter.fire(this.snapshot);

@@ -6,8 +6,8 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 import type * as vscode from 'vscode';
 
-/** A fence whose info starts with dl-calc, or an inline code span starting with `=`. */
-const MAYBE = /(`{3,}|~{3,})[ \t]*dl-calc|`[ \t]*=/;
+/** A fence whose info starts with dl-calc (or Pandoc's {.dl-calc}), or an inline code span starting with `=`. */
+const MAYBE = /(`{3,}|~{3,})[ \t]*(?:\{[ \t]*\.)?dl-calc|`[ \t]*=/;
 /** Math (`$…$`, `$$…$$`) with a relation the checker compares, or a math fence. */
 const MATH_CHAIN = /\$[^$]*?(?:=|\\approx|\\simeq|≈|\\le|\\ge|<|>)[^$]*?\$|(`{3,}|~{3,})[ \t]*math\b/g;
 

@@ -8,6 +8,7 @@ import { useBundle } from '../engine/messages';
 import { hasContent, isMarkdown, mayHaveContent } from './detect';
 import type MarkdownIt from 'markdown-it';
 import { extendMarkdownIt } from './preview';
+import { registerMathSettingsReload } from './markdownMath';
 import { Session } from './session';
 import { createTestApi, type DlCalcApi } from './testHook';
 import { registerWalkthrough } from './walkthrough';
@@ -22,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): DlCalcExports {
   // The engine's messages (here, in the renderer and in the worker) in VS Code's display language.
   useBundle(vscode.l10n.bundle as Record<string, string> | undefined);
   const session = new Session(context);
-  context.subscriptions.push(session, registerCommands(session), registerWalkthrough(context.extensionUri));
+  context.subscriptions.push(session, registerCommands(session), registerWalkthrough(context.extensionUri), registerMathSettingsReload());
 
   let pending: NodeJS.Timeout | undefined;
   const consider = (doc: vscode.TextDocument) => {

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
 import type { NoteResult } from '../engine/types';
 import type { EvaluatedNote, NoteService } from './noteService';
+import { mathMacros } from './markdownMath';
 import { loadRender } from './renderLoader';
 import type { Session } from './session';
 
@@ -138,11 +139,17 @@ export class PreviewState {
 /** Installs the dl-calc plugin into the preview's markdown-it (called by VS Code). */
 export function extendMarkdownIt(md: MarkdownIt, preview: PreviewState): MarkdownIt {
   const { dlCalcPlugin } = loadRender();
-  const macros = vscode.workspace.getConfiguration('markdown').get<Record<string, string>>('math.macros') ?? {};
+  // Read at install; a change of these settings reloads the plugins (markdownMath.ts).
+  const adjacent = vscode.workspace.getConfiguration('dlCalc').get<string>('preview.adjacentInlineMath');
   dlCalcPlugin(md, {
     results: (env: unknown, src: string) => preview.lookup(env, src),
     // KaTeX may define macros into the object it is given (\gdef): hand it a copy.
-    macros: { ...macros },
+    macros: { ...mathMacros() },
+    adjacentInlineMath: adjacent === 'always' ? 'always' : adjacent === 'never' ? false : 'dlCalcNotes',
+    // Without VS Code's math extension no KaTeX stylesheet is in the preview (dl-calc adds
+    // none, so other notes are untouched): the tables' formulas are then MathML alone,
+    // which the preview's Chromium typesets by itself.
+    texOutput: vscode.extensions.getExtension('vscode.markdown-math') ? undefined : 'mathml',
   });
   return md;
 }

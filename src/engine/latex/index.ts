@@ -74,7 +74,7 @@ class NoteScope {
 }
 
 /** 0-based lines of ATX headings outside fenced code. */
-function headingLines(text: string): number[] {
+export function headingLines(text: string): number[] {
   const out: number[] = [];
   let fence: string | undefined;
   const lines = text.split('\n');

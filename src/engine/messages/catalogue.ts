@@ -26,6 +26,9 @@ export const catalogue = {
   'eval.shapes': "Shapes don't fit for {operation}: {left} and {right}",
   'eval.shapesMatmul': "Shapes don't fit for {operation}: {left} and {right} (columns of the left must equal rows of the right)",
   'record.error': 'In the recorded result: {detail}',
+  // Block options (the fence's info string)
+  'block.precision': 'precision must be a whole number from 1 to 15, not "{value}"',
+  'block.unknownOption': 'Unknown block option "{option}" (known: isolated, precision=N, hide)',
   'check.toleranceNotNumber': 'The tolerance after ± must be a number ≥ 0',
   'check.approxFailed': 'expected {expected}, got {actual} (off by {difference}, tolerance {tolerance})',
   'check.compareFailed': 'expected {expected}, got {actual}',

@@ -30,10 +30,14 @@ export interface DlCalcPluginOptions {
   /** Text shown in a block whose results are not ready. Default "evaluating…". */
   placeholder?: string;
   /**
-   * Parse `$a$$b$` as two inline formulas, as Typora does. Only acts when a math plugin
-   * has registered a `math_inline` renderer. Default true.
+   * Parse `$a$$b$` as two inline formulas, as Typora does: `'dlCalcNotes'` (the default)
+   * only in notes with a dl-calc block or inline `= expr` span, so other Markdown renders
+   * as the math plugin alone renders it; `true` or `'always'` in every note; `false` never.
+   * Only acts when a math plugin has registered a `math_inline` renderer.
    */
-  adjacentInlineMath?: boolean;
+  adjacentInlineMath?: boolean | 'always' | 'dlCalcNotes';
+  /** KaTeX output of dl-calc's own formulas: 'mathml' when the preview has no KaTeX stylesheet. */
+  texOutput?: 'htmlAndMathml' | 'mathml';
   /** A KaTeX stand-in, for tests. */
   katex?: KatexLike;
   /**
@@ -60,10 +64,19 @@ interface InlineMeta {
 const inlinePattern = /^\s*=/;
 
 export function dlCalcPlugin(md: MarkdownIt, options: DlCalcPluginOptions): void {
-  const tex = new TexRenderer({ macros: options.macros, katex: options.katex });
+  const tex = new TexRenderer({ macros: options.macros, katex: options.katex, output: options.texOutput });
   const placeholder = options.placeholder ?? 'evaluating…';
 
-  if (options.adjacentInlineMath ?? true) {
+  const adjacent = options.adjacentInlineMath ?? 'dlCalcNotes';
+  if (adjacent === 'dlCalcNotes') {
+    // Decided per parse, after the block rules and before the inline ones, from the block tokens.
+    md.core.ruler.after('block', 'dl_calc_content', (state) => {
+      contentOf.set(envKey(state.env), hasDlCalcContent(state.tokens));
+    });
+    md.inline.ruler.before('escape', 'dl_calc_adjacent_math', (state, silent) =>
+      contentOf.get(envKey(state.env)) === true && adjacentInlineMath(state, silent),
+    );
+  } else if (adjacent) {
     // Before 'escape' so it runs ahead of the math plugin's rules whatever the order in
     // which the plugins were installed.
     md.inline.ruler.before('escape', 'dl_calc_adjacent_math', adjacentInlineMath);
@@ -174,6 +187,22 @@ function wrapMathRenderers(md: MarkdownIt, options: DlCalcPluginOptions): void {
     wrapped.set(rule, true);
     rules[name] = rule;
   }
+}
+
+/** Per parse env: does the note being parsed have dl-calc content? */
+const contentOf = new WeakMap<object, boolean>();
+const inlineSpanLike = /`[ \t]*=/;
+/** `md.parse(src)` without an env: one shared key (the parse is synchronous). */
+const noEnv = {};
+const envKey = (env: unknown): object => (typeof env === 'object' && env !== null ? env : noEnv);
+
+/** A dl-calc fence, or inline text that may hold an `= expr` span (checked before inline parsing). */
+export function hasDlCalcContent(tokens: readonly MarkdownIt.Token[]): boolean {
+  for (const token of tokens) {
+    if (token.type === 'fence' && parseFenceInfo(token.info).isDlCalc) return true;
+    if (token.type === 'inline' && inlineSpanLike.test(token.content)) return true;
+  }
+  return false;
 }
 
 function safeResults(options: DlCalcPluginOptions, env: any, src: string): NoteResult | undefined {

@@ -15,6 +15,8 @@ export interface TexOptions {
   /** User macros (VS Code's `markdown.math.macros`). */
   readonly macros?: Record<string, string>;
   readonly katex?: KatexLike;
+  /** 'mathml' where no KaTeX stylesheet is loaded (the browser typesets MathML itself). */
+  readonly output?: 'htmlAndMathml' | 'mathml';
 }
 
 /**
@@ -39,9 +41,11 @@ export class TexRenderer {
   private readonly katex: KatexLike;
   private readonly macros: Record<string, string>;
   private readonly cache = new Map<string, string>();
+  private readonly output: 'htmlAndMathml' | 'mathml';
 
   constructor(options: TexOptions = {}) {
     this.katex = options.katex ?? katex;
+    this.output = options.output ?? 'htmlAndMathml';
     this.macros = { ...(options.macros ?? {}) };
   }
 
@@ -57,6 +61,7 @@ export class TexRenderer {
     try {
       html = this.katex.renderToString(tex, {
         ...baseKatexOptions(this.macros),
+        output: this.output,
         // Thrown so that we can fall back to text; nothing escapes this function.
         throwOnError: true,
         displayMode: display,

@@ -27,10 +27,13 @@ const note = [
   '',
 ].join('\n');
 
-/** A preview-like markdown-it: our plugin first, then the math plugin, as VS Code may order them. */
-function preview(results: () => NoteResult | undefined, options: { mathMarks?: boolean } = {}): MarkdownIt {
+/**
+ * A preview-like markdown-it: our plugin first, then the math plugin, as VS Code may order
+ * them; `$a$$b$` read as two formulas in every note (dlCalc.preview.adjacentInlineMath "always").
+ */
+function preview(results: () => NoteResult | undefined, options: { mathMarks?: boolean; adjacentInlineMath?: 'dlCalcNotes' } = {}): MarkdownIt {
   const md = new MarkdownIt({ html: true });
-  md.use(dlCalcPlugin, { results, katex: stubKatex, ...options });
+  md.use(dlCalcPlugin, { results, katex: stubKatex, adjacentInlineMath: 'always', ...options });
   md.use(katexPlugin, { katex: stubKatex, enableFencedBlocks: true });
   return md;
 }
@@ -55,6 +58,13 @@ test('verified math gets ✓ with its value on hover; a wrong link gets ✗ with
   // The mark follows its own formula: inline right after it, display math beside it.
   assert.match(html, /0\.4877<\/span><span class="dl-calc-math-mark dl-calc-math-ok"/);
   assert.match(html, /<div class="dl-calc-math-marked"><p class="katex-block">.*z = 1\.5/s);
+});
+
+test('in a note without dl-calc content (the default), $a$$b$ is left to the math plugin: no mark there, the others in place', () => {
+  const result = evaluate(note);
+  const html = preview(() => result, { adjacentInlineMath: 'dlCalcNotes' }).render(note, {});
+  assert.deepEqual(marks(html).map(([mark]) => mark), ['✓', '✗', '✓', '✗']);
+  assert.match(html, /0\.4877<\/span><span class="dl-calc-math-mark dl-calc-math-ok"/);
 });
 
 test('no mark while results are pending, with LaTeX checks off, or with marks off', () => {

@@ -215,11 +215,11 @@ test('Chinese text in math does not make KaTeX warn', () => {
   assert.deepEqual(warnings, []);
 });
 
-test('$a$$b$ is two formulas when a math plugin is present, and left alone otherwise', () => {
+test('$a$$b$ is two formulas in a dl-calc note when a math plugin is present, and left alone otherwise', () => {
   const md = new MarkdownIt();
   md.use(markdownItKatex);
   md.use(dlCalcPlugin, { results: () => undefined });
-  const html = md.render('x $a$$b$ y');
+  const html = md.render('x $a$$b$ y and `= 1 + 1`');
   assert.equal(html.match(/<span class="katex">/g)?.length, 2);
   assert.doesNotMatch(html, /\$/);
   const bare = new MarkdownIt();
@@ -229,7 +229,26 @@ test('$a$$b$ is two formulas when a math plugin is present, and left alone other
   const early = new MarkdownIt();
   early.use(dlCalcPlugin, { results: () => undefined });
   early.use(markdownItKatex);
-  assert.equal(early.render('$a$$b$').match(/<span class="katex">/g)?.length, 2);
+  assert.equal(early.render('$a$$b$\n\n```dl-calc\nx = 1\n```\n').match(/<span class="katex">/g)?.length, 2);
+});
+
+test('$a$$b$ in a note without dl-calc content renders as the math plugin alone renders it', () => {
+  const plain = new MarkdownIt();
+  plain.use(markdownItKatex);
+  const md = new MarkdownIt();
+  md.use(markdownItKatex);
+  md.use(dlCalcPlugin, { results: () => undefined });
+  for (const text of ['x $a$$b$ y', '$a$$b$\n\n```python\nx = 1\n```\n', 'Plain `code = 1` and $1$$2$.']) {
+    assert.equal(md.render(text), plain.render(text), text);
+  }
+  // The decision is per note: a dl-calc note parsed in between does not change the next one.
+  assert.equal(md.render('$a$$b$ `= 2`').match(/<span class="katex">/g)?.length, 2);
+  assert.equal(md.render('x $a$$b$ y'), plain.render('x $a$$b$ y'));
+  // Opt-in for every note, and off.
+  const always = new MarkdownIt().use(markdownItKatex).use(dlCalcPlugin, { results: () => undefined, adjacentInlineMath: 'always' });
+  assert.equal(always.render('x $a$$b$ y').match(/<span class="katex">/g)?.length, 2);
+  const never = new MarkdownIt().use(markdownItKatex).use(dlCalcPlugin, { results: () => undefined, adjacentInlineMath: false });
+  assert.equal(never.render('x $a$$b$ y `= 1`').match(/<span class="katex">/g), null);
 });
 
 test('rendering twice gives the same HTML (cached KaTeX output is reused, not mutated)', () => {
