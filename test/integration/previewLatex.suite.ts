@@ -186,7 +186,7 @@ suite('preview, export and LaTeX checks', () => {
     const texts = warnings.map((w) => [w.range.start.line, editor.document.getText(w.range), w.message]).sort();
     assert.deepEqual(texts, [
       [5, '154', '3 × 3 × 16 = 144, but 154 is written'],
-      [7, '0.55', '2 × 0.25 = 0.5, but 0.55 is written'],
+      [7, '0.55', '2 × 0.25 = 0.50, but 0.55 is written'],
     ]);
     await setConfig('latexChecks.prose', false);
     await until(() => latexWarnings(editor.document.uri).length === 1, 'only the LaTeX warning');
@@ -204,7 +204,7 @@ suite('preview, export and LaTeX checks', () => {
     const marks = [...html.matchAll(/<span class="dl-calc-math-mark (dl-calc-math-ok|dl-calc-math-wrong)" title="([^"]*)"/g)].map((m) => [m[1], m[2]]);
     assert.deepEqual(marks, [
       ['dl-calc-math-ok', 'Hand calculation holds\n0.5 − 0.1 × 0.3 = 0.47'],
-      ['dl-calc-math-wrong', 'Hand calculation does not hold\n2 × 0.25 = 0.5, but 0.55 is written'],
+      ['dl-calc-math-wrong', 'Hand calculation does not hold\n2 × 0.25 = 0.50, but 0.55 is written'],
     ]);
   });
 
