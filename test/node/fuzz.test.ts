@@ -9,6 +9,7 @@ import { after, test } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import { EvaluationClient } from '../../src/node/evaluationClient';
+import { bounded as withinBound } from './bounded';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const workerPath = path.join(__dirname, '..', '..', 'src', 'node', 'evaluationWorker.js');
@@ -54,16 +55,8 @@ function mutate(note: string, mutations: Mutation[]): string {
   return text;
 }
 
-async function bounded<T>(what: string, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const bound = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not end within the hard bound`)), HARD_BOUND_MS);
-  });
-  try {
-    return await Promise.race([work, bound]);
-  } finally {
-    clearTimeout(timer);
-  }
+function bounded<T>(what: string, work: Promise<T>): Promise<T> {
+  return withinBound(what, work, HARD_BOUND_MS);
 }
 
 /** One long-lived render worker: evaluates (with derivations) and renders each text it is sent. */

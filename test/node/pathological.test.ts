@@ -8,6 +8,7 @@ import { after, test } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import { EvaluationClient } from '../../src/node/evaluationClient';
 import type { NoteResult } from '../../src/engine/types';
+import { bounded as withinBound } from './bounded';
 
 const workerPath = path.join(__dirname, '..', '..', 'src', 'node', 'evaluationWorker.js');
 const HARD_BOUND_MS = 180_000;
@@ -15,16 +16,8 @@ const client = new EvaluationClient({ timeLimitMs: () => 4000, workerPath });
 after(() => client.dispose());
 
 let version = 0;
-async function bounded<T>(what: string, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const bound = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not end within the hard bound`)), HARD_BOUND_MS);
-  });
-  try {
-    return await Promise.race([work, bound]);
-  } finally {
-    clearTimeout(timer);
-  }
+function bounded<T>(what: string, work: Promise<T>): Promise<T> {
+  return withinBound(what, work, HARD_BOUND_MS);
 }
 
 function evaluate(text: string, derivations = false): Promise<NoteResult> {
