@@ -8,7 +8,7 @@ import { ProcessPool, type Outcome } from '../node/processPool';
 import { stoppedResult } from '../node/stops';
 import { CheckCache, buildIdentity } from './cache';
 import type { CheckInit, CheckJob } from './checkProcess';
-import { ReadError, UsageError } from './errors';
+import { UsageError, failureOf } from './errors';
 import { MAX_NOTE_BYTES, collectNotes, readNote } from './files';
 import type { Language } from './lang';
 import { defaultNoteOptions, readArgs } from './args';
@@ -77,8 +77,8 @@ export async function check(argv: readonly string[], io: Io, lang: Language): Pr
       note = readNote(file);
     } catch (e) {
       // One unreadable file is reported; every other note is still checked.
-      if (!(e instanceof ReadError)) throw e;
-      return { unreadable: e.message };
+      if (failureOf(e) !== 'read') throw e;
+      return { unreadable: (e as Error).message };
     }
     const doc = { uri: path.resolve(file), version: 1, text: '' };
     if (!('text' in note)) {

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { check } from './check';
-import { ReadError, UsageError } from './errors';
+import { UsageError, failureOf } from './errors';
 import { languageOfLocale, languages, takeLangFlag, useLanguage, type Language } from './lang';
 import type { Io } from './output';
 import { usage } from './usage';
@@ -42,14 +42,9 @@ export async function main(
     }
     throw new UsageError(command ? l10n.t('Unknown command "{command}"', { command }) : l10n.t('No command given'));
   } catch (e) {
-    if (e instanceof UsageError) {
-      err(`dl-calc: ${e.message}\n\n${usage()}`);
-      return 2;
-    }
-    if (e instanceof ReadError) {
-      err(`dl-calc: ${e.message}`);
-      return 2;
-    }
+    const failure = failureOf(e);
+    if (failure) err(failure === 'usage' ? `dl-calc: ${(e as Error).message}\n\n${usage()}` : `dl-calc: ${(e as Error).message}`);
+    if (failure) return 2;
     throw e;
   }
 }
