@@ -31,11 +31,12 @@ export async function main(
   const { rest: args, lang } = takeLangFlag(argv);
   const [command, ...rest] = args;
   try {
-    const language = (lang as Language | undefined) ?? languageOfLocale(env);
-    useLanguage(languages.includes(language) ? language : 'en');
+    const asked = (lang as Language | undefined) ?? languageOfLocale(env);
+    const language = languages.includes(asked) ? asked : 'en';
+    useLanguage(language);
     if (lang !== undefined && !languages.includes(lang as Language)) throw new UsageError(l10n.t('--lang takes en or zh-cn'));
     if (command === 'check') return await check(rest, io, language);
-    if (command === 'render') return await loadRender().render(rest, io);
+    if (command === 'render') return await loadRender().render(rest, io, language);
     if (command === '--help' || command === '-h' || command === 'help') {
       out(usage());
       return 0;

@@ -9,9 +9,12 @@ import { defaultNoteOptions, readArgs } from './args';
 import { newClient } from './client';
 import { ReadError, UsageError } from './errors';
 import { readNote, sameFile, writeAtomic } from './files';
+import { useLanguage, type Language } from './lang';
 import type { Io } from './output';
 
-export async function render(args: readonly string[], io: Io): Promise<number> {
+export async function render(args: readonly string[], io: Io, lang: Language): Promise<number> {
+  // This bundle has its own copy of the message catalogue: it is told the language too.
+  useLanguage(lang);
   const options = defaultNoteOptions();
   let output: string | undefined;
   const takeOutput = (v: string) => {

@@ -7,7 +7,7 @@ const OPTION_COLUMN = 26;
 
 export function usage(): string {
   const commands = [
-    'Usage:',
+    l10n.t('Usage:'),
     '  dl-calc check [options] [--] <file|dir>...',
     '  dl-calc render [options] [-o out.html] [--] <note.md>',
     '  dl-calc help',
@@ -68,24 +68,34 @@ function table(rows: readonly [string, string][]): string[] {
 
 const wide = (c: string) => /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c);
 
-/** Wraps at WIDTH columns, later lines indented by `indent`; breaks at spaces, or between wide characters. */
+/** Characters a line may not start with, or end with (Chinese line-breaking rules, in short). */
+const NO_START = '，。；：、）”’！？)]}.,;:';
+const NO_END = '（“‘([{';
+
+const columnsOf = (text: string) => [...text].reduce((n, ch) => n + (wide(ch) ? 2 : 1), 0);
+
+/** Where `line` may break last: at a space, or between two characters when one is wide. */
+function lastBreak(line: string, indent: number): number {
+  for (let i = line.length - 1; i > indent; i--) {
+    const before = line[i - 1];
+    const after = line[i];
+    if (NO_START.includes(after) || NO_END.includes(before)) continue;
+    if (after === ' ' || before === ' ' || wide(before) || wide(after)) return i;
+  }
+  return line.length;
+}
+
+/** Wraps at WIDTH columns, later lines indented by `indent`. */
 function wrap(text: string, indent: number): string[] {
   const lines: string[] = [];
   let line = '';
-  let columns = 0;
-  let lastBreak = -1;
   for (const c of text) {
-    if (columns + (wide(c) ? 2 : 1) > WIDTH && line.trim()) {
-      const at = lastBreak > indent ? lastBreak : line.length;
+    if (columnsOf(line) + (wide(c) ? 2 : 1) > WIDTH && line.trim()) {
+      const at = lastBreak(line, indent);
       lines.push(line.slice(0, at).trimEnd());
       line = ' '.repeat(indent) + line.slice(at).trimStart();
-      columns = [...line].reduce((n, ch) => n + (wide(ch) ? 2 : 1), 0);
-      lastBreak = -1;
     }
-    if (c === ' ') lastBreak = line.length;
     line += c;
-    columns += wide(c) ? 2 : 1;
-    if (wide(c)) lastBreak = line.length;
   }
   if (line.trim()) lines.push(line.trimEnd());
   return lines;
