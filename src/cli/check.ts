@@ -17,6 +17,11 @@ import { JsonReportWriter, type Io } from './output';
 
 /** Heap of each checking process, in MB: room for a large note's results beside its worker's own limit. */
 const PROCESS_HEAP_MB = 1024;
+/**
+ * Notes per process before another one is started: each process loads mathjs once (a
+ * third of a second of CPU), which a few notes do not repay.
+ */
+const NOTES_PER_PROCESS = 8;
 /** A checking process silent this long past the time limit (its own thread stuck) is killed. */
 const SILENCE_GRACE_MS = 2000;
 
@@ -61,11 +66,11 @@ export async function check(argv: readonly string[], io: Io, lang: Language): Pr
   const files = collectNotes(args.paths);
   const cache = args.cache ? new CheckCache(args.cache, buildIdentity(), [args.init, process.cwd()], io.err) : undefined;
   let pool: ProcessPool<CheckInit, CheckJob, NoteOutput> | undefined;
-  // Started on the first note that is not in the cache, with a process per core (or per note, if fewer).
+  // Started on the first note that is not in the cache: a process per core, or fewer for a few notes.
   const checker = () =>
     (pool ??= new ProcessPool({
       script: path.join(__dirname, 'checkProcess.js'),
-      size: Math.min(args.jobs, files.length),
+      size: Math.min(args.jobs, Math.ceil(files.length / NOTES_PER_PROCESS)),
       init: args.init,
       execArgv: [`--max-old-space-size=${PROCESS_HEAP_MB}`],
       silenceLimitMs: args.init.timeLimitMs > 0 ? args.init.timeLimitMs + SILENCE_GRACE_MS : 0,
