@@ -2,16 +2,16 @@
 // any note has been seen.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { exportActions, type ExportAction } from '../engine/editor/exportActions';
+import { exportActions, type ExportAction } from '../features/exportActions';
 import type { Derivation } from '../engine/types';
-import { alignedTexOf } from './derivationText';
+import { alignedTexOf } from '../features/derivationText';
 import { disposeDerivationPanel, showDerivationPanel } from './derivationView';
 import { isMarkdown } from './detect';
-import { statementAt } from './model';
+import { statementAt } from '../features/lookup';
 import type { NoteService } from './noteService';
 import { engineSettings } from './config';
 import { applyRecords } from './record';
-import { levelHolding } from './settingTarget';
+import { levelHolding } from '../features/settingTarget';
 import { loadRender } from './renderLoader';
 import { mathMacros } from './markdownMath';
 import type { Session } from './session';

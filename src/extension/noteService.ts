@@ -2,11 +2,12 @@
 // latest edit wins, the last result cached per note and dropped when the note is closed
 // or deleted. Every feature reads results from here and listens to `onDidEvaluate`.
 import * as vscode from 'vscode';
-import type { TextChange } from '../engine/editor/editMap';
+import type { TextChange } from '../features/editMap';
 import type { Derivation, NoteResult } from '../engine/types';
 import { EvaluationClient, SupersededError } from '../node/evaluationClient';
 import { engineSettings, type ConfigStore } from './config';
-import { isMarkdown, mayHaveContent } from './detect';
+import { mayHaveContent } from '../features/detect';
+import { isMarkdown } from './detect';
 
 export interface EvaluatedNote {
   readonly document: vscode.TextDocument;

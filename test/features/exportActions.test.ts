@@ -1,7 +1,7 @@
 // After an export, only what works where the extension runs (issue 12, item 7).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { exportActions } from '../../../src/engine/editor/exportActions';
+import { exportActions } from '../../src/features/exportActions';
 
 test('a local desktop window offers the browser', () => {
   assert.deepEqual(exportActions({ web: false, scheme: 'file' }), ['openInBrowser', 'openAsText']);
