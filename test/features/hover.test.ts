@@ -63,3 +63,11 @@ test('a statement hover: derivation, value, status, dependencies and the Show De
   assert.match(errorMd, /\$\(error\) Unknown name/);
   assert.ok(!errorMd.includes('Show derivation'));
 });
+
+test('hover images: the SVG in the theme colour, as a data URI', async () => {
+  const { imageColor, svgDataUri } = await import('../../src/features/mathImages');
+  const uri = svgDataUri('<svg width="2.5ex" height="1ex" fill="currentColor"></svg>', imageColor(true));
+  const svg = Buffer.from(uri.replace('data:image/svg+xml;base64,', ''), 'base64').toString('utf8');
+  assert.equal(svg, '<svg width="2.500ex" height="1.000ex" fill="#d4d4d4"></svg>');
+  assert.equal(imageColor(false), '#1f1f1f');
+});
