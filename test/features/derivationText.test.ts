@@ -35,3 +35,11 @@ test('the derivation page: its CSP, KaTeX sources, escaped source and status', (
   assert.ok(!/<script(?! nonce="N0")/.test(html), 'every script has the nonce');
   assert.equal(derivationTitle(n.result.statements[1]), 'Derivation: a1');
 });
+
+test('Copy derivations takes the statements of the block that did not fail', async () => {
+  const { statementsToDerive } = await import('../../src/features/derivationText');
+  const n = note('```dl-calc\nx = 1\nbad = nosuch\n```\n\n```dl-calc\ny = x\n```\n');
+  assert.deepEqual(statementsToDerive(n.result, 0), [0]);
+  assert.deepEqual(statementsToDerive(n.result, 1), [2]);
+  assert.deepEqual(statementsToDerive(n.result), [0, 2]);
+});

@@ -19,3 +19,10 @@ test('remote and web windows never offer "Open in Browser"', () => {
     assert.deepEqual(actions, ['revealInExplorer', 'openAsText']);
   }
 });
+
+test('the exported file sits next to the note with .html', async () => {
+  const { htmlPathFor } = await import('../../src/features/exportActions');
+  assert.equal(htmlPathFor('/n/lesson.md'), '/n/lesson.html');
+  assert.equal(htmlPathFor('/n/Lesson.MARKDOWN'), '/n/Lesson.html');
+  assert.equal(htmlPathFor('/n/notes.txt'), '/n/notes.txt.html');
+});
