@@ -31,6 +31,7 @@ export const catalogue = {
   'block.unknownOption': 'Unknown block option "{option}" (known: isolated, precision=N, hide)',
   'check.toleranceNotNumber': 'The tolerance after ± must be a number ≥ 0',
   'check.approxFailed': 'expected {expected}, got {actual} (off by {difference}, tolerance {tolerance})',
+  'check.exactFailed': 'expected {expected}, got {actual} (off by {difference})',
   'check.compareFailed': 'expected {expected}, got {actual}',
   'check.relativeTolerance': 'relative 1e-9',
   // mathjs's own errors, recognised by their English text (see mathjsErrors.ts)
