@@ -8,7 +8,7 @@ import type { FormatOptions, ValueFormatter } from './format';
 import { formatNumber } from './format';
 import { LimitError, type SandboxedMath } from './mathInstance';
 import { NoteError, say, said, type Said } from './messages';
-import { sayMathjsError } from './messages/mathjsErrors';
+import { sayErrorMessage } from './messages/mathjsErrors';
 import type { ParsedNote } from './blocks';
 import { valueWarning } from './valueWarnings';
 import { inlineStatement, rangeAt, splitStatements, type StatementSource } from './statements';
@@ -417,7 +417,7 @@ function describeError(e: unknown, main: CompiledExpr, scope: Scope): Said | str
     const shapes = findMismatch(main.node, scope);
     if (shapes) return shapes;
   }
-  return sayMathjsError(message) ?? message;
+  return sayErrorMessage(message);
 }
 
 /** Finds the innermost operation whose operands evaluate but don't fit, and names their shapes. */
