@@ -1,16 +1,18 @@
 // Above each block: "n values · ✓ k · ✗ m", then "Record results" and "Copy derivations".
 import * as vscode from 'vscode';
-import type { NoteResult } from '../engine/types';
+import { mapRange } from '../engine/editor/editMap';
+import type { NoteResult, StatementResult } from '../engine/types';
 import type { NoteService } from './noteService';
 import type { NoteView } from './view';
 
-export function blockSummary(result: NoteResult, block: number): string {
+/** The block's counts; `shown` leaves out what the editor does not show now (see NoteView). */
+export function blockSummary(result: NoteResult, block: number, shown: (s: StatementResult) => boolean = () => true): string {
   let values = 0;
   let passed = 0;
   let failed = 0;
   let errors = 0;
   for (const s of result.statements) {
-    if (s.block !== block) continue;
+    if (s.block !== block || !shown(s)) continue;
     if (s.kind === 'error') errors++;
     else if (s.check?.ok) passed++;
     else if (s.check) failed++;
@@ -35,6 +37,10 @@ class BlockLenses implements vscode.CodeLensProvider {
     const note = this.view.current(document);
     if (!note) return [];
     const { result } = note;
+    // Count what the inline results show: a statement replaced since the run, or an error
+    // held back (being typed, or of text edited since), is not counted until the next run.
+    const held = this.view.heldBack(document, note);
+    const shown = (s: StatementResult) => !held(s) && mapRange(s.range, note.edits) !== undefined;
     const lenses: vscode.CodeLens[] = [];
     for (const b of result.blocks) {
       // The opening fence where it is now (the run may be older than the text).
@@ -43,7 +49,7 @@ class BlockLenses implements vscode.CodeLensProvider {
       const range = new vscode.Range(line, 0, line, 0);
       const uri = document.uri.toString();
       lenses.push(
-        new vscode.CodeLens(range, { title: blockSummary(result, b.index), command: '', tooltip: vscode.l10n.t('Statements, passed and failed checks of this block') }),
+        new vscode.CodeLens(range, { title: blockSummary(result, b.index, shown), command: '', tooltip: vscode.l10n.t('Statements, passed and failed checks of this block') }),
         new vscode.CodeLens(range, {
           title: vscode.l10n.t('Record results'),
           command: 'dlCalc.recordBlockResults',
@@ -71,7 +77,8 @@ export function registerCodeLens(notes: NoteService, view: NoteView): vscode.Dis
   return vscode.Disposable.from(
     provider,
     vscode.languages.registerCodeLensProvider({ language: 'markdown' }, provider),
-    notes.onDidEvaluate(() => provider.refresh()),
+    // The view changes when a run lands, on every edit and when typing pauses: the counts follow it.
+    view.onDidChange(() => provider.refresh()),
     notes.onDidForget(() => provider.refresh()),
   );
 }

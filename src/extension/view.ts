@@ -4,7 +4,7 @@
 // cursor leaves it (a half-typed `soft` is not flagged as an unknown name). Inline results,
 // Problems and CodeLens all read from here, so they always show the same run.
 import * as vscode from 'vscode';
-import { mapLine, mapPosition, mapRange, type TextChange } from '../engine/editor/editMap';
+import { mapLine, mapPosition, mapRange, rangeEdited, type TextChange } from '../engine/editor/editMap';
 import { layout, type InlineMark } from '../engine/editor/inlineResults';
 import type { EngineDiagnostic, NoteResult, Range, StatementResult } from '../engine/types';
 import type { ConfigStore } from './config';
@@ -73,16 +73,22 @@ export class NoteView implements vscode.Disposable {
     return { result, lines: splitLines(text), edits: this.notes.editsSince(document.uri, result.version) };
   }
 
-  /** Is a statement's outcome held back: an error on the statement the cursor is typing in. */
+  /**
+   * Is a statement's outcome held back: an error on the statement the cursor is typing in,
+   * or an error of a statement edited since the run (its text is gone: a half-typed `sof`
+   * completed to `softmax(z)` must not keep "Unknown name" until the next run, which after
+   * a stopped statement can take the whole time limit).
+   */
   heldBack(document: vscode.TextDocument, note: CurrentNote): (s: StatementResult) => boolean {
-    if (!this.typing(document.uri)) return () => false;
+    const edited = (s: StatementResult) => s.kind === 'error' && note.edits.length > 0 && rangeEdited(s.range, note.edits);
+    if (!this.typing(document.uri)) return edited;
     const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document.uri.toString() !== document.uri.toString()) return () => false;
+    if (!editor || editor.document.uri.toString() !== document.uri.toString()) return edited;
     const cursor = editor.selection.active.line;
     return (s) => {
       if (s.kind !== 'error') return false;
       const r = mapRange(s.range, note.edits);
-      return !r || (r.start.line <= cursor && cursor <= r.end.line);
+      return !r || (r.start.line <= cursor && cursor <= r.end.line) || edited(s);
     };
   }
 
