@@ -2,7 +2,7 @@
 // its statement while the next run is under way).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mapLine, mapPosition, mapRange, mapThrough, rangeEdited, type TextChange } from '../../../src/engine/editor/editMap';
+import { mapLine, mapPosition, mapRange, mapThrough, rangeEdited, type TextChange } from '../../src/features/editMap';
 
 const at = (line: number, character: number) => ({ line, character });
 const change = (sl: number, sc: number, el: number, ec: number, text: string): TextChange => ({ range: { start: at(sl, sc), end: at(el, ec) }, text });
@@ -44,7 +44,6 @@ test('several events in order, and several changes of one event (multi-cursor), 
   assert.deepEqual(mapRange({ start: at(2, 0), end: at(2, 4) }, [[change(0, 0, 0, 0, '\n')]]), { start: at(3, 0), end: at(3, 4) });
   assert.equal(mapRange({ start: at(2, 0), end: at(2, 4) }, [[change(2, 1, 2, 2, '')]])?.end.character, 3);
 });
-
 test('a statement counts as edited when its text changed, not when a line break was typed beside it', () => {
   // `y = sof` on line 5, columns 0–7.
   const stmt = { start: at(5, 0), end: at(5, 7) };
