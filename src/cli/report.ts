@@ -3,6 +3,7 @@
 // Computed where the note was checked (a child process), printed by the parent in order.
 import type { NoteResult, StatementResult } from '../engine/types';
 import { say } from '../engine/messages';
+import { derivationRows } from '../engine/derivation';
 
 export interface CheckedFile {
   readonly path: string;
@@ -188,7 +189,11 @@ export function transcript(file: CheckedFile, derivations: boolean): string[] {
     else shown = `→ ${s.value?.full ?? ''}${s.value?.hint ? `  (${s.value.hint})` : ''}`;
     out.push(`${where} │ ${source}  ${shown}`);
     const d = s.derivation;
-    if (derivations && d) {
+    if (derivations && d?.check?.relation) {
+      // A comparison: its rows are not equal to each other (formula, values put in, verdict).
+      const rows = derivationRows(d, 'text');
+      for (const row of [...rows.steps, rows.verdict]) if (row) out.push(`      │     ${row}`);
+    } else if (derivations && d) {
       // Steps that repeat the previous one say nothing; leave them out.
       const steps = [d.formulaText, d.substitutedText, d.resultText].filter(
         (step, i, all) => i === 0 || (step !== all[i - 1] && !all[0].endsWith(`= ${step}`)),

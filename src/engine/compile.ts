@@ -5,7 +5,7 @@ import type { EvalFunction, MathNode } from 'mathjs';
 import { asciiTwins, fullWidthHint } from './fullWidth';
 import { formatCount, type SandboxedMath } from './mathInstance';
 import { said, type MessageArgs, type MessageCode } from './messages';
-import { sayMathjsError } from './messages/mathjsErrors';
+import { sayErrorMessage } from './messages/mathjsErrors';
 
 export interface CompiledExpr {
   readonly node: MathNode;
@@ -231,8 +231,7 @@ function syntaxError(e: unknown, text: string, offset: number): CompiledStatemen
     .replace(/^Syntax error:?\s*/i, '');
   // mathjs reports the position just after the offending token, counted from 1.
   const char = typeof err.char === 'number' ? Math.max(0, Math.min(err.char - 1, text.length)) : 0;
-  const detail = sayMathjsError(message);
-  return { kind: 'error', offset: offset + char, ...said('syntax.error', { detail: detail?.message ?? message }) };
+  return { kind: 'error', offset: offset + char, ...said('syntax.error', { detail: sayErrorMessage(message).message }) };
 }
 
 /**

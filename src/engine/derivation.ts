@@ -3,6 +3,7 @@
 import type { MathNode } from 'mathjs';
 import type { LibraryFunction } from './library/types';
 import type { FormatOptions, ValueFormatter } from './format';
+import { say } from './messages';
 import { texName } from './texNames';
 import type { CheckOutcome, DependencyRef, Derivation, ValueView } from './types';
 
@@ -17,7 +18,26 @@ export interface DerivationInput {
   readonly dependencies: readonly DependencyRef[];
   /** A ≈ check: what the value was checked against (and within what) and the outcome. */
   readonly check?: { readonly expected: MathNode; readonly tolerance?: MathNode; readonly outcome: CheckOutcome };
+  /** A comparison check (`x < 1`): its operator, its sides and the outcome. */
+  readonly relation?: CompareSides & { readonly outcome: CheckOutcome };
 }
+
+/** A comparison's operator (mathjs's name: smaller, equal, ...) and, for scalars, its two sides as shown. */
+export interface CompareSides {
+  readonly operator: string;
+  readonly left?: string;
+  readonly right?: string;
+}
+
+/** Each comparison as LaTeX and text, held and negated (the verdict of a failed one). */
+const RELATIONS: Readonly<Record<string, { tex: string; notTex: string; text: string; notText: string }>> = {
+  equal: { tex: '=', notTex: '\\neq', text: '=', notText: '≠' },
+  unequal: { tex: '\\neq', notTex: '=', text: '≠', notText: '=' },
+  smaller: { tex: '<', notTex: '\\nless', text: '<', notText: '≮' },
+  smallerEq: { tex: '\\leq', notTex: '\\nleq', text: '≤', notText: '≰' },
+  larger: { tex: '>', notTex: '\\ngtr', text: '>', notText: '≯' },
+  largerEq: { tex: '\\geq', notTex: '\\ngeq', text: '≥', notText: '≱' },
+};
 
 export interface DerivationContext {
   readonly formatter: ValueFormatter;
@@ -42,6 +62,18 @@ function texNumber(text: string): string {
   return m[2] ? `${mantissa} \\cdot 10^{${Number(m[2])}}` : mantissa;
 }
 
+/** The operator of a comparison node as mathjs prints it (`<`, `==`). */
+function operatorText(node: MathNode): string {
+  let n = node as any;
+  while (n.isParenthesisNode) n = n.content;
+  return n.op ?? '';
+}
+
+/** Words inside math, in text mode, with what TeX would read as commands left out. */
+function texText(text: string): string {
+  return `\\text{${text.replace(/[\\{}$&#^_%~]/g, '')}}`;
+}
+
 /** LaTeX or text compared for sameness, ignoring grouping braces, \left/\right and spacing. */
 export function stepKey(t: string): string {
   return t.replace(/^\s*=\s*/, '').replace(/\\left|\\right|[{}\s]/g, '');
@@ -52,15 +84,23 @@ export function stepKey(t: string): string {
  * each step shown once (a step that says nothing new, `d = c = 112 = 112`, is left out),
  * then, for a check, the verdict row. `which` picks the LaTeX or the text forms.
  */
-export function derivationRows(d: Derivation, which: 'tex' | 'text'): { lhs?: string; steps: string[]; verdict?: string } {
+export function derivationRows(d: Derivation, which: 'tex' | 'text'): { lhs?: string; steps: string[]; verdict?: string; relation?: boolean } {
   const formula = which === 'tex' ? d.formulaTex : d.formulaText;
+  const verdict = d.check ? (which === 'tex' ? d.check.verdictTex : d.check.verdictText) : undefined;
+  if (d.check?.relation) {
+    // A comparison: its formula, the values put in, the verdict; each a row of its own
+    // (they are not equal to each other), the values row left out when the verdict says it.
+    const steps = [formula];
+    const values = which === 'tex' ? d.substitutedTex : d.substitutedText;
+    if (d.check.valuesShown !== false && stepKey(values) !== stepKey(formula)) steps.push(values);
+    return { steps, verdict, relation: true };
+  }
   const [lhs, rhs] = splitAssignment(formula);
   const steps: string[] = [];
   for (const step of [rhs, which === 'tex' ? d.substitutedTex : d.substitutedText, which === 'tex' ? d.resultTex : d.resultText]) {
     const t = step.replace(/^\s*=\s*/, '');
     if (t && !steps.some((s) => stepKey(s) === stepKey(t))) steps.push(t);
   }
-  const verdict = d.check ? (which === 'tex' ? d.check.verdictTex : d.check.verdictText) : undefined;
   return { lhs, steps, verdict };
 }
 
@@ -159,20 +199,39 @@ export function buildDerivation(input: DerivationInput, ctx: DerivationContext):
   const assignsTex = input.assigns ? `${texName(input.assigns)} = ` : '';
   const assignsText = input.assigns ? `${input.assigns} = ` : '';
   let check: Derivation['check'];
-  if (input.check) {
+  if (input.relation) {
+    const { operator, left, right, outcome } = input.relation;
+    const rel = RELATIONS[operator];
+    if (rel && left !== undefined && right !== undefined) {
+      // The two sides as they came out, related by what held (or by its negation).
+      const verdictTex = `${texNumber(left)} ${outcome.ok ? rel.tex : rel.notTex} ${texNumber(right)}${outcome.ok ? ' \\quad \\checkmark' : ''}`;
+      const verdictText = `${left} ${outcome.ok ? rel.text : rel.notText} ${right}  ${outcome.ok ? '✓' : '✗'}`;
+      // The values-put-in row says nothing more when both sides are plain values (`2 < 1`).
+      const plain = stepKey(substitutedText) === stepKey(`${left} ${operatorText(node)} ${right}`);
+      check = { claimTex: formulaTex, claimText: formulaText, verdictTex, verdictText, ok: outcome.ok, relation: true, ...(plain ? { valuesShown: false } : {}) };
+    } else {
+      // Element by element: the elements' outcomes, then the mark.
+      const verdictTex = `${input.result.tex}${outcome.ok ? ' \\quad \\checkmark' : ''}`;
+      check = { claimTex: formulaTex, claimText: formulaText, verdictTex, verdictText: `${input.result.full.replace(/^\([^)]*\) /, '')}  ${outcome.ok ? '✓' : '✗'}`, ok: outcome.ok, relation: true };
+    }
+  } else if (input.check) {
     const { expected, tolerance, outcome } = input.check;
     const claimTex = `${formulaTex} \\approx ${expected.toTex(texOptions('formula') as any)}${tolerance ? ` \\pm ${tolerance.toTex(texOptions('formula') as any)}` : ''}`;
     const claimText = `${formulaText} ≈ ${expected.toString(textOptions('formula') as any)}${tolerance ? ` ± ${tolerance.toString(textOptions('formula') as any)}` : ''}`;
+    // A check within ± 0 is exact: its verdict reads = or ≠, with no "± 0".
+    const exact = outcome.tolerance === undefined;
     // The tolerance as written when it is (`± 0.5`), else the one the check used.
-    const tolTex = tolerance ? tolerance.toTex(texOptions('formula') as any) : outcome.tolerance !== undefined ? texNumber(outcome.tolerance) : undefined;
-    const tolText = tolerance ? tolerance.toString(textOptions('formula') as any) : outcome.tolerance;
+    const tolTex = exact ? undefined : tolerance ? tolerance.toTex(texOptions('formula') as any) : texNumber(outcome.tolerance!);
+    const tolText = exact ? undefined : tolerance ? tolerance.toString(textOptions('formula') as any) : outcome.tolerance;
     const within = tolTex !== undefined ? ` \\pm ${tolTex}` : '';
+    const [holds, fails, holdsText, failsText] = exact ? ['=', '\\neq', '=', '≠'] : ['\\approx', '\\not\\approx', '≈', '≉'];
+    const offBy = outcome.difference !== undefined ? say('render.offBy', { difference: outcome.difference }) : undefined;
     const verdictTex = outcome.ok
-      ? `${texNumber(outcome.actual)} \\approx ${texNumber(outcome.expected)}${within} \\quad \\checkmark`
-      : `${texNumber(outcome.actual)} \\not\\approx ${texNumber(outcome.expected)}${within}${outcome.difference !== undefined ? ` \\quad \\text{off by } ${texNumber(outcome.difference)}` : ''}`;
+      ? `${texNumber(outcome.actual)} ${holds} ${texNumber(outcome.expected)}${within} \\quad \\checkmark`
+      : `${texNumber(outcome.actual)} ${fails} ${texNumber(outcome.expected)}${within}${offBy ? ` \\quad ${texText(offBy)}` : ''}`;
     const verdictText = outcome.ok
-      ? `${outcome.actual} ≈ ${outcome.expected}${tolText !== undefined ? ` ± ${tolText}` : ''}  ✓`
-      : `${outcome.actual} ≉ ${outcome.expected}${tolText !== undefined ? ` ± ${tolText}` : ''}  ✗${outcome.difference !== undefined ? ` off by ${outcome.difference}` : ''}`;
+      ? `${outcome.actual} ${holdsText} ${outcome.expected}${tolText !== undefined ? ` ± ${tolText}` : ''}  ✓`
+      : `${outcome.actual} ${failsText} ${outcome.expected}${tolText !== undefined ? ` ± ${tolText}` : ''}  ✗${offBy ? ` ${offBy}` : ''}`;
     check = { claimTex, claimText, verdictTex, verdictText, ok: outcome.ok };
   }
   return {

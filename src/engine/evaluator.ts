@@ -3,12 +3,12 @@
 import type { MathNode } from 'mathjs';
 import { compareValues, shapeOf, shapeText, toleranceOfLiteral, tolerancesOfMatrixLiteral, type Tolerance } from './checks';
 import type { CompiledExpr, StatementCompiler } from './compile';
-import type { DerivationInput } from './derivation';
+import type { CompareSides, DerivationInput } from './derivation';
 import type { FormatOptions, ValueFormatter } from './format';
 import { formatNumber } from './format';
 import { LimitError, type SandboxedMath } from './mathInstance';
 import { NoteError, say, said, type Said } from './messages';
-import { sayMathjsError } from './messages/mathjsErrors';
+import { sayErrorMessage } from './messages/mathjsErrors';
 import type { ParsedNote } from './blocks';
 import { valueWarning } from './valueWarnings';
 import { inlineStatement, rangeAt, splitStatements, type StatementSource } from './statements';
@@ -89,6 +89,7 @@ interface MemoEntry {
   readonly value: unknown;
   readonly shown?: ValueView;
   readonly check?: CheckOutcome;
+  readonly relation?: CompareSides;
 }
 
 /** By statement text, then by occurrence of that text in the note. */
@@ -253,7 +254,7 @@ function runStatement(
     return fail(unknown, nameRange(source, name), assigns);
   }
 
-  const finish = (value: unknown, shown: ValueView | undefined, check: CheckOutcome | undefined, reused?: MemoEntry) => {
+  const finish = (value: unknown, shown: ValueView | undefined, check: CheckOutcome | undefined, reused?: MemoEntry, relation?: CompareSides) => {
     if (assigns && shown) {
       scope.failed.delete(assigns);
       scope.defined.set(assigns, { line: source.range.start.line, view: shown });
@@ -272,22 +273,25 @@ function runStatement(
       ...(warning ? { warning } : {}),
       dependencies,
     };
-    const seed: DerivationSeed | undefined = shown
+    // A comparison shows no value, but its derivation (both sides put in, the verdict) is shown.
+    const derived = shown ?? (relation ? deps.formatter.view(value, unit.format) : undefined);
+    const seed: DerivationSeed | undefined = derived
       ? {
           node: expressionOf(compiled.main.node),
           assigns: assignedOf(compiled.main.node),
           reads: compiled.reads,
           inputs,
-          result: shown,
+          result: derived,
           dependencies,
           ...(check && compiled.kind === 'approx' ? { check: { expected: compiled.rhs.node, tolerance: compiled.tolerance?.node, outcome: check } } : {}),
+          ...(check && relation ? { relation: { ...relation, outcome: check } } : {}),
         }
       : undefined;
     // Functions close over this run's scope, so they (and what reads them) always run again.
     if (typeof value !== 'function' && compiled.reusable) {
       let list = nextMemo.get(source.text);
       if (!list) nextMemo.set(source.text, (list = []));
-      list[occurrence] = reused ?? { group: unit.isolatedGroup, precision: unit.format.precision, record: source.record?.text, inputs, value, shown, check };
+      list[occurrence] = reused ?? { group: unit.isolatedGroup, precision: unit.format.precision, record: source.record?.text, inputs, value, shown, check, relation };
     }
     return { result, seed };
   };
@@ -302,24 +306,25 @@ function runStatement(
     memo.inputs.every((v, i) => Object.is(v, inputs[i]))
   ) {
     if (assigns) scope.values.set(assigns, memo.value);
-    return finish(memo.value, memo.shown, memo.check, memo);
+    return finish(memo.value, memo.shown, memo.check, memo, memo.relation);
   }
 
   try {
     const value = run(compiled.main, scope);
     deps.sandbox.checkSize(value);
     let check: CheckOutcome | undefined;
+    let relation: CompareSides | undefined;
     if (compiled.kind === 'approx') {
       check = approxCheck(value, compiled.rhs, compiled.tolerance, scope, deps, unit.format);
     } else if (compiled.kind === 'compare') {
-      check = compareCheck(compiled.main, value, scope, deps, unit.format);
+      ({ check, relation } = compareCheck(compiled.main, value, scope, deps, unit.format));
     } else if (source.record) {
       const record = deps.compiler.compileExpression(source.record.text);
       if ('error' in record) return fail(said('record.error', { detail: record.error }), source.record.range, assigns);
       check = approxCheck(value, record, undefined, scope, deps, unit.format);
     }
     const shown = compiled.kind === 'compare' ? undefined : deps.formatter.view(value, unit.format);
-    return finish(value, shown, check);
+    return finish(value, shown, check, undefined, relation);
   } catch (e) {
     return fail(describeError(e, compiled.main, scope), source.range, assigns);
   }
@@ -358,15 +363,21 @@ function approxCheck(
     actualText = text(actual, 15);
   }
   const difference = formatNumber(cmp.difference, { ...format, precision: 3 });
-  const toleranceText = tolerance.kind === 'relative' ? say('check.relativeTolerance') : formatNumber(cmp.tolerance, { ...format, precision: 3 });
+  // `± 0` asks for an exact match: no tolerance to show (outcome.tolerance is left out).
+  const exact = tolerance.kind === 'absolute' && tolerance.values.every((t) => t === 0);
+  const toleranceText = exact ? undefined : tolerance.kind === 'relative' ? say('check.relativeTolerance') : formatNumber(cmp.tolerance, { ...format, precision: 3 });
   return {
     ok: cmp.ok,
     style: 'approx',
     expected: expectedText,
     actual: actualText,
     difference,
-    tolerance: toleranceText,
-    message: cmp.ok ? undefined : say('check.approxFailed', { expected: expectedText, actual: actualText, difference, tolerance: toleranceText }),
+    ...(toleranceText !== undefined ? { tolerance: toleranceText } : {}),
+    message: cmp.ok
+      ? undefined
+      : toleranceText === undefined
+        ? say('check.exactFailed', { expected: expectedText, actual: actualText, difference })
+        : say('check.approxFailed', { expected: expectedText, actual: actualText, difference, tolerance: toleranceText }),
   };
 }
 
@@ -374,7 +385,7 @@ const OPERATOR_TEXT: Record<string, string> = {
   equal: '==', unequal: '!=', smaller: '<', smallerEq: '<=', larger: '>', largerEq: '>=',
 };
 
-function compareCheck(main: CompiledExpr, value: unknown, scope: Scope, deps: EvaluatorDeps, format: FormatOptions): CheckOutcome {
+function compareCheck(main: CompiledExpr, value: unknown, scope: Scope, deps: EvaluatorDeps, format: FormatOptions): { check: CheckOutcome; relation: CompareSides } {
   const flat = typeof value === 'boolean' ? [value] : (value as any)?.isMatrix ? ((value as any).toArray() as unknown[]).flat(Infinity) : [value];
   const ok = flat.every((v) => v === true);
   let node = main.node as any;
@@ -384,13 +395,15 @@ function compareCheck(main: CompiledExpr, value: unknown, scope: Scope, deps: Ev
   const sides = node.args.map((arg: MathNode) => arg.compile().evaluate(scope.values));
   const op = OPERATOR_TEXT[node.fn] ?? node.op;
   const got = typeof value === 'boolean' ? `${shown(sides[0])} ${op} ${shown(sides[1])}` : shown(value);
-  return {
+  const check: CheckOutcome = {
     ok,
     style: 'compare',
     expected: main.text,
     actual: got,
     message: ok ? undefined : say('check.compareFailed', { expected: main.text, actual: got }),
   };
+  const scalar = typeof value === 'boolean';
+  return { check, relation: { operator: node.fn, ...(scalar ? { left: shown(sides[0]), right: shown(sides[1]) } : {}) } };
 }
 
 /** A user-facing message for an evaluation error; dimension errors name both shapes. */
@@ -404,7 +417,7 @@ function describeError(e: unknown, main: CompiledExpr, scope: Scope): Said | str
     const shapes = findMismatch(main.node, scope);
     if (shapes) return shapes;
   }
-  return sayMathjsError(message) ?? message;
+  return sayErrorMessage(message);
 }
 
 /** Finds the innermost operation whose operands evaluate but don't fit, and names their shapes. */

@@ -2,11 +2,11 @@
 // above a formula may appear in it (`w_1` ↔ `w1`), evaluated by the sandboxed mathjs.
 import type { EvalFunction } from 'mathjs';
 import { checkSpans, findMathSpans, headingLines, toLatexValue, type LatexChainResult, type LatexEnv } from './latex';
-import { macroSpans } from './latexMacros';
+import { expandNoteMacros } from './latexMacros';
 import type { TexMacros } from './texMacros';
 import { splitLines } from './blocks';
 import { checkOutsideMath } from './prose/check';
-import type { OutsideMathOptions } from './latex/mathSpans';
+import { findOutsideMathSpans, type OutsideMathOptions } from './latex/mathSpans';
 import type { SandboxedMath } from './mathInstance';
 import { symbolicEnvOf } from './latex/symbolicEnv';
 import type { EngineDiagnostic } from './types';
@@ -116,9 +116,11 @@ export class LatexChecker {
       evaluateAny: (expression, vars) => toLatexValue(this.code(expression).evaluate(new Map(Object.entries(vars)))),
       symbolic: this.symbolic,
     };
-    // The user's macros (markdown.math.macros...) expand before translation, as KaTeX does.
-    const math = checkSpans(macroSpans(findMathSpans(text), macros), env, { symbolic }, headingLines(text));
-    const more = checkOutsideMath(text, env, { ...outside, symbolic });
+    // The user's macros (markdown.math.macros...) and the note's \def/\newcommand expand
+    // before translation, as KaTeX does, in document order across both kinds of math.
+    const [rendered, other] = expandNoteMacros([findMathSpans(text), findOutsideMathSpans(text, outside)], macros);
+    const math = checkSpans(rendered, env, { symbolic }, headingLines(text));
+    const more = checkOutsideMath(text, env, { ...outside, symbolic }, other);
     if (!more.length) return math;
     // One list in document order, as the editor and the CLI show it.
     return [...math, ...more].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -85,6 +85,7 @@ export interface CheckOutcome {
   readonly expected: string;
   readonly actual: string;
   readonly difference?: string;
+  /** The tolerance used, as shown; absent for a comparison and for an exact check (`± 0`). */
   readonly tolerance?: string;
   /** The user-facing sentence, set when the check failed. */
   readonly message?: string;
@@ -116,6 +117,13 @@ export interface Derivation {
     readonly verdictTex: string;
     readonly verdictText: string;
     readonly ok: boolean;
+    /**
+     * A comparison (`x < 1`, `a == b`): its rows are not an equality chain (formula, values
+     * put in, then the verdict), so the views must not join them with `=`.
+     */
+    readonly relation?: boolean;
+    /** false when a comparison's values-put-in row would only repeat its verdict (`2 < 1`). */
+    readonly valuesShown?: boolean;
   };
   readonly dependencies: readonly DependencyRef[];
 }

@@ -11,7 +11,10 @@ export function registerCodeLens(notes: NoteService, view: NoteView): vscode.Dis
     provideCodeLenses(document) {
       const note = view.current(document);
       if (!note) return [];
-      return blockLenses(note.result, document.uri.toString(), (line) => view.line(note, line), document.lineCount).map((l) => {
+      // Count what the inline results show: a statement replaced since the run, or an error
+      // held back (being typed, or of text edited since), waits for the next run.
+      const shown = view.shownStatement(document, note);
+      return blockLenses(note.result, document.uri.toString(), (line) => view.line(note, line), document.lineCount, shown).map((l) => {
         const range = new vscode.Range(l.line, 0, l.line, 0);
         return new vscode.CodeLens(range, { title: l.title, tooltip: l.tooltip, command: l.command?.id ?? '', arguments: l.command ? [...l.command.arguments] : undefined });
       });
@@ -20,7 +23,8 @@ export function registerCodeLens(notes: NoteService, view: NoteView): vscode.Dis
   return vscode.Disposable.from(
     changed,
     vscode.languages.registerCodeLensProvider({ language: 'markdown' }, provider),
-    notes.onDidEvaluate(() => changed.fire()),
+    // The view changes when a run lands, on every edit and when typing pauses: the counts follow it.
+    view.onDidChange(() => changed.fire()),
     notes.onDidForget(() => changed.fire()),
   );
 }

@@ -2,7 +2,8 @@
 // when the user types and where the cursor is, and fires `onDidChange` when what is shown
 // changes: a run landed, the note was edited, typing paused, the cursor moved off a line.
 import * as vscode from 'vscode';
-import type { EngineDiagnostic } from '../engine/types';
+import type { EngineDiagnostic, StatementResult } from '../engine/types';
+import { mapRange } from '../features/editMap';
 import type { InlineMark } from '../features/inlineResults';
 import { diagnosticsToday, heldBack, lineToday, marksToday, TYPING_PAUSE_MS, type ShownNote } from '../features/shownNote';
 import type { ConfigStore } from './config';
@@ -69,6 +70,12 @@ export class NoteView implements vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document.uri.toString() !== document.uri.toString()) return undefined;
     return editor.selection.active.line;
+  }
+
+  /** Is a statement's outcome shown now (not replaced since the run, not held back): what CodeLens counts. */
+  shownStatement(document: vscode.TextDocument, note: ShownNote): (s: StatementResult) => boolean {
+    const held = heldBack(note, this.typingLine(document));
+    return (s) => !held(s) && mapRange(s.range, note.edits) !== undefined;
   }
 
   /** Inline marks on today's text. */

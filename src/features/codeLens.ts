@@ -1,14 +1,15 @@
 // Above each block: "n values · ✓ k · ✗ m", then "Record results" and "Copy derivations".
 import * as l10n from '@vscode/l10n';
-import type { NoteResult } from '../engine/types';
+import type { NoteResult, StatementResult } from '../engine/types';
 
-export function blockSummary(result: NoteResult, block: number): string {
+/** The block's counts; `shown` leaves out what the editor does not show now (see shownNote.ts). */
+export function blockSummary(result: NoteResult, block: number, shown: (s: StatementResult) => boolean = () => true): string {
   let values = 0;
   let passed = 0;
   let failed = 0;
   let errors = 0;
   for (const s of result.statements) {
-    if (s.block !== block) continue;
+    if (s.block !== block || !shown(s)) continue;
     if (s.kind === 'error') errors++;
     else if (s.check?.ok) passed++;
     else if (s.check) failed++;
@@ -32,13 +33,19 @@ export interface Lens {
  * The lenses of a note. `lineToday` maps a line of the text the result came from to
  * today's text (undefined when it was replaced); lines past `lineCount` are left out.
  */
-export function blockLenses(result: NoteResult, noteUri: string, lineToday: (line: number) => number | undefined, lineCount: number): Lens[] {
+export function blockLenses(
+  result: NoteResult,
+  noteUri: string,
+  lineToday: (line: number) => number | undefined,
+  lineCount: number,
+  shown: (s: StatementResult) => boolean = () => true,
+): Lens[] {
   const lenses: Lens[] = [];
   for (const b of result.blocks) {
     const line = lineToday(b.range.start.line);
     if (line === undefined || line >= lineCount) continue;
     lenses.push(
-      { line, title: blockSummary(result, b.index), tooltip: l10n.t('Statements, passed and failed checks of this block') },
+      { line, title: blockSummary(result, b.index, shown), tooltip: l10n.t('Statements, passed and failed checks of this block') },
       {
         line,
         title: l10n.t('Record results'),

@@ -4,9 +4,11 @@ import type { Derivation, NoteResult } from '../engine/types';
 
 /** The LaTeX body of an aligned environment (no \begin/\end), for one statement. */
 export function alignedRows(d: Derivation): string {
-  const { lhs, steps, verdict } = derivationRows(d, 'tex');
+  const { lhs, steps, verdict, relation } = derivationRows(d, 'tex');
   let rows: string[];
-  if (!lhs) {
+  // A comparison's rows are not equal to each other: one per line, no `=`.
+  if (relation) rows = steps.map((s) => `& ${s}`);
+  else if (!lhs) {
     // A bare expression: the expression itself, then = each further step.
     const [first, ...rest] = steps;
     rows = rest.length ? [`${first} &= ${rest[0]}`, ...rest.slice(1).map((s) => `&= ${s}`)] : [first];
@@ -27,9 +29,10 @@ export function alignedTexOf(derivations: readonly Derivation[]): string {
 
 /** The same steps as aligned plain text (the hover's fallback and the accessible text). */
 export function alignedText(d: Derivation): string {
-  const { lhs, steps, verdict } = derivationRows(d, 'text');
+  const { lhs, steps, verdict, relation } = derivationRows(d, 'text');
   let rows: string[];
-  if (!lhs) {
+  if (relation) rows = [...steps];
+  else if (!lhs) {
     const [first, ...rest] = steps;
     const pad = ' '.repeat(Math.min(first.length, 40) + 1);
     rows = [first, ...rest.map((s) => `${pad}= ${s}`)];

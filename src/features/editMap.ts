@@ -64,3 +64,27 @@ export function mapRange(range: Range, events: readonly (readonly TextChange[])[
 export function mapLine(line: number, lineLength: number, events: readonly (readonly TextChange[])[]): number | undefined {
   return mapPosition({ line, character: lineLength }, events)?.line;
 }
+
+/**
+ * True when an edit since changed the text of `range` (a statement): a change inside it or
+ * touching it, except a line break typed at its end or its start (Enter before or after a
+ * statement leaves it as it was). An error of such a statement is about text that is gone.
+ */
+export function rangeEdited(range: Range, events: readonly (readonly TextChange[])[]): boolean {
+  let at: Range = range;
+  for (const changes of events) {
+    for (const change of ordered(changes)) {
+      const { start, end } = change.range;
+      const insert = same(start, end);
+      const outside = before(end, at.start) || before(at.end, start);
+      const breakAtEnd = insert && same(start, at.end) && /^[\r\n]/.test(change.text);
+      const breakAtStart = insert && same(start, at.start) && /[\r\n]$/.test(change.text);
+      if (!outside && !breakAtEnd && !breakAtStart && (change.text !== '' || !insert)) return true;
+      const s = mapThrough(at.start, change);
+      const e = mapThrough(at.end, change);
+      if (!s || !e) return true;
+      at = { start: s, end: e };
+    }
+  }
+  return false;
+}

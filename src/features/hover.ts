@@ -37,6 +37,8 @@ export function hoverTargetAt(result: NoteResult, text: NoteText, pos: Position)
 export function statusLine(s: StatementResult): string | undefined {
   if (s.kind === 'error') return `$(error) ${escapeMd(s.error?.message ?? 'error')}`;
   if (s.check) {
+    // A comparison's `actual` is already both sides (`2 < 3`); an exact check has no tolerance.
+    if (s.check.ok && s.check.style === 'compare') return `$(pass) ${l10n.t('check passed: {claim}', { claim: escapeMd(s.check.actual) })}`;
     return s.check.ok
       ? `$(pass) ${l10n.t('check passed: {actual} ≈ {expected}', { actual: escapeMd(s.check.actual), expected: escapeMd(s.check.expected) })}${s.check.tolerance ? ` (${l10n.t('tolerance {tolerance}', { tolerance: escapeMd(s.check.tolerance) })})` : ''}`
       : `$(error) ${escapeMd(s.check.message ?? say('check.compareFailed', { expected: s.check.expected, actual: s.check.actual }))}`;

@@ -5,7 +5,7 @@
 // so they always show the same run. The VS Code side (extension/view.ts) says when the
 // user is typing and where the cursor is.
 import type { EngineDiagnostic, NoteResult, Range, StatementResult } from '../engine/types';
-import { mapLine, mapPosition, mapRange, type TextChange } from './editMap';
+import { mapLine, mapPosition, mapRange, rangeEdited, type TextChange } from './editMap';
 import { checkOperatorRange, layout, type InlineMark } from './inlineResults';
 import type { NoteText } from './text';
 
@@ -25,11 +25,15 @@ export interface ShownNote {
  * `typingLine` is the cursor's line while the user types in this note, else undefined.
  */
 export function heldBack(note: ShownNote, typingLine: number | undefined): (s: StatementResult) => boolean {
-  if (typingLine === undefined) return () => false;
+  // An error of a statement edited since the run is about text that is gone (a half-typed
+  // `sof` completed to `softmax(z)`): held back until the next run, which after a stopped
+  // statement can be a whole time limit away.
+  const edited = (s: StatementResult) => s.kind === 'error' && note.edits.length > 0 && rangeEdited(s.range, note.edits);
+  if (typingLine === undefined) return edited;
   return (s) => {
     if (s.kind !== 'error') return false;
     const r = mapRange(s.range, note.edits);
-    return !r || (r.start.line <= typingLine && typingLine <= r.end.line);
+    return !r || (r.start.line <= typingLine && typingLine <= r.end.line) || edited(s);
   };
 }
 

@@ -84,6 +84,30 @@ async function clippedSpans(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Follows line `line` until the next run shows `value` there: whether the stale error went
+ * before it (`cleared`), came back after going (`back`, a failure), and whether the CodeLens
+ * dropped its error count before it (`lensCleared`).
+ */
+async function untilValue(page: Page, line: number, value: string, lens?: () => Promise<string>): Promise<{ cleared: boolean; back: boolean; lensCleared: boolean; polls: number; last: string }> {
+  let cleared = false;
+  let back = false;
+  let lensCleared = false;
+  let polls = 0;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const ds = await rv.readDecorations(page);
+    const here = decoAt(ds, line);
+    if (here === value) return { cleared, back, lensCleared, polls, last: here };
+    if (Date.now() > deadline) throw new Error(`line ${line} never showed ${value}: ${here}`);
+    polls++;
+    if (!here.includes('Unknown name')) cleared = true;
+    else if (cleared) back = true;
+    if (lens && !(await lens()).includes('⚠')) lensCleared = true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 const scenes: Scene[] = [
   {
     name: 'typing in a block: `<` stays as typed, brackets still pair',
@@ -501,6 +525,78 @@ const scenes: Scene[] = [
       await row.waitFor({ timeout: 15_000 });
       await rv.screenshot(page, 'e2e-zh-cn-commands');
       await page.keyboard.press('Escape');
+    },
+  },
+  {
+    name: 'CodeLens counts follow edits before the next run: an edited error leaves the count, the run brings the new value',
+    file: 'typing.md',
+    // No run for 6 s after an edit: what changes the counts in between is the view, not a run.
+    settings: { 'dlCalc.evaluationDelay': 6000 },
+    async run(page) {
+      await rv.waitForDecorations(page, (d) => decoAt(d, 4) === '→ 3', 30_000);
+      const lens = async () => (await codeLensTitles(page)).join(' || ');
+      const waitLens = async (ok: (t: string) => boolean, what: string, timeoutMs: number) => {
+        const deadline = Date.now() + timeoutMs;
+        let t = await lens();
+        while (!ok(t)) {
+          if (Date.now() > deadline) throw new Error(`CodeLens never showed ${what}: ${t}`);
+          await new Promise((r) => setTimeout(r, 150));
+          t = await lens();
+        }
+        return t;
+      };
+      await waitLens((t) => t.includes('1 value · ✓ 0 · ✗ 0') && !t.includes('⚠'), 'the first run', 20_000);
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type('4');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('End');
+      await page.keyboard.type('\nq = sq');
+      await page.keyboard.press('Escape');
+      // The run of the half-typed line: its error, inline and counted.
+      await rv.waitForDecorations(page, (d) => decoAt(d, 5).includes('Unknown name "sq"'), 30_000);
+      await waitLens((t) => t.includes('1 value · ✓ 0 · ✗ 0 · ⚠ 1 error'), 'the error', 10_000);
+      await rv.screenshot(page, 'e2e-codelens-error');
+      // Typing on: the error is about text that is gone, in the editor and in the count alike,
+      // before the next run (6 s away) brings the value.
+      await page.keyboard.type('rt');
+      await page.keyboard.press('Escape');
+      await page.keyboard.type('(4');
+      // The cursor leaves the line, so nothing is held back for typing any more.
+      await page.keyboard.press('ArrowUp');
+      const seen = await untilValue(page, 5, '→ 2', lens);
+      assert(seen.cleared && !seen.back, `the stale error before the next run: ${JSON.stringify(seen)}`);
+      assert(seen.lensCleared, `the count before the next run: ${JSON.stringify(seen)}`);
+      await waitLens((t) => t.includes('2 values · ✓ 0 · ✗ 0') && !t.includes('⚠'), 'the new value', 10_000);
+      await rv.screenshot(page, 'e2e-codelens-new-run');
+    },
+  },
+  {
+    name: 'after a stopped statement, the error of a half-typed line goes as soon as the line is typed on',
+    file: 'runaway.md',
+    settings: { 'dlCalc.timeLimit': 1500, 'dlCalc.evaluationDelay': 6000 },
+    async run(page) {
+      await rv.waitForDecorations(page, (d) => /time\s+limit/.test(decoAt(d, 5)), 60_000);
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      // The end of line 6 (`b = a * 3`), above the closing fence.
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('End');
+      await page.keyboard.type('\nq = sq');
+      await page.keyboard.press('Escape');
+      await rv.waitForDecorations(page, (d) => decoAt(d, 7).includes('Unknown name "sq"') && /time\s+limit/.test(decoAt(d, 5)), 60_000);
+      await rv.screenshot(page, 'e2e-stopped-half-typed');
+      await page.keyboard.type('rt');
+      await page.keyboard.press('Escape');
+      await page.keyboard.type('(4');
+      // The cursor leaves the line: the error is not held back for typing, only because its text is gone.
+      await page.keyboard.press('ArrowUp');
+      const seen = await untilValue(page, 7, '→ 2');
+      assert(seen.cleared && !seen.back, `the stale error before the next run: ${JSON.stringify(seen)}`);
+      const ds = await rv.readDecorations(page);
+      assert(/time\s+limit/.test(decoAt(ds, 5)), `the stopped statement keeps its message: ${decoAt(ds, 5)}`);
+      await rv.screenshot(page, 'e2e-stopped-typed-on');
     },
   },
   {

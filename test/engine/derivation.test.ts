@@ -108,3 +108,47 @@ test('a step that adds nothing is shown once: d = c = 112, not d = c = 112 = 112
   const lit = derive('p = softmax([1, 2, 3])', (s) => s.source.startsWith('p ='));
   assert.equal(derivationRows(lit, 'text').steps.length, 2, JSON.stringify(derivationRows(lit, 'text')));
 });
+
+test('a check within ± 0 is exact: = or ≠ in the verdict, no "± 0", no "tolerance 0" in the message', async () => {
+  const { derivationRows } = await import('../../src/engine/derivation');
+  const r = engine.evaluate({ uri: 'exact.md', version: 1, text: note('x = 2\nx ≈ 2 ± 0\nx ≈ 3 ± 0\nx ≈ 3 ± 0.5') }, { derivations: true });
+  const [, pass, fail, loose] = r.statements;
+  assert.equal(pass.check?.ok, true);
+  assert.equal(pass.check?.tolerance, undefined);
+  assert.match(pass.derivation!.check!.verdictText, /^2 = 2 +✓$/);
+  assert.equal(fail.check?.message, 'expected 3, got 2 (off by 1)');
+  assert.equal(fail.derivation!.check!.verdictText, '2 ≠ 3  ✗ off by 1');
+  assert.ok(!derivationRows(fail.derivation!, 'tex').verdict!.includes('\\pm'), fail.derivation!.check!.verdictTex);
+  // A tolerance that is not zero is still written and checked against.
+  assert.equal(loose.check?.message, 'expected 3, got 2 (off by 1, tolerance 0.5)');
+  assert.match(loose.derivation!.check!.verdictText, /^2 ≉ 3 ± 0\.5 +✗ off by 1$/);
+  for (const s of [pass, fail, loose]) katex.renderToString(s.derivation!.check!.verdictTex, { throwOnError: true });
+});
+
+test('a comparison check has a derivation: its formula, the values put in, the sides related by what held (issue 12)', async () => {
+  const { derivationRows } = await import('../../src/engine/derivation');
+  const r = engine.evaluate(
+    { uri: 'cmp.md', version: 1, text: note('x = 2; y = 3\nx < 1\nx == 2\nx + 1 >= 2 * y\ny != 3\nA = [1, 2]\nA == [1, 3]') },
+    { derivations: true },
+  );
+  const by = (source: string) => r.statements.find((s) => s.source === source)!;
+  const less = by('x < 1').derivation!;
+  assert.equal(less.check?.relation, true);
+  assert.equal(less.check?.claimText, 'x < 1');
+  // Both sides are plain names: the values row would only repeat the verdict.
+  assert.deepEqual(derivationRows(less, 'text'), { steps: ['x < 1'], verdict: '2 ≮ 1  ✗', relation: true });
+  assert.deepEqual(derivationRows(by('x == 2').derivation!, 'text'), { steps: ['x == 2'], verdict: '2 = 2  ✓', relation: true });
+  // Expressions on either side: the values put in, then what they came to.
+  const sum = derivationRows(by('x + 1 >= 2 * y').derivation!, 'text');
+  assert.deepEqual(sum, { steps: ['x + 1 >= 2 * y', '2 + 1 >= 2 * 3'], verdict: '3 ≱ 6  ✗', relation: true });
+  assert.equal(derivationRows(by('y != 3').derivation!, 'text').verdict, '3 = 3  ✗');
+  // Element by element: which elements held.
+  assert.equal(derivationRows(by('A == [1, 3]').derivation!, 'text').verdict, '[true, false]  ✗');
+  for (const s of r.statements.filter((s) => s.kind === 'check')) {
+    const d = s.derivation!;
+    assert.ok(!/\bfalse\b|\btrue\b/.test(derivationRows(d, 'text').steps.join(' ')) || s.source.startsWith('A'), `${s.source}: ${JSON.stringify(derivationRows(d, 'text'))}`);
+    for (const t of [d.check!.claimTex, d.check!.verdictTex, ...derivationRows(d, 'tex').steps]) katex.renderToString(t, { throwOnError: true });
+  }
+  // engine.derive (the hover's path) gives the same derivation.
+  assert.deepEqual(engine.derive('cmp.md', by('x < 1').index)?.check, less.check);
+});

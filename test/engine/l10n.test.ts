@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { afterEach, test } from 'node:test';
 import { createEngine } from '../../src/engine';
 import { catalogue, say, useBundle } from '../../src/engine/messages';
-import { sayMathjsError } from '../../src/engine/messages/mathjsErrors';
+import { sayErrorMessage, sayMathjsError } from '../../src/engine/messages/mathjsErrors';
 import { missingPlaceholders, tokensOf } from './l10nCheck';
 
 const root = path.join(__dirname, '..', '..', '..');
@@ -96,4 +96,48 @@ test('every catalogue message has arguments named like its placeholders (say fil
     const out = say(code as keyof typeof catalogue, args);
     assert.doesNotMatch(out, /\{\w+\}/, code);
   }
+});
+
+test('the common mathjs errors, as real statements raise them, are said from the catalogue in Chinese; others marked as English', () => {
+  // Each statement below makes mathjs (this version) raise one of its own messages.
+  const cases: [string, string, RegExp][] = [
+    ['inv([1, 2; 2, 4])', 'mathjs.singularInverse', /^无法求逆矩阵：行列式为零$/],
+    ['det([1, 2, 3])', 'mathjs.notSquare', /^矩阵必须是方阵（形状：\[3\]）$/],
+    ['unit("foo")', 'mathjs.unitNotFound', /^找不到单位“foo”$/],
+    ['"abc" + 1', 'mathjs.notANumber', /^无法把“abc”转换为数值$/],
+    ['number("abc")', 'mathjs.invalidNumber', /^字符串“abc”不是有效的数值$/],
+    ['cross([1, 2], [3, 4])', 'mathjs.vectorLength', /^需要长度为 3 的向量/],
+    ['dot([1, 2], [1, 2, 3])', 'mathjs.vectorsEqualLength', /^向量的长度必须相同（2 != 3）$/],
+    ['factorial(-1)', 'mathjs.nonNegative', /^值必须是非负数$/],
+    ['zeros(-1)', 'mathjs.positiveIntegers', /^函数 zeros 的参数必须是正整数$/],
+    ['gcd(1.5, 2)', 'mathjs.integerParameters', /^函数 gcd 的参数必须是整数$/],
+    ['[1, 2; 3, 4] ^ 0.5', 'mathjs.power.integer', /^计算矩阵幂 A\^b 时 b 必须是整数（实际为 0\.5）$/],
+    ['[1, 2, 3] ^ 2', 'mathjs.power.twoDimensional', /^计算矩阵幂 A\^b 时 A 必须是二维矩阵（A 有 1 个维度）$/],
+    ['mean([])', 'mathjs.emptyArray', /^无法对空数组计算 mean$/],
+    ['max([])', 'mathjs.emptyArray', /^无法对空数组计算 max$/],
+    ['round(1.5, 1.5)', 'mathjs.decimals', /^函数 round 的小数位数必须是 0 到 15 之间的整数$/],
+    ['1 kg > 2 m', 'mathjs.compareUnits', /^无法比较基本单位不同的量$/],
+    ['range(1, 2, 0)', 'mathjs.stepZero', /^步长不能为零$/],
+    ['nthRoot(-8, 2)', 'mathjs.rootOdd', /^a 为负数时，根指数必须是奇数$/],
+    ['norm([1, 2; 3, 4], 7)', 'mathjs.unsupportedParameter', /^不支持的参数值 7$/],
+  ];
+  const text = `# n\n\n\`\`\`dl-calc\n${cases.map((c) => c[0]).join('\n')}\n\`\`\`\n`;
+  const en = messagesOf(text);
+  useBundle(zh);
+  const cn = messagesOf(text);
+  cases.forEach(([source, code, chinese], i) => {
+    assert.equal(en[i].code, code, `${source}: ${en[i].message}`);
+    assert.equal(cn[i].code, code, source);
+    assert.match(cn[i].message ?? '', chinese, source);
+    assert.doesNotMatch(en[i].message ?? '', /[\u4e00-\u9fff]/, source);
+  });
+  // Syntax errors: the part mathjs did not expect, and rows of unequal length.
+  const syntax = messagesOf('# n\n\n```dl-calc\nones(2, 2) \\ 3\n[1, 2; 3]\n```\n');
+  assert.match(syntax[0].message ?? '', /^语法错误：此处不应出现“\\ 3”$/);
+  assert.match(syntax[1].message ?? '', /^语法错误：矩阵各行的长度不一致（1 !== 2）$/);
+  // A message with no entry is shown as written and, in Chinese, said to be English.
+  useBundle(undefined);
+  assert.deepEqual(sayErrorMessage('Something new from mathjs'), { message: 'Something new from mathjs', code: 'error.untranslated', args: { message: 'Something new from mathjs' } });
+  useBundle(zh);
+  assert.equal(sayErrorMessage('Something new from mathjs').message, 'Something new from mathjs（原文为英文）');
 });

@@ -53,3 +53,76 @@ test('hostile macro sets end quickly: exponential growth is cut off', () => {
   const long = '\\sq{1}'.repeat(5000);
   assert.equal(expandMacros(long, macros), undefined);
 });
+
+/** Each checked link of the note's math, as `latex → ok`, in document order. */
+function verdicts(text: string, settings: Parameters<ReturnType<typeof createEngine>['configure']>[0] = {}) {
+  const engine = createEngine(settings);
+  const result = engine.evaluate({ uri: 'defs.md', version: 1, text });
+  return {
+    result,
+    links: (result.latex ?? []).filter((c) => c.status !== 'skipped').flatMap((c) => c.links.map((l) => `${c.latex.trim()} → ${l.ok}`)),
+  };
+}
+
+test('a note\'s own \\def, \\gdef and \\newcommand hold from there on, in later formulas too (as the preview\'s KaTeX reads them)', () => {
+  const text = [
+    'Before it is defined, $\\half \\times 2 = 1$ is not read.',
+    '',
+    '$$\\def\\half{\\frac{1}{2}}\\newcommand{\\sq}[1]{{#1}^2}$$',
+    '',
+    'Then $\\half \\times 2 = 1$ holds, and $\\sq{3} = 10$ is wrong.',
+    'In the same formula: $\\gdef\\two{2} \\two + \\two = 4$.',
+    '',
+  ].join('\n');
+  const { links, result } = verdicts(text);
+  // (The chain reads the math expanded.)
+  assert.deepEqual(links, ['\\frac{1}{2} \\times 2 = 1 → true', '{3}^2 = 10 → false', '2 + 2 = 4 → true']);
+  // The warning sits on the written 10, in the note's own text.
+  const warning = result.diagnostics.find((d) => d.code === 'latex')!;
+  assert.equal(text.split('\n')[warning.range.start.line].slice(warning.range.start.character, warning.range.end.character), '10');
+  assert.equal(warning.range.start.line, 4);
+});
+
+test('\\renewcommand changes later formulas, \\providecommand does not override, \\let copies the meaning it has then', () => {
+  const text = [
+    '$\\newcommand{\\k}{3}$ $\\k + 1 = 4$',
+    '$\\renewcommand{\\k}{5}$ $\\k + 1 = 6$',
+    '$\\providecommand{\\k}{7}$ $\\k = 5$',
+    '$\\let\\j=\\k$ $\\renewcommand{\\k}{1}$ $\\j + \\k = 6$',
+    '$\\def\\m#1#2{#1 \\cdot #2}$ $\\m{2}{3} = 7$',
+    '',
+  ].join('\n');
+  assert.deepEqual(verdicts(text).links, ['3 + 1 = 4 → true', '5 + 1 = 6 → true', '5 = 5 → true', '5 + 1 = 6 → true', '2 \\cdot 3 = 7 → false']);
+});
+
+test('definitions the checker cannot read exactly leave the math that uses them unchecked, never misread', () => {
+  const text = [
+    // Inside a group: its reach depends on TeX grouping.
+    '${\\def\\t{3}} \\t = 3$ and later $\\t + 1 = 5$.',
+    // Delimited parameters, an optional argument, a count that does not match the body.
+    '$\\def\\f#1.{#1}$ $\\f 3. = 4$',
+    '$\\newcommand{\\g}[1][2]{#1}$ $\\g = 5$',
+    '$\\newcommand{\\h}[2]{#1}$ $\\h{1}{2} = 9$',
+    // A definition with no end.
+    '$\\def\\u{1 = 2$',
+    // Math that does not use them is still checked.
+    '$1 + 1 = 3$',
+    '',
+  ].join('\n');
+  assert.deepEqual(verdicts(text).links, ['1 + 1 = 3 → false']);
+});
+
+test('settings macros and note definitions together; other-delimiter math sees the definitions above it', () => {
+  const text = ['$\\def\\half{\\frac{1}{2}}$', '', 'Other delimiters: \\(\\half \\times \\R = 3\\) and \\(\\half \\times 4 = 2\\).', ''].join('\n');
+  const { links } = verdicts(text, { latexOtherDelimiters: true, latexMacros: usableMacros({ '\\R': '6' }) });
+  assert.deepEqual(links, ['\\frac{1}{2} \\times 6 = 3 → true', '\\frac{1}{2} \\times 4 = 2 → true']);
+  // Without other delimiters on, nothing is read there.
+  assert.deepEqual(verdicts(text).links, []);
+});
+
+test('hostile definitions end quickly: thousands of them, a self-defining one, a body that defines', { timeout: 60_000 }, () => {
+  const many = Array.from({ length: 3000 }, (_, i) => `$\\def\\m${'abcdefghij'[i % 10]}${'abcdefghij'[Math.floor(i / 10) % 10]}${'abcdefghij'[Math.floor(i / 100) % 10]}{${i}}$`).join(' ');
+  const text = [many, '$\\def\\loop{\\loop x}$ $\\loop = 1$', '$\\def\\mk{\\def\\z{2}}$ $\\mk \\z = 2$', '$1 + 2 = 3$', ''].join('\n');
+  const { links } = verdicts(text);
+  assert.deepEqual(links, ['1 + 2 = 3 → true']);
+});

@@ -40,3 +40,10 @@ test('the status bar: checks and errors, LaTeX chains, warning colour; hidden wi
   assert.equal(statusBarState(note('# nothing\n').result.summary), undefined);
   assert.equal(statusBarState(undefined), undefined);
 });
+
+test('the summary counts only what the editor shows (a held-back error waits for the next run)', () => {
+  const n = note(SOURCE);
+  const notErrors = (s: { kind: string }) => s.kind !== 'error';
+  assert.equal(blockSummary(n.result, 0, notErrors), '1 value · ✓ 1 · ✗ 1');
+  assert.equal(blockLenses(n.result, n.uri, (l) => l, 10, notErrors)[0].title, '1 value · ✓ 1 · ✗ 1');
+});

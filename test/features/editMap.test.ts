@@ -2,7 +2,7 @@
 // its statement while the next run is under way).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mapLine, mapPosition, mapRange, mapThrough, type TextChange } from '../../src/features/editMap';
+import { mapLine, mapPosition, mapRange, mapThrough, rangeEdited, type TextChange } from '../../src/features/editMap';
 
 const at = (line: number, character: number) => ({ line, character });
 const change = (sl: number, sc: number, el: number, ec: number, text: string): TextChange => ({ range: { start: at(sl, sc), end: at(el, ec) }, text });
@@ -43,4 +43,21 @@ test('several events in order, and several changes of one event (multi-cursor), 
   assert.deepEqual(mapPosition(at(2, 4), [[...multi].reverse()]), at(2, 5));
   assert.deepEqual(mapRange({ start: at(2, 0), end: at(2, 4) }, [[change(0, 0, 0, 0, '\n')]]), { start: at(3, 0), end: at(3, 4) });
   assert.equal(mapRange({ start: at(2, 0), end: at(2, 4) }, [[change(2, 1, 2, 2, '')]])?.end.character, 3);
+});
+test('a statement counts as edited when its text changed, not when a line break was typed beside it', () => {
+  // `y = sof` on line 5, columns 0–7.
+  const stmt = { start: at(5, 0), end: at(5, 7) };
+  // Typing on at its end (the half-typed name goes on), or inside it, or deleting into it.
+  assert.equal(rangeEdited(stmt, [[change(5, 7, 5, 7, 't')]]), true);
+  assert.equal(rangeEdited(stmt, [[change(5, 4, 5, 4, 'x')]]), true);
+  assert.equal(rangeEdited(stmt, [[change(5, 6, 5, 9, '')]]), true);
+  // Enter at its end or at its start, edits on other lines or after it on the line: not edited.
+  assert.equal(rangeEdited(stmt, [[change(5, 7, 5, 7, '\n')]]), false);
+  assert.equal(rangeEdited(stmt, [[change(5, 0, 5, 0, '\n')]]), false);
+  assert.equal(rangeEdited(stmt, [[change(2, 0, 2, 0, 'a = 1\n')], [change(7, 0, 7, 3, '')]]), false);
+  assert.equal(rangeEdited(stmt, [[change(2, 0, 2, 0, 'a = 1\n')], [change(6, 0, 6, 3, '')]]), true);
+  assert.equal(rangeEdited(stmt, [[change(5, 8, 5, 8, 'z')]]), false);
+  // Through several edits: Enter above moves it down, then typing at its new place is an edit.
+  assert.equal(rangeEdited(stmt, [[change(1, 0, 1, 0, '\n')], [change(6, 7, 6, 7, 'm')]]), true);
+  assert.equal(rangeEdited(stmt, [[change(1, 0, 1, 0, '\n')], [change(5, 7, 5, 7, 'm')]]), false);
 });

@@ -54,3 +54,16 @@ test('the operator of each check, by outcome', () => {
   assert.deepEqual(ops.pass, [{ start: { line: 2, character: 2 }, end: { line: 2, character: 3 } }]);
   assert.deepEqual(ops.fail, [{ start: { line: 3, character: 2 }, end: { line: 3, character: 3 } }]);
 });
+
+test('an error of a statement typed on since the run is held back, typing or not; Enter beside it is not an edit of it', () => {
+  // `q = nosuch` (line 3) typed on at its end: its error is about text that is gone.
+  const typedOn: TextChange = { range: { start: { line: 3, character: 10 }, end: { line: 3, character: 10 } }, text: 'x' };
+  const today = noteText(['```dl-calc', 'x = 3', 'x ≈ 3', 'q = nosuchx', '```'].join('\n'));
+  const note = shown([[typedOn]]);
+  assert.deepEqual(marksToday(note, today, 60, heldBack(note, undefined)).map((m) => m.kind), ['value', 'pass']);
+  assert.ok(!diagnosticsToday(note, heldBack(note, undefined)).some((d) => d.severity === 'error'));
+  // Enter at its end leaves it as it was: the error stays on its line.
+  const enter: TextChange = { range: { start: { line: 3, character: 10 }, end: { line: 3, character: 10 } }, text: '\n' };
+  const entered = shown([[enter]]);
+  assert.ok(diagnosticsToday(entered, heldBack(entered, undefined)).some((d) => d.severity === 'error' && d.range.start.line === 3));
+});

@@ -2,7 +2,7 @@
 // comparison: plain-text arithmetic and, when asked, `\( \)`-style math. Prose results
 // then speak the note's text, not the LaTeX it was read as (`120,000`, not `120{,}000`).
 import { checkSpans } from '../latex';
-import { findOutsideMathSpans, type OutsideMathOptions } from '../latex/mathSpans';
+import { findOutsideMathSpans, type MathSpan, type OutsideMathOptions } from '../latex/mathSpans';
 import type { LatexChainResult, LatexEnv, LatexLink } from '../latex/types';
 import { parseDocument } from '../parse/document';
 import type { Range } from '../types';
@@ -49,8 +49,7 @@ function asProse(chain: LatexChainResult, lines: readonly string[]): LatexChainR
 }
 
 /** Prose and other-delimiter chains of a note, in document order. */
-export function checkOutsideMath(text: string, env: LatexEnv, options: OutsideMathCheckOptions): LatexChainResult[] {
-  const spans = findOutsideMathSpans(text, options);
+export function checkOutsideMath(text: string, env: LatexEnv, options: OutsideMathCheckOptions, spans: readonly MathSpan[] = findOutsideMathSpans(text, options)): LatexChainResult[] {
   if (!spans.length) return [];
   const lines = parseDocument(text).lines;
   return checkSpans(spans, env, { symbolic: options.symbolic }).map((c) => (c.where === 'prose' ? asProse(c, lines) : c));

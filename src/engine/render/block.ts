@@ -175,8 +175,10 @@ function renderDerivation(tex: TexRenderer, d: Derivation): string {
   const texRows = derivationRows(d, 'tex');
   const textRows = derivationRows(d, 'text');
   const lead = (lhs: string | undefined, first: string) => (lhs ? `${lhs} = ${first}` : first);
-  const texLines = [`&{${lead(texRows.lhs, texRows.steps[0])}}`, ...texRows.steps.slice(1).map((t) => `&= {${t}}`)];
-  const textLines = [lead(textRows.lhs, textRows.steps[0]), ...textRows.steps.slice(1).map((t) => `= ${t}`)];
+  // A comparison's rows (formula, values, verdict) are not equal to each other: no `=`.
+  const eq = texRows.relation ? '&' : '&=';
+  const texLines = [`&{${lead(texRows.lhs, texRows.steps[0])}}`, ...texRows.steps.slice(1).map((t) => `${eq} {${t}}`)];
+  const textLines = [lead(textRows.lhs, textRows.steps[0]), ...textRows.steps.slice(1).map((t) => (textRows.relation ? t : `= ${t}`))];
   if (texRows.verdict) texLines.push(`&${texRows.verdict}`);
   if (textRows.verdict) textLines.push(textRows.verdict);
   const steps = `\\begin{aligned}${texLines.join('\\\\')}\\end{aligned}`;
