@@ -72,7 +72,7 @@ export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
   const parse = (doc: NoteDocument): ParsedNote => {
     const cached = parsed.get(doc.uri);
     if (cached && cached.version === doc.version && cached.text === doc.text) return cached.note;
-    const note = parseNote(doc.text);
+    const note = parseNote(doc.text, splits);
     parsed.set(doc.uri, { version: doc.version, text: doc.text, note });
     return note;
   };
@@ -117,7 +117,7 @@ export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
       const note = parse(doc);
       const previous = memos.get(doc.uri);
       const memo: Memo = previous && previous.settingsKey === settingsKey ? previous.memo : new Map();
-      const output = evaluateNote(note, settings, options, { sandbox, compiler, formatter, memo, splits });
+      const output = evaluateNote(note, settings, options, { sandbox, compiler, formatter, memo });
       memos.set(doc.uri, { settingsKey, memo: output.memo });
       const blockLines = note.blocks.flatMap((b) => b.lines.map((l) => l.line));
       if (settings.latexChecks) options.onPhase?.('latex');
