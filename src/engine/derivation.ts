@@ -3,6 +3,7 @@
 import type { MathNode } from 'mathjs';
 import type { LibraryFunction } from './library/types';
 import type { FormatOptions, ValueFormatter } from './format';
+import { numberTex } from './format';
 import { texName } from './texNames';
 import type { CheckOutcome, DependencyRef, Derivation, ValueView } from './types';
 
@@ -33,14 +34,6 @@ type Mode = 'formula' | 'values';
 
 const bare = (tex: string) => tex.replace(/^\\left\((.*)\\right\)$/, '$1');
 const bareText = (text: string) => text.replace(/^\((.*)\)$/, '$1');
-
-/** A formatted number as LaTeX (`1.2e-5` as 1.2 \cdot 10^{-5}); anything else as text. */
-function texNumber(text: string): string {
-  const m = /^(-?[\d.,]+)(?:e([+-]?\d+))?$/.exec(text.trim());
-  if (!m) return `\\text{${text.replace(/[\\{}$&#^_%~]/g, '')}}`;
-  const mantissa = m[1].replace(/,/g, '{,}');
-  return m[2] ? `${mantissa} \\cdot 10^{${Number(m[2])}}` : mantissa;
-}
 
 /** LaTeX or text compared for sameness, ignoring grouping braces, \left/\right and spacing. */
 export function stepKey(t: string): string {
@@ -164,12 +157,12 @@ export function buildDerivation(input: DerivationInput, ctx: DerivationContext):
     const claimTex = `${formulaTex} \\approx ${expected.toTex(texOptions('formula') as any)}${tolerance ? ` \\pm ${tolerance.toTex(texOptions('formula') as any)}` : ''}`;
     const claimText = `${formulaText} ≈ ${expected.toString(textOptions('formula') as any)}${tolerance ? ` ± ${tolerance.toString(textOptions('formula') as any)}` : ''}`;
     // The tolerance as written when it is (`± 0.5`), else the one the check used.
-    const tolTex = tolerance ? tolerance.toTex(texOptions('formula') as any) : outcome.tolerance !== undefined ? texNumber(outcome.tolerance) : undefined;
+    const tolTex = tolerance ? tolerance.toTex(texOptions('formula') as any) : outcome.tolerance !== undefined ? numberTex(outcome.tolerance) : undefined;
     const tolText = tolerance ? tolerance.toString(textOptions('formula') as any) : outcome.tolerance;
     const within = tolTex !== undefined ? ` \\pm ${tolTex}` : '';
     const verdictTex = outcome.ok
-      ? `${texNumber(outcome.actual)} \\approx ${texNumber(outcome.expected)}${within} \\quad \\checkmark`
-      : `${texNumber(outcome.actual)} \\not\\approx ${texNumber(outcome.expected)}${within}${outcome.difference !== undefined ? ` \\quad \\text{off by } ${texNumber(outcome.difference)}` : ''}`;
+      ? `${numberTex(outcome.actual)} \\approx ${numberTex(outcome.expected)}${within} \\quad \\checkmark`
+      : `${numberTex(outcome.actual)} \\not\\approx ${numberTex(outcome.expected)}${within}${outcome.difference !== undefined ? ` \\quad \\text{off by } ${numberTex(outcome.difference)}` : ''}`;
     const verdictText = outcome.ok
       ? `${outcome.actual} ≈ ${outcome.expected}${tolText !== undefined ? ` ± ${tolText}` : ''}  ✓`
       : `${outcome.actual} ≉ ${outcome.expected}${tolText !== undefined ? ` ± ${tolText}` : ''}  ✗${outcome.difference !== undefined ? ` off by ${outcome.difference}` : ''}`;
