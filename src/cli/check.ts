@@ -2,6 +2,7 @@
 // path:line:col: message, a transcript with --verbose, or one JSON object with --json.
 import type { NoteResult, StatementResult } from '../engine/types';
 import { say } from '../engine/messages';
+import { allChecks } from '../engine/summary';
 
 export interface CheckedFile {
   readonly path: string;
@@ -52,8 +53,7 @@ export function jsonReport(files: readonly CheckedFile[]): JsonReport {
   const totals = { statements: 0, passed: 0, failed: 0, errors: 0 };
   const out = files.map((file) => {
     const { summary } = file.result;
-    const passed = summary.passed + summary.chainsVerified;
-    const failed = summary.failed + summary.chainsFailed;
+    const { passed, failed } = allChecks(summary);
     // A note that could not be read or checked completely is an error of the note.
     const errors = summary.errors + noteProblems(file.result).length;
     totals.statements += summary.statements;

@@ -1,21 +1,12 @@
 // Above each block: "n values · ✓ k · ✗ m", then "Record results" and "Copy derivations".
 import * as vscode from 'vscode';
 import type { NoteResult } from '../engine/types';
+import { countStatements } from '../engine/summary';
 import type { NoteService } from './noteService';
 import type { NoteView } from './view';
 
 export function blockSummary(result: NoteResult, block: number): string {
-  let values = 0;
-  let passed = 0;
-  let failed = 0;
-  let errors = 0;
-  for (const s of result.statements) {
-    if (s.block !== block) continue;
-    if (s.kind === 'error') errors++;
-    else if (s.check?.ok) passed++;
-    else if (s.check) failed++;
-    else values++;
-  }
+  const { values, passed, failed, errors } = countStatements(result.statements.filter((s) => s.block === block));
   const parts = [values === 1 ? vscode.l10n.t('1 value') : vscode.l10n.t('{count} values', { count: values }), `✓ ${passed}`, `✗ ${failed}`];
   if (errors) parts.push(`⚠ ${errors === 1 ? vscode.l10n.t('1 error') : vscode.l10n.t('{count} errors', { count: errors })}`);
   return parts.join(' · ');
