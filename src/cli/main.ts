@@ -1,7 +1,7 @@
 // The dl-calc command line: `check` notes in a terminal or CI, `render` them to HTML.
 import * as path from 'node:path';
 import { stoppedResult } from '../node/stops';
-import type { NoteResult } from '../engine/types';
+import { defaultSettings, type NoteResult } from '../engine/types';
 import { jsonReport, problemLines, summaryLine, transcript, type CheckedFile } from './check';
 import { DEFAULT_TIME_LIMIT_MS, UsageError, newClient, parseTimeLimit } from './args';
 import { MAX_NOTE_BYTES, ReadError, collectNotes, readNote } from './files';
@@ -60,7 +60,7 @@ interface CheckArgs {
 }
 
 function parseCheckArgs(args: string[]): CheckArgs {
-  const out: CheckArgs = { json: false, verbose: false, derivations: false, timeLimitMs: DEFAULT_TIME_LIMIT_MS, prose: true, otherDelimiters: false, paths: [] };
+  const out: CheckArgs = { json: false, verbose: false, derivations: false, timeLimitMs: DEFAULT_TIME_LIMIT_MS, prose: defaultSettings.latexProse, otherDelimiters: defaultSettings.latexOtherDelimiters, paths: [] };
   let options = true;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
