@@ -1,5 +1,5 @@
 import type { LatexChainResult } from './latex/types';
-import { manifestDefaults } from './settingsDefaults';
+import { manifestDefaults } from './settingsDefaults.generated';
 
 // The engine's own small types. Nothing here knows about VS Code: positions are
 // 0-based lines and UTF-16 columns, which is what VS Code uses, so adapters map 1:1.
