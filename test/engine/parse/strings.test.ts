@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createEngine } from '../../../src/engine';
-import { checkOperatorRange } from '../../../src/engine/editor/inlineResults';
+import { checkOperatorRange } from '../../../src/features/inlineResults';
 import { maskStrings } from '../../../src/engine/parse/strings';
 
 const note = (body: string) => '```dl-calc\n' + body + '\n```\n';
