@@ -4,6 +4,7 @@
 import type { NoteResult, StatementResult } from '../engine/types';
 import { say } from '../engine/messages';
 import { derivationRows } from '../engine/derivation';
+import { allChecks } from '../engine/summary';
 
 export interface CheckedFile {
   readonly path: string;
@@ -101,7 +102,7 @@ export function jsonFile(file: CheckedFile): JsonFile {
   return {
     path: file.path,
     statements: summary.statements,
-    checks: { passed: summary.passed + summary.chainsVerified, failed: summary.failed + summary.chainsFailed },
+    checks: allChecks(summary),
     // A note that could not be read or checked completely is an error of the note.
     errors: summary.errors + noteProblems(file.result).length,
     items: itemsOf(file.result),

@@ -4,12 +4,15 @@ import type Token from 'markdown-it/lib/token.mjs';
 import { parseDocument, splitLines } from './parse/document';
 import { noteMarkdown } from './parse/markdown';
 import { readInfoString } from './parse/infoString';
+import { noteStatements, type NoteStatement, type SplitCache } from './parse/statements';
 import { say } from './messages';
 import type { Block, BlockOptions, EngineDiagnostic, InlineSpan, Range, SourceLine } from './types';
 
 export interface ParsedNote {
   readonly blocks: readonly Block[];
   readonly inlines: readonly InlineSpan[];
+  /** The statements of blocks and spans, split, in document order: what the evaluator runs. */
+  readonly statements: readonly NoteStatement[];
   /** The note's lines (BOM removed), for mapping offsets. */
   readonly lines: readonly string[];
   /**
@@ -67,7 +70,8 @@ function contentColumn(original: string, content: string): number {
   return at >= 0 ? at - (content.length - trimmed.length) : 0;
 }
 
-export function parseNote(text: string): ParsedNote {
+/** `splits` keeps blocks' statements between parses of one note: an edit re-splits only the block it touched. */
+export function parseNote(text: string, splits?: SplitCache): ParsedNote {
   const doc = parseDocument(text);
   const lines = doc.lines as string[];
   const tokens = doc.tokens;
@@ -86,7 +90,8 @@ export function parseNote(text: string): ParsedNote {
       findInlineSpans(token, lines, inlines);
     }
   }
-  return truncatedAt === undefined ? { blocks, inlines, lines } : { blocks, inlines, lines, truncatedAt };
+  const statements = noteStatements(blocks, inlines, splits);
+  return truncatedAt === undefined ? { blocks, inlines, statements, lines } : { blocks, inlines, statements, lines, truncatedAt };
 }
 
 function blockFromToken(token: Token, index: number, lines: string[]): Block {

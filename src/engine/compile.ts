@@ -6,6 +6,7 @@ import { asciiTwins, fullWidthHint } from './fullWidth';
 import { formatCount, type SandboxedMath } from './mathInstance';
 import { said, type MessageArgs, type MessageCode } from './messages';
 import { sayErrorMessage } from './messages/mathjsErrors';
+import { maskStrings } from './parse/strings';
 
 export interface CompiledExpr {
   readonly node: MathNode;
@@ -40,20 +41,14 @@ const COMPARISONS = new Set(['equal', 'unequal', 'smaller', 'smallerEq', 'larger
 
 /** Finds top-level occurrences of any of `tokens` outside brackets and strings. */
 export function findTopLevel(text: string, tokens: readonly string[], from = 0): { index: number; token: string } | undefined {
+  const code = maskStrings(text);
   let depth = 0;
-  let quote = '';
-  for (let i = from; i < text.length; i++) {
-    const ch = text[i];
-    if (quote) {
-      if (ch === '\\') i++;
-      else if (ch === quote) quote = '';
-      continue;
-    }
-    if (ch === '"') quote = ch;
-    else if ('([{'.includes(ch)) depth++;
+  for (let i = from; i < code.length; i++) {
+    const ch = code[i];
+    if ('([{'.includes(ch)) depth++;
     else if (')]}'.includes(ch)) depth--;
     else if (depth === 0) {
-      for (const token of tokens) if (text.startsWith(token, i)) return { index: i, token };
+      for (const token of tokens) if (code.startsWith(token, i)) return { index: i, token };
     }
   }
   return undefined;

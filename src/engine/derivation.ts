@@ -4,6 +4,7 @@ import type { MathNode } from 'mathjs';
 import type { LibraryFunction } from './library/types';
 import type { FormatOptions, ValueFormatter } from './format';
 import { say } from './messages';
+import { escapeTexText, numberTex } from './format';
 import { texName } from './texNames';
 import type { CheckOutcome, DependencyRef, Derivation, ValueView } from './types';
 
@@ -54,14 +55,6 @@ type Mode = 'formula' | 'values';
 const bare = (tex: string) => tex.replace(/^\\left\((.*)\\right\)$/, '$1');
 const bareText = (text: string) => text.replace(/^\((.*)\)$/, '$1');
 
-/** A formatted number as LaTeX (`1.2e-5` as 1.2 \cdot 10^{-5}); anything else as text. */
-function texNumber(text: string): string {
-  const m = /^(-?[\d.,]+)(?:e([+-]?\d+))?$/.exec(text.trim());
-  if (!m) return `\\text{${text.replace(/[\\{}$&#^_%~]/g, '')}}`;
-  const mantissa = m[1].replace(/,/g, '{,}');
-  return m[2] ? `${mantissa} \\cdot 10^{${Number(m[2])}}` : mantissa;
-}
-
 /** The operator of a comparison node as mathjs prints it (`<`, `==`). */
 function operatorText(node: MathNode): string {
   let n = node as any;
@@ -71,7 +64,7 @@ function operatorText(node: MathNode): string {
 
 /** Words inside math, in text mode, with what TeX would read as commands left out. */
 function texText(text: string): string {
-  return `\\text{${text.replace(/[\\{}$&#^_%~]/g, '')}}`;
+  return `\\text{${escapeTexText(text)}}`;
 }
 
 /** LaTeX or text compared for sameness, ignoring grouping braces, \left/\right and spacing. */
@@ -204,7 +197,7 @@ export function buildDerivation(input: DerivationInput, ctx: DerivationContext):
     const rel = RELATIONS[operator];
     if (rel && left !== undefined && right !== undefined) {
       // The two sides as they came out, related by what held (or by its negation).
-      const verdictTex = `${texNumber(left)} ${outcome.ok ? rel.tex : rel.notTex} ${texNumber(right)}${outcome.ok ? ' \\quad \\checkmark' : ''}`;
+      const verdictTex = `${numberTex(left)} ${outcome.ok ? rel.tex : rel.notTex} ${numberTex(right)}${outcome.ok ? ' \\quad \\checkmark' : ''}`;
       const verdictText = `${left} ${outcome.ok ? rel.text : rel.notText} ${right}  ${outcome.ok ? '✓' : '✗'}`;
       // The values-put-in row says nothing more when both sides are plain values (`2 < 1`).
       const plain = stepKey(substitutedText) === stepKey(`${left} ${operatorText(node)} ${right}`);
@@ -221,14 +214,14 @@ export function buildDerivation(input: DerivationInput, ctx: DerivationContext):
     // A check within ± 0 is exact: its verdict reads = or ≠, with no "± 0".
     const exact = outcome.tolerance === undefined;
     // The tolerance as written when it is (`± 0.5`), else the one the check used.
-    const tolTex = exact ? undefined : tolerance ? tolerance.toTex(texOptions('formula') as any) : texNumber(outcome.tolerance!);
+    const tolTex = exact ? undefined : tolerance ? tolerance.toTex(texOptions('formula') as any) : numberTex(outcome.tolerance!);
     const tolText = exact ? undefined : tolerance ? tolerance.toString(textOptions('formula') as any) : outcome.tolerance;
     const within = tolTex !== undefined ? ` \\pm ${tolTex}` : '';
     const [holds, fails, holdsText, failsText] = exact ? ['=', '\\neq', '=', '≠'] : ['\\approx', '\\not\\approx', '≈', '≉'];
     const offBy = outcome.difference !== undefined ? say('render.offBy', { difference: outcome.difference }) : undefined;
     const verdictTex = outcome.ok
-      ? `${texNumber(outcome.actual)} ${holds} ${texNumber(outcome.expected)}${within} \\quad \\checkmark`
-      : `${texNumber(outcome.actual)} ${fails} ${texNumber(outcome.expected)}${within}${offBy ? ` \\quad ${texText(offBy)}` : ''}`;
+      ? `${numberTex(outcome.actual)} ${holds} ${numberTex(outcome.expected)}${within} \\quad \\checkmark`
+      : `${numberTex(outcome.actual)} ${fails} ${numberTex(outcome.expected)}${within}${offBy ? ` \\quad ${texText(offBy)}` : ''}`;
     const verdictText = outcome.ok
       ? `${outcome.actual} ${holdsText} ${outcome.expected}${tolText !== undefined ? ` ± ${tolText}` : ''}  ✓`
       : `${outcome.actual} ${failsText} ${outcome.expected}${tolText !== undefined ? ` ± ${tolText}` : ''}  ✗${offBy ? ` ${offBy}` : ''}`;

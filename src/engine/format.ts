@@ -167,14 +167,23 @@ function arrayShape(array: unknown[]): number[] {
   return shape;
 }
 
-/** LaTeX for a formatted number: grouping commas in braces, exponents as powers of ten. */
+/**
+ * LaTeX for a number as dl-calc writes it (`1,234`, `1.2e-5`, `Infinity`): grouping commas
+ * in braces, exponents as powers of ten (`1e-5` as 10^{-5}). The one rule for values in the
+ * preview, verdicts in derivations and defaults in library formulas; other text is \text.
+ */
 export function numberTex(text: string): string {
-  if (text === 'Infinity') return '\\infty';
-  if (text === '-Infinity') return '-\\infty';
-  if (text === 'NaN') return '\\mathrm{NaN}';
-  const exp = /^(-?[\d.]+)e(-?\d+)$/.exec(text);
-  if (exp) return `${exp[1]} \\times 10^{${exp[2]}}`;
-  return text.replace(/,/g, '{,}');
+  const t = text.trim();
+  if (t === 'Infinity') return '\\infty';
+  if (t === '-Infinity') return '-\\infty';
+  if (t === 'NaN') return '\\mathrm{NaN}';
+  const m = /^(-?[\d.,]+)(?:e([+-]?\d+))?$/i.exec(t);
+  if (!m) return `\\text{${escapeTexText(text)}}`;
+  const mantissa = m[1].replace(/,/g, '{,}');
+  if (m[2] === undefined) return mantissa;
+  const power = `10^{${Number(m[2])}}`;
+  if (mantissa === '1' || mantissa === '-1') return mantissa === '1' ? power : `-${power}`;
+  return `${mantissa} \\times ${power}`;
 }
 
 export function escapeTexText(text: string): string {

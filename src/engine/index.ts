@@ -9,6 +9,7 @@ import { libraryByName, libraryFunctions } from './library';
 import { createSandboxedMath } from './mathInstance';
 import { LatexChecker, latexDiagnostics } from './latexChecks';
 import { usableMacros } from './texMacros';
+import { summarise } from './summary';
 import type { LatexChainResult } from './latex/types';
 import {
   defaultSettings,
@@ -18,7 +19,6 @@ import {
   type EvaluateOptions,
   type NoteDocument,
   type NoteResult,
-  type NoteSummary,
   type StatementResult,
 } from './types';
 
@@ -26,6 +26,7 @@ export * from './types';
 export { libraryFunctions } from './library';
 export { texName } from './texNames';
 export { parseNote, isDlCalcInfo } from './blocks';
+export { allChecks, countStatements, summarise, type StatementCounts } from './summary';
 export { expandMacros, usableMacros, type TexMacros } from './texMacros';
 export type { LatexChainResult, LatexLink, LatexSegment, LatexWritten } from './latex/types';
 
@@ -72,7 +73,7 @@ export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
   const parse = (doc: NoteDocument): ParsedNote => {
     const cached = parsed.get(doc.uri);
     if (cached && cached.version === doc.version && cached.text === doc.text) return cached.note;
-    const note = parseNote(doc.text);
+    const note = parseNote(doc.text, splits);
     parsed.set(doc.uri, { version: doc.version, text: doc.text, note });
     return note;
   };
@@ -117,7 +118,7 @@ export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
       const note = parse(doc);
       const previous = memos.get(doc.uri);
       const memo: Memo = previous && previous.settingsKey === settingsKey ? previous.memo : new Map();
-      const output = evaluateNote(note, settings, options, { sandbox, compiler, formatter, memo, splits });
+      const output = evaluateNote(note, settings, options, { sandbox, compiler, formatter, memo });
       memos.set(doc.uri, { settingsKey, memo: output.memo });
       const blockLines = note.blocks.flatMap((b) => b.lines.map((l) => l.line));
       if (settings.latexChecks) options.onPhase?.('latex');
@@ -167,20 +168,6 @@ function structureDiagnostics(note: ParsedNote): EngineDiagnostic[] {
       code: 'stopped',
     },
   ];
-}
-
-export function summarise(statements: readonly StatementResult[], latex: readonly LatexChainResult[] = []): NoteSummary {
-  let passed = 0;
-  let failed = 0;
-  let errors = 0;
-  for (const s of statements) {
-    if (s.kind === 'error') errors++;
-    else if (s.check?.ok) passed++;
-    else if (s.check) failed++;
-  }
-  const chainsVerified = latex.filter((c) => c.status === 'verified').length;
-  const chainsFailed = latex.filter((c) => c.status === 'failed').length;
-  return { statements: statements.length, passed, failed, errors, chainsVerified, chainsFailed };
 }
 
 export { libraryFunctions as library };

@@ -1,4 +1,5 @@
 import type { LatexChainResult } from './latex/types';
+import { manifestDefaults } from './settingsDefaults.generated';
 
 // The engine's own small types. Nothing here knows about VS Code: positions are
 // 0-based lines and UTF-16 columns, which is what VS Code uses, so adapters map 1:1.
@@ -203,17 +204,11 @@ export interface EngineSettings {
   readonly latexMacros?: Readonly<Record<string, string>>;
 }
 
+/** The manifest's defaults (package.json, the one source), and the limits no setting changes. */
 export const defaultSettings: EngineSettings = {
-  precision: 6,
-  grouping: true,
-  scaleHints: true,
-  maxMatrixElements: 10_000_000,
+  ...manifestDefaults,
   maxStatementLength: 20_000,
   maxNesting: 200,
-  latexChecks: true,
-  latexSymbolic: false,
-  latexProse: true,
-  latexOtherDelimiters: false,
 };
 
 export interface EvaluateOptions {

@@ -1,20 +1,11 @@
 // Above each block: "n values · ✓ k · ✗ m", then "Record results" and "Copy derivations".
 import * as l10n from '@vscode/l10n';
 import type { NoteResult, StatementResult } from '../engine/types';
+import { countStatements } from '../engine/summary';
 
 /** The block's counts; `shown` leaves out what the editor does not show now (see shownNote.ts). */
 export function blockSummary(result: NoteResult, block: number, shown: (s: StatementResult) => boolean = () => true): string {
-  let values = 0;
-  let passed = 0;
-  let failed = 0;
-  let errors = 0;
-  for (const s of result.statements) {
-    if (s.block !== block || !shown(s)) continue;
-    if (s.kind === 'error') errors++;
-    else if (s.check?.ok) passed++;
-    else if (s.check) failed++;
-    else values++;
-  }
+  const { values, passed, failed, errors } = countStatements(result.statements.filter((s) => s.block === block && shown(s)));
   const parts = [values === 1 ? l10n.t('1 value') : l10n.t('{count} values', { count: values }), `✓ ${passed}`, `✗ ${failed}`];
   if (errors) parts.push(`⚠ ${errors === 1 ? l10n.t('1 error') : l10n.t('{count} errors', { count: errors })}`);
   return parts.join(' · ');

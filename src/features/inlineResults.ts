@@ -4,6 +4,7 @@
 // as inlay hints and maps them through later edits (editMap.ts).
 import type { LatexChainResult } from '../engine/latex/types';
 import type { NoteResult, Position, Range, StatementResult } from '../engine/types';
+import { maskStrings } from '../engine/parse/strings';
 
 export type Kind = 'value' | 'pass' | 'fail' | 'error' | 'verified';
 export const ORDER: readonly Kind[] = ['verified', 'value', 'pass', 'fail', 'error'];
@@ -127,7 +128,7 @@ export function checkOperatorRange(lines: readonly string[], s: StatementResult)
     const from = line === s.range.start.line ? s.range.start.character : 0;
     // A `#= value` record sits after the statement's range, on its last line.
     const to = line === s.range.end.line ? text.length : text.length;
-    const m = CHECK_OPERATOR.exec(text.slice(from, to).replace(/"(?:[^"\\]|\\.)*"/g, (q) => ' '.repeat(q.length)));
+    const m = CHECK_OPERATOR.exec(maskStrings(text.slice(from, to)));
     if (m) {
       const start: Position = { line, character: from + m.index };
       return { start, end: { line, character: start.character + m[0].length } };

@@ -11,7 +11,7 @@ import { createEngine } from '../../src/engine';
 import { libraryFunctions } from '../../src/engine/library';
 import { dlCalcPlugin } from '../../src/engine/render';
 import { parseNote } from '../../src/engine/blocks';
-import { splitStatements } from '../../src/engine/statements';
+import { splitStatements } from '../../src/engine/parse/statements';
 import { checkLatexChains, defaultEvaluate, defaultEvaluateAny, findMathSpans } from '../../src/engine/latex';
 import { lex } from '../../src/engine/latex/lexer';
 import { benchCliFigures } from './cli';

@@ -5,11 +5,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { sharedNotesDir } from '../shared';
 
 const root = path.join(__dirname, '..', '..', '..');
 const bin = path.join(root, 'dist', 'cli.js');
 const examples = path.join(root, 'examples');
-const shared = path.join(root, '..', 'shared', 'notes');
+const shared = sharedNotesDir;
 
 function cli(args: string[], cwd = root) {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });

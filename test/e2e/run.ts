@@ -34,10 +34,47 @@ async function codeLensTitles(page: Page): Promise<string[]> {
   return page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.monaco-editor .codelens-decoration')).map((e) => e.innerText.replace(/\s+/g, ' ').trim()));
 }
 
-/** CodeLens lines push the text down when they appear: hover only after they have. */
+/**
+ * Polls `check` until it returns something truthy, and returns that; throws, naming `what`,
+ * when it has not by the deadline (a bound for a hang, not a timing assertion).
+ */
+async function until<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Waits until the editor's lines stay where they are over a few frames (nothing reflows them any more). */
+async function waitForStableLayout(page: Page): Promise<void> {
+  const layout = () =>
+    page.evaluate(
+      () =>
+        new Promise<string>((resolve) =>
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() =>
+              resolve(Array.from(document.querySelectorAll<HTMLElement>('.editor-instance .monaco-editor .view-lines .view-line, .monaco-editor .codelens-decoration')).map((e) => `${e.style.top}:${e.offsetHeight}`).join()),
+            ),
+          ),
+        ),
+    );
+  let last = await layout();
+  let same = 0;
+  await until('the editor layout to settle', async () => {
+    const now = await layout();
+    same = now === last ? same + 1 : 0;
+    last = now;
+    return same >= 3;
+  });
+}
+
+/** CodeLens lines push the text down when they appear: hover only after they have, and the layout settled. */
 async function waitForCodeLensLayout(page: Page): Promise<void> {
-  for (let i = 0; i < 40 && !(await codeLensTitles(page)).some((t) => t.includes('values')); i++) await new Promise((r) => setTimeout(r, 250));
-  await new Promise((r) => setTimeout(r, 300));
+  await until('the CodeLens titles', async () => (await codeLensTitles(page)).some((t) => t.includes('values') || t.includes('个值')));
+  await waitForStableLayout(page);
 }
 
 async function statusBarText(page: Page): Promise<string> {
@@ -125,12 +162,10 @@ const scenes: Scene[] = [
       // Brackets still close and type over: `(1` then `)` gives one `)`.
       await page.keyboard.type('\ne = max(1, 2)');
       await page.keyboard.press('End');
-      let lines: (string | undefined)[] = [];
-      for (let i = 0; i < 40; i++) {
-        lines = [await lineText(page, 5), await lineText(page, 6), await lineText(page, 7)];
-        if (lines.every((l) => l !== undefined)) break;
-        await new Promise((r) => setTimeout(r, 150));
-      }
+      const lines = await until('lines 5 to 7 on screen', async () => {
+        const shown = [await lineText(page, 5), await lineText(page, 6), await lineText(page, 7)];
+        return shown.every((l) => l !== undefined) && shown;
+      });
       assert(lines[0] === 'c = x < 200', `line 5: ${JSON.stringify(lines[0])}`);
       assert(lines[1] === 'd = x<=3', `line 6: ${JSON.stringify(lines[1])}`);
       assert(lines[2] === 'e = max(1, 2)', `line 7: ${JSON.stringify(lines[2])}`);
@@ -151,12 +186,11 @@ const scenes: Scene[] = [
       // The editor is now half as wide: long lines wrap, and so must their results.
       let clipped: string[] = [];
       let ds: rv.DecorationText[] = [];
-      for (let i = 0; i < 40; i++) {
+      await until('results wrapped inside the half-width editor', async () => {
         ds = await rv.readDecorations(page);
         clipped = await clippedSpans(page);
-        if (!clipped.length && decoAt(ds, 5).startsWith('→ 0.075') && decoAt(ds, 9) === '→ 0.5') break;
-        await new Promise((r) => setTimeout(r, 250));
-      }
+        return !clipped.length && decoAt(ds, 5).startsWith('→ 0.075') && decoAt(ds, 9) === '→ 0.5';
+      }).catch(() => undefined);
       assert(decoAt(ds, 5).startsWith('→ 0.075') && decoAt(ds, 9) === '→ 0.5', `results: ${JSON.stringify(ds)}`);
       assert(clipped.length === 0, `text or results past the right edge: ${clipped.join('; ')}`);
       const shown = await page.evaluate(() => {
@@ -219,16 +253,14 @@ const scenes: Scene[] = [
       await page.keyboard.press('Enter');
       await page.keyboard.press('End');
       await page.keyboard.type('\ny = soft');
-      const typedAt = Date.now();
       // The suggestions open by themselves (no Ctrl+Space) and offer softmax.
       const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'softmax' }).first();
       await row.waitFor({ timeout: 10_000 });
       await rv.screenshot(page, 'e2e-typing-suggestions');
-      // While typing goes on (the pause is 1 s), the half-typed name is not flagged, though runs land.
-      while (Date.now() - typedAt < 700) {
+      // While the suggestions are open (the user is still typing), the half-typed name is not flagged.
+      for (let i = 0; i < 5 && (await row.isVisible()); i++) {
         const ds = await rv.readDecorations(page);
         assert(!decoAt(ds, 5).includes('Unknown name'), `flagged while typing: ${decoAt(ds, 5)}`);
-        await new Promise((r) => setTimeout(r, 100));
       }
       await page.keyboard.press('Escape');
       await rv.waitForDecorations(page, (d) => decoAt(d, 5).includes('Unknown name "soft"'), 10_000);
@@ -283,11 +315,10 @@ const scenes: Scene[] = [
     file: 'basics.md',
     async run(page) {
       await rv.waitForDecorations(page, '→ 0.622459', 30_000);
-      let titles: string[] = [];
-      for (let i = 0; i < 40 && !titles.some((t) => t.includes('values')); i++) {
-        titles = await codeLensTitles(page);
-        await new Promise((r) => setTimeout(r, 250));
-      }
+      const titles = await until('CodeLens titles with both blocks', async () => {
+        const t = await codeLensTitles(page);
+        return t.filter((x) => x.includes('values')).length >= 2 && t;
+      }).catch(() => codeLensTitles(page));
       const joined = titles.join(' || ');
       assert(joined.includes('5 values · ✓ 1 · ✗ 1 · ⚠ 1 error'), `first block lens: ${joined}`);
       assert(joined.includes('Record results') && joined.includes('Copy derivations'), `actions: ${joined}`);
@@ -305,13 +336,13 @@ const scenes: Scene[] = [
       // The statement hover needs the worker's MathJax the first time: wait for the image.
       let html = hover.html;
       let text = hover.text;
-      for (let i = 0; i < 30 && !html.includes('data:image/svg+xml'); i++) {
-        await new Promise((r) => setTimeout(r, 300));
+      await until('the derivation image in the hover', async () => {
         ({ html, text } = await page.evaluate(() => {
           const parts = Array.from(document.querySelectorAll<HTMLElement>('.monaco-hover-content')).filter((e) => e.offsetParent !== null);
           return { text: parts.map((p) => p.innerText).join('\n'), html: parts.map((p) => p.innerHTML).join('\n') };
         }));
-      }
+        return html.includes('data:image/svg+xml');
+      }, 30_000).catch(() => undefined);
       assert(html.includes('<img') && html.includes('data:image/svg+xml;base64,'), `hover has no SVG image: ${html.slice(0, 500)}`);
       const size = await page.evaluate(() => {
         const img = Array.from(document.querySelectorAll<HTMLImageElement>('.monaco-hover-content img')).find((i) => i.offsetParent !== null);
@@ -382,7 +413,7 @@ const scenes: Scene[] = [
         await page.keyboard.press('Control+T');
         await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
         await page.keyboard.type(themeName);
-        await new Promise((r) => setTimeout(r, 300));
+        await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: themeName }).first().waitFor({ timeout: 10_000 });
         await page.keyboard.press('Enter');
         await page.waitForFunction((dark) => document.querySelector('.monaco-workbench')?.classList.contains(dark ? 'vs-dark' : 'vs') ?? false, theme === 'dark', { timeout: 10_000 });
         await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
@@ -429,7 +460,7 @@ const scenes: Scene[] = [
         assert(!body.includes('[object') && !body.includes('evaluating…'), 'no [object Object], no placeholder left');
         // Open one derivation, so the screenshot shows it.
         await frame.locator('tr.dl-calc-row details.dl-calc-derivation summary').first().click();
-        await new Promise((r) => setTimeout(r, 300));
+        await frame.locator('tr.dl-calc-row details.dl-calc-derivation[open]').first().waitFor({ timeout: 10_000 });
         await rv.screenshot(page, `e2e-preview-${theme}`);
       },
     }),
@@ -452,10 +483,10 @@ const scenes: Scene[] = [
       await page.keyboard.press('Shift+ArrowRight');
       await page.keyboard.type('8');
       await rv.waitForDecorations(page, (d) => decoAt(d, 3) === '', 20_000);
-      for (let i = 0; i < 40 && !/LaTeX ✓ 3 ✗ 1/.test(status); i++) {
-        await new Promise((r) => setTimeout(r, 250));
-        status = await statusBarText(page);
-      }
+      status = await until('the status bar after the change', async () => {
+        const now = await statusBarText(page);
+        return /LaTeX ✓ 3 ✗ 1/.test(now) && now;
+      }).catch(() => statusBarText(page));
       assert(/LaTeX ✓ 3 ✗ 1/.test(status), `status bar after the change: ${status}`);
       const rows = await rv.readProblems(page);
       const warning = rows.find((r) => r.severity === 'warning' && /but 0\.48 is written/.test(r.text));
@@ -481,11 +512,10 @@ const scenes: Scene[] = [
       for (let i = 0; i < 5 && !((await item.getAttribute('class')) ?? '').includes('focused'); i++) await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
       await rv.waitForDecorations(page, (d) => decoAt(d, 3) === '✓', 20_000);
-      status = await statusBarText(page);
-      for (let i = 0; i < 40 && !/LaTeX ✓ 4/.test(status); i++) {
-        await new Promise((r) => setTimeout(r, 250));
-        status = await statusBarText(page);
-      }
+      status = await until('the status bar after the fix', async () => {
+        const now = await statusBarText(page);
+        return /LaTeX ✓ 4/.test(now) && now;
+      }).catch(() => statusBarText(page));
       assert(/LaTeX ✓ 4/.test(status) && !/✗ 1/.test(status), `status bar after the fix: ${status}`);
       await rv.screenshot(page, 'e2e-latex-fixed');
     },
@@ -500,20 +530,19 @@ const scenes: Scene[] = [
       assert(decoAt(ds, 9).startsWith('✗ 应为 0.6，实际为 0.622459'), `line 9: ${decoAt(ds, 9)}`);
       assert(decoAt(ds, 13).includes('未知的名称“nosuch”'), `line 13: ${decoAt(ds, 13)}`);
       // The extension's own strings (vscode.l10n): CodeLens and hover.
-      let titles: string[] = [];
-      for (let i = 0; i < 40 && !titles.some((t) => t.includes('个值')); i++) {
-        titles = await codeLensTitles(page);
-        await new Promise((r) => setTimeout(r, 250));
-      }
+      const titles = await until('the Chinese CodeLens titles', async () => {
+        const t = await codeLensTitles(page);
+        return t.some((x) => x.includes('个值')) && t;
+      }).catch(() => codeLensTitles(page));
       const joined = titles.join(' || ');
       assert(joined.includes('5 个值 · ✓ 1 · ✗ 1 · ⚠ 1 个错误') && joined.includes('写入结果') && joined.includes('复制推导过程'), `lenses: ${joined}`);
-      await new Promise((r) => setTimeout(r, 300));
+      await waitForStableLayout(page);
       const hover = await rv.hoverAt(page, 'a1 = s', { timeoutMs: 15_000 });
       let text = hover.text;
-      for (let i = 0; i < 30 && !text.includes('依赖于'); i++) {
-        await new Promise((r) => setTimeout(r, 300));
+      await until('the Chinese hover', async () => {
         text = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.monaco-hover-content')).filter((e) => e.offsetParent !== null).map((p) => p.innerText).join('\n'));
-      }
+        return text.includes('依赖于');
+      }, 30_000).catch(() => undefined);
       assert(text.includes('依赖于') && text.includes('第 6 行') && text.includes('显示推导过程'), `hover: ${text}`);
       await rv.screenshot(page, 'e2e-zh-cn-inline-results');
       // The manifest (package.nls.zh-cn.json): command titles in the palette.
@@ -670,18 +699,17 @@ export async function runE2E(grep?: string): Promise<number> {
       await server.stop();
     }
   };
+  // No retry: each scene waits for what it needs (results, CodeLens, a settled layout), so a
+  // slow machine makes it slower, never red.
   for (const scene of selected) {
     const started = Date.now();
-    // A UI under a loaded 2-core machine can lose a race (a hover landing while CodeLens
-    // reflows the editor): one retry, and the first failure is printed, never hidden.
-    const first = await attempt(scene, '');
-    const failure = first && (await attempt(scene, '-retry'));
+    const failure = await attempt(scene, '');
     if (!failure) {
       passed++;
-      console.log(`  ✓ ${scene.name} (${Date.now() - started} ms)${first ? `  [passed on retry; first attempt: ${first}]` : ''}`);
+      console.log(`  ✓ ${scene.name} (${Date.now() - started} ms)`);
     } else {
       failures.push(scene.name);
-      console.log(`  ✗ ${scene.name}\n      ${failure}\n      (first attempt: ${first})`);
+      console.log(`  ✗ ${scene.name}\n      ${failure}`);
     }
   }
   fs.rmSync(workspace, { recursive: true, force: true });

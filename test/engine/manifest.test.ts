@@ -55,11 +55,16 @@ test('the manifest is the one source of defaults: they equal the engine defaults
     'dlCalc.maxMatrixElements': defaultSettings.maxMatrixElements,
     'dlCalc.latexChecks.enabled': defaultSettings.latexChecks,
     'dlCalc.latexChecks.symbolic': defaultSettings.latexSymbolic,
+    'dlCalc.latexChecks.prose': defaultSettings.latexProse,
+    'dlCalc.latexChecks.otherDelimiters': defaultSettings.latexOtherDelimiters,
   };
   for (const [name, value] of Object.entries(engine)) assert.equal(settings[name]?.default, value, name);
   // The extension reads no default of its own (it asks VS Code, which answers from the manifest).
   const config = fs.readFileSync(path.join(root, 'src', 'extension', 'config.ts'), 'utf8');
   assert.doesNotMatch(config, /\bdefaults\s*[:=]/);
+  // The engine writes none either: its defaults are read from the manifest.
+  const types = fs.readFileSync(path.join(root, 'src', 'engine', 'types.ts'), 'utf8');
+  assert.doesNotMatch(types.slice(types.indexOf('export const defaultSettings')), /\b(precision|grouping|scaleHints|maxMatrixElements|latex\w*):/);
 });
 
 test('settings a course folder may set are resource-scoped; the limits are restricted in untrusted workspaces', () => {

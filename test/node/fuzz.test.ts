@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import { EvaluationClient } from '../../src/node/evaluationClient';
 import { bounded as withinBound } from './bounded';
+import { sharedNotesDir } from '../shared';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const workerPath = path.join(__dirname, '..', '..', 'src', 'node', 'evaluationWorker.js');
@@ -18,7 +19,7 @@ const RUNS = Number(process.env.DL_CALC_FUZZ_RUNS ?? 30);
 const HARD_BOUND_MS = 120_000;
 
 function seedNotes(): string[] {
-  const dirs = [path.join(repoRoot, 'examples'), path.resolve(repoRoot, '..', 'shared', 'notes')];
+  const dirs = [path.join(repoRoot, 'examples'), sharedNotesDir];
   const notes: string[] = [];
   for (const dir of dirs) {
     if (!fs.existsSync(dir)) continue;

@@ -553,18 +553,32 @@ export async function hoverAt(page: Page, text: string, opts: { occurrence?: num
   }, { needle: text, occurrence: opts.occurrence ?? 0 });
   if (!box) throw new Error(`[real-vscode] hoverAt: "${text}" not found in the visible editor text`);
   await page.mouse.move(5, 5); // leave any previous hover
-  await sleep(100);
+  await page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
   await page.mouse.move(box.x, box.y);
-  await sleep(150);
   await page.mouse.move(box.x + 2, box.y + 1);
   const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
   await hover.waitFor({ state: 'visible', timeout: opts.timeoutMs ?? 10_000 });
-  await sleep(300); // let async hover providers fill in
-  return page.evaluate(() => {
+  // Async hover providers fill in after it opens: read it once its content stops changing.
+  return settled(page, () => page.evaluate(() => {
     const parts = Array.from(document.querySelectorAll<HTMLElement>('.monaco-hover-content'))
       .filter((e) => e.offsetParent !== null);
     return { text: parts.map((p) => p.innerText).join('\n'), html: parts.map((p) => p.innerHTML).join('\n') };
-  });
+  }));
+}
+
+/** Reads `read` until it gives the same answer over a few animation frames, and returns it (a bound, not a timing). */
+export async function settled<T>(page: Page, read: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+  const frames = () => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  const deadline = Date.now() + timeoutMs;
+  let last = await read();
+  let same = 0;
+  while (same < 3 && Date.now() < deadline) {
+    await frames();
+    const now = await read();
+    same = JSON.stringify(now) === JSON.stringify(last) ? same + 1 : 0;
+    last = now;
+  }
+  return last;
 }
 
 /** Quick Open (Ctrl+P), type the file name, Enter; waits for its tab to be active. */
@@ -609,8 +623,8 @@ export async function readProblems(page: Page, timeoutMs = 10_000): Promise<Prob
     await page.keyboard.press('Control+Shift+M');
     await panel.waitFor({ state: 'visible', timeout: timeoutMs });
   }
-  await sleep(500); // the markers view updates with a small delay
-  return page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.markers-panel .monaco-list-row')).map((row) => {
+  // The markers view updates a moment after the markers do: read it once its rows settle.
+  return settled(page, () => page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.markers-panel .monaco-list-row')).map((row) => {
     const icon = row.querySelector('.marker-icon, .codicon-error, .codicon-warning, .codicon-info');
     const cls = icon ? icon.className : '';
     const severity = /error/.test(cls) ? 'error' : /warning/.test(cls) ? 'warning' : /info/.test(cls) ? 'info' : undefined;
@@ -620,7 +634,7 @@ export async function readProblems(page: Page, timeoutMs = 10_000): Promise<Prob
       ariaLabel: row.getAttribute('aria-label') ?? '',
       isFile: !!row.querySelector('.file-icon, .monaco-icon-label.file-icon') && !icon,
     };
-  }));
+  })));
 }
 
 /**

@@ -1,6 +1,7 @@
 // LaTeX helpers for the defining formulas: arguments arrive as LaTeX written by the
 // engine (`z_1`, `0.5`, `-0.4`, `\hat{y}`, a pmatrix, ...) and must be bracketed where
 // the formula puts them next to a sign, an exponent or a subscript.
+import { numberTex } from '../format';
 
 /** `\operatorname{conv\_out}`: names without a standard symbol. */
 export function opName(name: string): string {
@@ -122,11 +123,6 @@ export function isFalse(t: string): boolean {
 
 /** A default written in the docs ("1e-5", "true", "0.01") as LaTeX. */
 export function defaultTex(d: string): string {
-  const sci = /^(-?\d+(?:\.\d+)?)e([+-]?\d+)$/i.exec(d);
-  if (sci) {
-    const exp = String(Number(sci[2]));
-    return sci[1] === '1' ? `10^{${exp}}` : `${sci[1]}\\cdot 10^{${exp}}`;
-  }
   if (d === 'true' || d === 'false') return `\\mathrm{${d}}`;
-  return d;
+  return /^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/i.test(d) ? numberTex(d) : d;
 }

@@ -15,6 +15,7 @@ import { escapeHtml } from './escape';
 import type { FenceInfo } from './options';
 import type { TexRenderer } from './tex';
 import { say } from '../messages';
+import { countStatements, type StatementCounts } from '../summary';
 
 export interface OuterAttrs {
   /** 0-based line of the fence, for VS Code's scroll sync. */
@@ -65,7 +66,7 @@ export function renderResultBlock(
   block: Block | undefined,
   statements: readonly StatementResult[],
 ): string {
-  const summary = summarise(statements);
+  const summary = countStatements(statements);
   let html = outerOpen(attrs, ['dl-calc', summary.failed + summary.errors > 0 ? 'dl-calc-has-problems' : 'dl-calc-ok']);
   if (info.options.length > 0) {
     html += `<div class="dl-calc-info"><span class="dl-calc-lang">dl-calc</span>`;
@@ -201,26 +202,7 @@ function renderDerivation(tex: TexRenderer, d: Derivation): string {
   return html + '</details>';
 }
 
-interface Counts {
-  statements: number;
-  passed: number;
-  failed: number;
-  errors: number;
-}
-
-function summarise(statements: readonly StatementResult[]): Counts {
-  const c: Counts = { statements: statements.length, passed: 0, failed: 0, errors: 0 };
-  for (const s of statements) {
-    if (s.kind === 'error') c.errors++;
-    else if (s.kind === 'check') {
-      if (s.check?.ok) c.passed++;
-      else c.failed++;
-    }
-  }
-  return c;
-}
-
-function summaryText(c: Counts): string {
+function summaryText(c: StatementCounts): string {
   const parts = [c.statements === 1 ? say('render.statement') : say('render.statements', { count: c.statements })];
   if (c.passed + c.failed > 0) parts.push(say('render.passed', { count: c.passed }), say('render.failed', { count: c.failed }));
   if (c.errors > 0) parts.push(c.errors === 1 ? say('render.error') : say('render.errors', { count: c.errors }));

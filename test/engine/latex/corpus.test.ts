@@ -15,9 +15,10 @@ import * as path from 'node:path';
 import { checkLatexChains, type LatexChainResult } from '../../../src/engine/latex';
 import { checkOutsideMath } from '../../../src/engine/prose/check';
 import { envWith } from './helpers';
+import { sharedDir } from '../../shared';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
-const shared = process.env.DL_CALC_SHARED ?? path.resolve(repoRoot, '..', 'shared');
+const shared = sharedDir;
 const ratchetFile = path.join(repoRoot, 'test/engine/latex/corpus-ratchet.json');
 
 /**

@@ -78,7 +78,7 @@ test('tex helpers bracket only what needs it', () => {
   assert.equal(sub('z_1', 'i'), 'z_{1,i}');
   assert.equal(sub('a+b', 'i'), '\\left(a+b\\right)_{i}');
   assert.equal(defaultTex('1e-5'), '10^{-5}');
-  assert.equal(defaultTex('2.5e-3'), '2.5\\cdot 10^{-3}');
+  assert.equal(defaultTex('2.5e-3'), '2.5 \\times 10^{-3}');
   assert.equal(defaultTex('true'), '\\mathrm{true}');
 });
 

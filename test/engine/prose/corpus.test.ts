@@ -8,9 +8,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createEngine } from '../../../src/engine';
 import type { LatexChainResult } from '../../../src/engine/latex/types';
+import { sharedDir } from '../../shared';
 
-const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
-const shared = process.env.DL_CALC_SHARED ?? path.resolve(repoRoot, '..', 'shared');
+const shared = sharedDir;
 const dirs = ['corpus', 'notes'].map((d) => path.join(shared, d)).filter((d) => fs.existsSync(d));
 
 interface Claim {

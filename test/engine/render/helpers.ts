@@ -9,7 +9,7 @@ import { escapeHtml } from '../../../src/engine/render/escape';
 /** The repository root, from out/test/engine/render. */
 export const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 export const fixturesDir = path.join(repoRoot, 'test', 'engine', 'render', 'fixtures');
-export const sharedNotesDir = path.resolve(repoRoot, '..', 'shared', 'notes');
+export { sharedNotesDir } from '../../shared';
 
 export function evaluate(text: string, uri = 'file:///note.md'): NoteResult {
   return createEngine().evaluate({ uri, version: 1, text }, { derivations: true });

@@ -11,13 +11,29 @@ import { dangers, evaluate, sharedNotesDir } from './helpers';
 
 const notes = fs.existsSync(sharedNotesDir) ? fs.readdirSync(sharedNotesDir).filter((f) => f.endsWith('.md')).sort() : [];
 
-test('real notes are present', { skip: notes.length === 0 ? 'no ../shared/notes' : false }, () => {
-  assert.ok(notes.length > 0);
-});
-
 function count(html: string, pattern: RegExp): number {
   return html.match(pattern)?.length ?? 0;
 }
+
+// What a reader of the exported notes sees of the checker: a ✓ beside hand calculations it
+// verified, and a ✗ only where the note's results hold a wrong one.
+test('the exported real notes mark checked hand calculations: ✓ where verified, ✗ only for a wrong one', { skip: notes.length === 0 ? `no ${sharedNotesDir}` : false }, () => {
+  let verifiedMarks = 0;
+  for (const file of notes) {
+    const text = fs.readFileSync(path.join(sharedNotesDir, file), 'utf8');
+    const results = evaluate(text, `file:///${file}`);
+    const body = renderNoteToHtml(text, { results });
+    const ok = count(body, /class="dl-calc-math-mark dl-calc-math-ok"/g);
+    const wrong = count(body, /class="dl-calc-math-mark dl-calc-math-wrong"/g);
+    const verified = results.latex.filter((c) => c.status === 'verified').length;
+    const failed = results.latex.filter((c) => c.status === 'failed').length;
+    assert.ok(ok <= verified, `${file}: ${ok} ✓ marks for ${verified} verified chains`);
+    assert.ok(wrong <= failed, `${file}: ${wrong} ✗ marks for ${failed} wrong chains`);
+    if (failed > 0) assert.ok(wrong > 0, `${file}: a wrong hand calculation is not marked`);
+    verifiedMarks += ok;
+  }
+  assert.ok(verifiedMarks > 0, 'no hand calculation in the real notes shows a ✓');
+});
 
 for (const file of notes) {
   test(`real note renders cleanly: ${file}`, () => {

@@ -6,10 +6,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkLatexChains, defaultEvaluate, type LatexChainResult } from '../../../src/engine/latex';
+import { sharedDir } from '../../shared';
 
-const repoRoot = path.resolve(__dirname, '../../../..');
-// Next to the repository; a worktree (/work/wt/<name>) finds it one level further up.
-const shared = [process.env.DL_CALC_SHARED ?? path.resolve(repoRoot, '..', 'shared'), path.resolve(repoRoot, '..', '..', 'shared')].find((d) => fs.existsSync(d)) ?? path.resolve(repoRoot, '..', 'shared');
+const shared = sharedDir;
 const dirs = ['notes', 'corpus'].map((d) => path.join(shared, d)).filter((d) => fs.existsSync(d));
 
 interface Claim {

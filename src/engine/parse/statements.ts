@@ -1,6 +1,7 @@
 // Splits a block's lines into statements: `;` (or full-width `；`) separates, `#` comments,
 // `#=` records a result, and a statement continues on the next line while a bracket is open.
-import type { Position, Range, SourceLine } from './types';
+import type { Block, InlineSpan, Position, Range, SourceLine } from '../types';
+import { maskStrings } from './strings';
 
 /** A run of statement text that sits on one document line. */
 interface Piece {
@@ -37,11 +38,6 @@ export function rangeAt(statement: StatementSource, from: number, to: number): R
 const OPEN = '([{（［';
 const CLOSE = ')]}）］';
 
-// A quote opens a string unless it follows an operand, where `'` means transpose.
-function opensString(ch: string, prev: string): boolean {
-  if (ch === '"') return true;
-  return ch === "'" && !/[\p{L}\p{N}_)\]}'.]/u.test(prev);
-}
 
 export function splitStatements(lines: readonly SourceLine[]): StatementSource[] {
   const { statements, unclosedFrom } = splitOnce(lines);
@@ -66,19 +62,14 @@ function splitOnce(lines: readonly SourceLine[]): { statements: StatementSource[
 
   for (const source of lines) {
     const text = source.text;
-    let quote = '';
+    // Strings blanked: a `;`, `#` or bracket inside quotes is text.
+    const code = maskStrings(text);
     let pieceStart = 0;
-    let prev = '';
     let comment: number | undefined;
     let finishedOnLine = -1;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i];
-      if (quote) {
-        if (ch === '\\') i++;
-        else if (ch === quote) quote = '';
-      } else if (opensString(ch, prev)) {
-        quote = ch;
-      } else if (ch === '#') {
+    for (let i = 0; i < code.length; i++) {
+      const ch = code[i];
+      if (ch === '#') {
         comment = i;
         break;
       } else if (OPEN.includes(ch)) depth++;
@@ -89,7 +80,6 @@ function splitOnce(lines: readonly SourceLine[]): { statements: StatementSource[
         finishedOnLine = out.length - 1;
         pieceStart = i + 1;
       }
-      if (ch !== ' ' && ch !== '\t') prev = ch;
     }
     const end = comment ?? text.length;
     pieces.push({ line: source.line, column: source.column + pieceStart, text: text.slice(pieceStart, end) });
@@ -159,4 +149,45 @@ export function inlineStatement(text: string, range: Range): StatementSource {
     range,
     pieces: [{ offset: 0, line: range.start.line, column: range.start.character, length: text.length }],
   };
+}
+
+/** A statement of the note, in document order: one of a block's (split above) or an inline span. */
+export interface NoteStatement {
+  readonly source: StatementSource;
+  /** The block's index; -1 for an inline span. */
+  readonly block: number;
+  readonly inline: boolean;
+}
+
+/** Split blocks by their lines and positions: an edit re-splits only the block it touched. */
+export type SplitCache = Map<string, StatementSource[]>;
+
+function splitCached(lines: readonly SourceLine[], cache: SplitCache | undefined): StatementSource[] {
+  if (!cache) return splitStatements(lines);
+  let key = '';
+  for (const l of lines) key += `${l.line}:${l.column}:${l.text}\n`;
+  let split = cache.get(key);
+  if (!split) {
+    split = splitStatements(lines);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(key, split);
+  }
+  return split;
+}
+
+/** Every statement of the note, blocks' and inline spans' merged by line. */
+export function noteStatements(blocks: readonly Block[], inlines: readonly InlineSpan[], cache?: SplitCache): NoteStatement[] {
+  const items: { line: number; statements: NoteStatement[] }[] = [];
+  for (const block of blocks) {
+    items.push({
+      line: block.range.start.line,
+      statements: splitCached(block.lines, cache).map((source) => ({ source, block: block.index, inline: false })),
+    });
+  }
+  for (const span of inlines) {
+    items.push({ line: span.range.start.line, statements: [{ source: inlineStatement(span.source, span.range), block: -1, inline: true }] });
+  }
+  // Blocks and spans are each in document order already; merge them by line.
+  items.sort((a, b) => a.line - b.line);
+  return items.flatMap((item) => item.statements);
 }
