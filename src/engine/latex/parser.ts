@@ -816,6 +816,12 @@ function derivName(s: State): NameNode | undefined {
     s.next();
     return nameFrom(s, t.text, t.start, t.end);
   }
+  // `\partial \hat{y}`: an accented name, as everywhere else (`y_hat`).
+  if (t?.kind === 'cmd' && ACCENT_COMMANDS[t.text]) {
+    s.next();
+    const n = parseAccent(s, t, ACCENT_COMMANDS[t.text]);
+    return n.k === 'name' ? n : undefined;
+  }
   return undefined;
 }
 

@@ -39,9 +39,6 @@ export type LeftForm =
       readonly label: string;
     };
 
-function isCmd(t: TexToken | undefined, ...names: string[]): boolean {
-  return !!t && t.kind === 'cmd' && names.includes(t.text);
-}
 function isChar(t: TexToken | undefined, ...cs: string[]): boolean {
   return !!t && t.kind === 'char' && cs.includes(t.text);
 }
@@ -175,7 +172,7 @@ function variablesOf(d: DerivNode): string[] | string {
 }
 
 /** `\frac{df}{dx}`, `\frac{\partial L}{\partial w}`, `\frac{d}{dx} f(x)`, `\frac{d^2 y}{dx^2}`. */
-function leibnizForm(n: Node, t: readonly TexToken[], src: string): LeftForm | undefined {
+function leibnizForm(n: Node, t: readonly TexToken[]): LeftForm | undefined {
   const d = leftmost(n);
   if (d.k !== 'deriv') return undefined;
   const wrt = variablesOf(d);
@@ -198,7 +195,6 @@ function leibnizForm(n: Node, t: readonly TexToken[], src: string): LeftForm | u
     const fn = functionName(of.a.name);
     return { kind: 'derivative', variable, wrt, fn: fn.name, bare: false, label: fn.label };
   }
-  void src;
   return { kind: 'derivative', variable, wrt, of: tokensOf(t, of.start, of.end), bare: false, label: 'the left side' };
 }
 
@@ -220,7 +216,7 @@ export function readLeft(tokens: readonly TexToken[], src: string): LeftForm | u
   if (!t.length) return undefined;
   const p = parseSegment(t, src);
   if (p.ok) {
-    const d = primeForm(p.ast) ?? leibnizForm(p.ast, t, src) ?? nablaForm(p.ast, t);
+    const d = primeForm(p.ast) ?? leibnizForm(p.ast, t) ?? nablaForm(p.ast, t);
     if (d) return d;
   }
   const fn = functionNameAt(t, 0, src);
@@ -258,10 +254,11 @@ function product(fs: Node[]): Node {
   return fs.reduce((a, b) => ({ k: 'bin', op: '*', shown: '·', a, b, implicit: true, start: a.start, end: b.end }));
 }
 
-/** The bracketed argument a factor starts with: `(x)` or `(x)^2`. */
-function bracketOf(n: Node): { arg: Node; power?: Node } | undefined {
-  if (n.k === 'paren') return { arg: n.arg };
-  if (n.k === 'pow' && n.base.k === 'paren') return { arg: n.base.arg, power: n.exp };
+/** The bracketed arguments a factor starts with: `(x)`, `(x)^2`, `(x, y)`. */
+function bracketOf(n: Node): { args: readonly Node[]; power?: Node } | undefined {
+  if (n.k === 'paren') return { args: [n.arg] };
+  if (n.k === 'pow' && n.base.k === 'paren') return { args: [n.base.arg], power: n.exp };
+  if (n.k === 'tuple' && n.bracket === '(') return { args: n.items };
   return undefined;
 }
 
@@ -296,7 +293,7 @@ export function rewriteCalls(n: Node, ctx: CallContext): Rewritten {
               const start = out.length > from ? out[from].start : f.start;
               out.length = from;
               const end = fs[i + 1].end;
-              const call: Node = { k: 'call', fn: name, args: [br.arg], start, end };
+              const call: Node = { k: 'call', fn: name, args: br.args.map(rec), start, end };
               out.push(br.power ? { k: 'pow', base: call, exp: br.power, start, end } : call);
               i++;
               continue;

@@ -3,7 +3,7 @@
 // against the derivative of the definition, and the further links of a derivation
 // (`&=` rows, chains of two or more `=`) are checked as identities, all at seeded points.
 import type { Chain, Segment } from './chains';
-import { plainNames, readLeft, rewriteCalls, sigmaAsValue, withoutSpaces, type CallContext, type LeftForm } from './symbolicClaims';
+import { nameOf, plainNames, readLeft, rewriteCalls, sigmaAsValue, withoutSpaces, type CallContext, type LeftForm } from './symbolicClaims';
 import { formatValue } from './compare';
 import { say } from '../messages';
 import type { DerivativeEnv } from './derivatives';
@@ -12,7 +12,6 @@ import type { TexToken } from './lexer';
 import { expand, freeSymbols, type Definition } from './symbolicExpr';
 import { dlCalcBlock, pointTitle } from './symbolicBlock';
 import { rewriteNotation, usesNotation } from './symbolicNotation';
-import type { Relation } from './chains';
 import { children, nodes } from './ast';
 import { notEvaluable } from './print';
 import { emit, plain, translate, type Node } from './translate';
@@ -137,6 +136,52 @@ function notationNotRead(tokens: readonly TexToken[], functions: ReadonlySet<str
   return undefined;
 }
 
+/** A top-level comma's index in a segment's tokens, after which a definition's head starts. */
+function headAfterComma(seg: Segment, src: string): number {
+  const t = seg.tokens;
+  let depth = 0;
+  for (let j = t.length - 1; j > 0; j--) {
+    const x = t[j];
+    if (x.kind === 'close' || x.kind === 'rbrace') depth++;
+    else if (x.kind === 'open' || x.kind === 'lbrace') depth--;
+    else if (depth === 0 && x.kind === 'char' && (x.text === ',' || x.text === ';')) {
+      const head = readLeft(t.slice(j + 1), src);
+      return head && head.kind !== 'unread' ? j : -1;
+    }
+  }
+  return -1;
+}
+
+/**
+ * A row that is a list of definitions or claims (`f(x) = x^2, g(x) = 2x`,
+ * `f(x) = x^2, f'(x) = 2x`): the items, each with the index of its first relation in
+ * the row. A middle segment splits at its last top-level comma when what follows reads
+ * as a left side (a function's head, a name, a derivative). Undefined for other rows.
+ */
+function listParts(chain: Chain, segs: readonly Segment[], src: string): { from: number; segments: Segment[] }[] | undefined {
+  if (chain.continuation || segs.length < 3 || chain.relations.some((r) => r.kind !== 'eq')) return undefined;
+  const parts: { from: number; segments: Segment[] }[] = [];
+  let current: Segment[] = [segs[0]];
+  let from = 0;
+  for (let i = 1; i < segs.length; i++) {
+    const seg = segs[i];
+    const at = i < segs.length - 1 ? headAfterComma(seg, src) : -1;
+    if (at <= 0) {
+      current.push(seg);
+      continue;
+    }
+    const before = seg.tokens.slice(0, at);
+    const after = seg.tokens.slice(at + 1);
+    current.push({ tokens: before, start: seg.start, end: before[before.length - 1].end });
+    parts.push({ from, segments: current });
+    from = i;
+    current = [{ tokens: after, start: after[0].start, end: seg.end }];
+  }
+  if (!parts.length) return undefined;
+  parts.push({ from, segments: current });
+  return parts;
+}
+
 export class SymbolicRows {
   private readonly definitions: Definition[] = [];
   /** The derivative claim the current derivation started with, if any. */
@@ -168,15 +213,17 @@ export class SymbolicRows {
     if (unread) return { ok: false, reason: unread };
     const t = sigmaValue ? sigmaAsValue(tokens) : tokens;
     const tr = translate(t, src);
-    // A piecewise definition (`\begin{cases}`) is read; other unevaluable trees are not.
-    const cases = !tr.ok && tr.ast ? casesSources(tr.ast) : undefined;
-    if (!tr.ok && typeof cases !== 'object') return { ok: false, reason: typeof cases === 'string' ? cases : tr.reason };
-    const ast = tr.ok ? tr.ast : tr.ast!;
+    if (!tr.ok && !tr.ast) return { ok: false, reason: tr.reason };
     // A Leibniz quotient reads as a quantity in numeric chains (`dL_dw`); here it is a
     // derivative, not a free symbol, so the side is not read.
-    if (nodes(ast).some((n) => n.k === 'deriv')) return { ok: false, reason: say('symbolic.derivativeInSide') };
-    const rw = rewriteCalls(ast, ctx);
+    if (nodes(tr.ast!).some((n) => n.k === 'deriv')) return { ok: false, reason: say('symbolic.derivativeInSide') };
+    // Calls of the note's functions first (`h(x, y)` is a call, not a list), then what is
+    // still not evaluable: a piecewise definition (`\begin{cases}`) is read, nothing else.
+    const rw = rewriteCalls(tr.ast!, ctx);
     if (!rw.ok) return rw;
+    const why = tr.ok ? undefined : notEvaluable(rw.ast);
+    const cases = why ? casesSources(rw.ast) : undefined;
+    if (why && typeof cases !== 'object') return { ok: false, reason: typeof cases === 'string' ? cases : why };
     let expression = emit(rw.ast, typeof cases === 'object' ? cases : undefined);
     if (ctx.bareValue) expression = this.substituteValue(expression, ctx.bareValue.name, ctx.bareValue.call);
     for (const [name, value] of placeholders) expression = this.substituteValue(expression, name, value);
@@ -251,6 +298,12 @@ export class SymbolicRows {
     let variable = form.variable || BARE_VARIABLE;
     const wrt = form.wrt.map((w) => w || BARE_VARIABLE);
     let label = form.label;
+    // `\frac{dg}{dx}` where the note defined the function g(x): the derivative of g(x).
+    if (!form.fn && form.of) {
+      const lone = nameOf(form.of, src);
+      const fn = lone && [...this.definitions].reverse().find((d) => d.name === lone);
+      if (fn && fn.params?.length === 1 && new Set(wrt).size === 1) form = { ...form, fn: lone, of: undefined, label: lone };
+    }
     if (form.fn) {
       const defined = this.definitions.some((d) => d.name === form.fn && d.params?.length === 1);
       if (!defined && !SMOOTH_LIBRARY.has(form.fn)) return say('symbolic.notDefined', { name: form.label });
@@ -278,6 +331,18 @@ export class SymbolicRows {
    * continuation; `numeric[i]` is true where the link was already checked with numbers.
    */
   chain(chain: Chain, segs: readonly Segment[], src: string, numeric: readonly boolean[], lookup: (name: string) => number | undefined): Map<number, SymbolicLinkResult> {
+    const parts = listParts(chain, segs, src);
+    if (!parts) return this.one(chain, segs, src, numeric, lookup);
+    // `f(x) = …, g(x) = …`: each item in turn, its links numbered as in the whole row.
+    const out = new Map<number, SymbolicLinkResult>();
+    for (const p of parts) {
+      const sub: Chain = { segments: p.segments, relations: chain.relations.slice(p.from, p.from + p.segments.length - 1), continuation: false };
+      for (const [i, r] of this.one(sub, p.segments, src, numeric.slice(p.from), lookup)) out.set(p.from + i, r);
+    }
+    return out;
+  }
+
+  private one(chain: Chain, segs: readonly Segment[], src: string, numeric: readonly boolean[], lookup: (name: string) => number | undefined): Map<number, SymbolicLinkResult> {
     const out = new Map<number, SymbolicLinkResult>();
     const bound = this.bound(lookup);
     const scope = { definitions: this.definitions.slice(), bound };
