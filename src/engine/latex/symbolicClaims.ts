@@ -9,6 +9,10 @@ import type { DerivNode, NablaNode } from './ast';
 import type { TexToken } from './lexer';
 import { parseSegment, translate, type Node } from './translate';
 import { say } from '../messages';
+import { rewriteNotation, usesNotation } from './symbolicNotation';
+
+/** Commands a derivative's left side starts with. */
+const DERIVATIVE_STARTS = new Set(['frac', 'dfrac', 'tfrac', 'nabla']);
 
 /** Library functions a note may name without defining them (their meaning is fixed). */
 const LIBRARY_FUNCTIONS: Record<string, string> = {
@@ -214,7 +218,16 @@ function nablaForm(n: Node, t: readonly TexToken[]): LeftForm | undefined {
 export function readLeft(tokens: readonly TexToken[], src: string): LeftForm | undefined {
   const t = withoutSpaces(tokens);
   if (!t.length) return undefined;
-  const p = parseSegment(t, src);
+  // Indicators and bounded sums (`\frac{d}{dx} \sum_{k=0}^{3} x^k`) are read for the form;
+  // what is differentiated is then taken from the tokens as written.
+  let parsed = t;
+  if (usesNotation(t)) {
+    const rw = rewriteNotation(t, src);
+    if ('reason' in rw) {
+      if (t[0].kind === 'cmd' && DERIVATIVE_STARTS.has(t[0].text)) return { kind: 'unread', reason: rw.reason };
+    } else parsed = [...rw.tokens];
+  }
+  const p = parseSegment(parsed, src);
   if (p.ok) {
     const d = primeForm(p.ast) ?? leibnizForm(p.ast, t) ?? nablaForm(p.ast, t);
     if (d) return d;

@@ -136,6 +136,20 @@ function notationNotRead(tokens: readonly TexToken[], functions: ReadonlySet<str
   return undefined;
 }
 
+const LIST_SPACING = new Set(['quad', 'qquad', ',', ';', ':', '!', ' ', 'enspace', 'hspace']);
+
+/** The tokens after a list's comma without the spacing written there (`, \quad g(x)`). */
+function afterSpacing(t: readonly TexToken[]): TexToken[] {
+  let i = 0;
+  while (t[i]?.kind === 'cmd' && LIST_SPACING.has(t[i].text)) i += t[i].text === 'hspace' && t[i + 1]?.kind === 'lbrace' ? 2 : 1;
+  if (t[i - 1]?.kind === 'lbrace') {
+    // `\hspace{1em}`: skip the group.
+    while (i < t.length && t[i].kind !== 'rbrace') i++;
+    i++;
+  }
+  return t.slice(i);
+}
+
 /** A top-level comma's index in a segment's tokens, after which a definition's head starts. */
 function headAfterComma(seg: Segment, src: string): number {
   const t = seg.tokens;
@@ -145,7 +159,7 @@ function headAfterComma(seg: Segment, src: string): number {
     if (x.kind === 'close' || x.kind === 'rbrace') depth++;
     else if (x.kind === 'open' || x.kind === 'lbrace') depth--;
     else if (depth === 0 && x.kind === 'char' && (x.text === ',' || x.text === ';')) {
-      const head = readLeft(t.slice(j + 1), src);
+      const head = readLeft(afterSpacing(t.slice(j + 1)), src);
       return head && head.kind !== 'unread' ? j : -1;
     }
   }
@@ -171,7 +185,7 @@ function listParts(chain: Chain, segs: readonly Segment[], src: string): { from:
       continue;
     }
     const before = seg.tokens.slice(0, at);
-    const after = seg.tokens.slice(at + 1);
+    const after = afterSpacing(seg.tokens.slice(at + 1));
     current.push({ tokens: before, start: seg.start, end: before[before.length - 1].end });
     parts.push({ from, segments: current });
     from = i;
