@@ -14,6 +14,7 @@ import { parseNote } from '../../src/engine/blocks';
 import { splitStatements } from '../../src/engine/statements';
 import { checkLatexChains, defaultEvaluate, defaultEvaluateAny, findMathSpans } from '../../src/engine/latex';
 import { lex } from '../../src/engine/latex/lexer';
+import { benchDerivations } from './derivations';
 
 const root = path.join(__dirname, '..', '..', '..');
 
@@ -278,6 +279,7 @@ function main(): void {
   const want = (name: string) => only.length === 0 || only.includes(name);
   if (want('engine')) benchEngine();
   if (want('latex')) benchLatex();
+  if (want('derivations')) benchDerivations();
   if (want('preview')) benchPreview();
   if (want('cli')) benchCli();
   if (want('load')) benchLoad();
