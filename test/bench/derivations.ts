@@ -37,15 +37,15 @@ export function derivationNote(groups: number): Written {
   for (let g = 0; g < groups; g++) {
     const a = (g % 5) + 1;
     parts.push(
-      `$$f_{${g}}(x) = \\frac{x}{1 + e^{-${a} x}}$$`,
-      `$$f_{${g}}'(x) = \\frac{1}{1 + e^{-${a} x}} + \\frac{${a} x e^{-${a} x}}{(1 + e^{-${a} x})^2}$$`,
-      `$$f_{${g}}'(x) = \\frac{1}{1 + e^{-${a} x}}$$`,
-      `$$L_{${g}} = \\frac{1}{2}(w x + ${a} b - t)^2$$`,
-      `$$\\frac{\\partial L_{${g}}}{\\partial w} = (w x + ${a} b - t) x$$`,
-      `$$\\frac{\\partial L_{${g}}}{\\partial b} = ${a}(w x + ${a} b - t)$$`,
-      `$$g_{${g}}(x) = \\tanh(${a} x)$$`,
-      `$$g_{${g}}''(x) = -${2 * a * a} \\tanh(${a} x)(1 - \\tanh^2(${a} x))$$`,
-      `$$\\begin{aligned} (x + ${a})^2 - x^2 &= 2 ${a} x + ${a * a} \\\\ &= ${a}(2x + ${a}) \\end{aligned}$$`,
+      `$$f(x) = \\frac{x}{1 + e^{-${a} x}}$$`,
+      `$$f'(x) = \\frac{1}{1 + e^{-${a} x}} + \\frac{${a} x e^{-${a} x}}{(1 + e^{-${a} x})^2}$$`,
+      `$$f'(x) = \\frac{1}{1 + e^{-${a} x}}$$`,
+      `$$L = \\frac{1}{2}(w x + ${a} b - t)^2$$`,
+      `$$\\frac{\\partial L}{\\partial w} = (w x + ${a} b - t) x$$`,
+      `$$\\frac{\\partial L}{\\partial b} = ${a}(w x + ${a} b - t)$$`,
+      `$$g(x) = \\tanh(${a} x)$$`,
+      `$$g''(x) = -${2 * a * a} \\tanh(${a} x)(1 - \\tanh^2(${a} x))$$`,
+      `$$\\begin{aligned} (x + ${a})^2 - x^2 &= 2 \\cdot ${a} x + ${a * a} \\\\ &= ${a}(2x + ${a}) \\end{aligned}$$`,
       '',
     );
     const e = `exp(-${a} * x)`;
@@ -73,7 +73,7 @@ export function benchDerivations(): void {
   const verified = links.filter((l) => l.ok === true).length;
   const wrong = links.filter((l) => l.ok === false).length;
   if (wrong !== groups) throw new Error(`synthetic derivation note: ${wrong} claims flagged, ${groups} expected`);
-  if (verified < note.rights.length - groups) throw new Error(`synthetic derivation note: only ${verified} claims verified`);
+  if (verified < note.rights.length - 3 * groups) throw new Error(`synthetic derivation note: only ${verified} claims verified`);
   const skipped = note.rights.length - verified - wrong;
   console.log(`   ${verified} verified, ${wrong} flagged (one wrong claim per group), ${skipped} skipped`);
   const warm = median([1, 2, 3, 4, 5].map(() => time(() => checkLatexChains(note.text, env))));
