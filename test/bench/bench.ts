@@ -15,6 +15,7 @@ import { splitStatements } from '../../src/engine/parse/statements';
 import { checkLatexChains, defaultEvaluate, defaultEvaluateAny, findMathSpans } from '../../src/engine/latex';
 import { lex } from '../../src/engine/latex/lexer';
 import { benchCliFigures } from './cli';
+import { benchDerivations } from './derivations';
 
 const root = path.join(__dirname, '..', '..', '..');
 
@@ -279,6 +280,7 @@ function main(): void {
   const want = (name: string) => only.length === 0 || only.includes(name);
   if (want('engine')) benchEngine();
   if (want('latex')) benchLatex();
+  if (want('derivations')) benchDerivations();
   if (want('preview')) benchPreview();
   if (want('cli')) benchCli();
   if (want('load')) benchLoad();

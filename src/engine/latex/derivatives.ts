@@ -77,28 +77,81 @@ function centralDifference(f: string, variable: string, env: DerivativeEnv, scal
   };
 }
 
+/** Fourth root of the machine epsilon: the step of a second difference. */
+const QRT_EPS = 1.22e-4;
+
 /**
- * The derivative of the (already expanded) expression `f` with respect to `variable`.
+ * Second derivatives by differences: `∂²f/∂x²` (the same name twice) or the mixed
+ * `∂²f/∂x∂y`, with a Richardson estimate of the truncation error as for first ones.
+ */
+function secondDifference(f: string, a: string, b: string, env: DerivativeEnv, scale: number): DerivativeOf {
+  const stepOf = (p: Record<string, number>, v: string) => QRT_EPS * Math.max(Math.abs(p[v] ?? 0), scale);
+  const at = (p: Record<string, number>, shift: Record<string, number>) => {
+    const q = { ...p };
+    for (const [v, d] of Object.entries(shift)) q[v] = (q[v] ?? 0) + d;
+    return finite(env.evaluate(f, q));
+  };
+  const diff = (p: Record<string, number>, m: number): { d: number; mag: number; h2: number } => {
+    const h = m * stepOf(p, a);
+    if (a === b) {
+      const up = at(p, { [a]: h });
+      const mid = at(p, {});
+      const down = at(p, { [a]: -h });
+      return { d: (up - 2 * mid + down) / (h * h), mag: Math.max(Math.abs(up), Math.abs(mid), Math.abs(down)), h2: h * h };
+    }
+    const k = m * stepOf(p, b);
+    const pp = at(p, { [a]: h, [b]: k });
+    const pm = at(p, { [a]: h, [b]: -k });
+    const mp = at(p, { [a]: -h, [b]: k });
+    const mm = at(p, { [a]: -h, [b]: -k });
+    return { d: (pp - pm - mp + mm) / (4 * h * k), mag: Math.max(Math.abs(pp), Math.abs(pm), Math.abs(mp), Math.abs(mm)), h2: h * k };
+  };
+  return {
+    method: 'central difference',
+    step: (p) => 2 * Math.max(stepOf(p, a), stepOf(p, b)),
+    at(p) {
+      const x = diff(p, 1);
+      const y = diff(p, 2);
+      const value = (4 * x.d - y.d) / 3;
+      const error = Math.abs(x.d - y.d) + (40 * EPS * Math.max(x.mag, y.mag)) / x.h2;
+      return { value: finite(value), error };
+    },
+  };
+}
+
+/** Differences for one or two differentiations; more are not computed. */
+function differences(f: string, wrt: readonly string[], env: DerivativeEnv, scale: number): DerivativeOf {
+  if (wrt.length === 1) return centralDifference(f, wrt[0], env, scale);
+  if (wrt.length === 2) return secondDifference(f, wrt[0], wrt[1], env, scale);
+  throw new Error('third and higher derivatives are not computed');
+}
+
+/**
+ * The derivative of the (already expanded) expression `f` by the names in `wrt`, in turn
+ * (`['x']`: df/dx; `['x', 'x']`: d²f/dx²; `['x', 'y']`: ∂²f/∂x∂y).
  * `piecewise`: `f` has conditions, max, ReLU…: the symbolic route is not taken.
  */
-export function derivativeOf(f: MathNode, variable: string, env: DerivativeEnv, piecewise: boolean, scale = 1): DerivativeOf {
+export function derivativeOf(f: MathNode, wrt: string | readonly string[], env: DerivativeEnv, piecewise: boolean, scale = 1): DerivativeOf {
+  const names = typeof wrt === 'string' ? [wrt] : wrt;
   const text = f.toString();
-  if (env.derivative && !piecewise && nodes(f) <= SYMBOLIC_MAX_NODES) {
+  if (env.derivative && !piecewise && nodes(f) <= SYMBOLIC_MAX_NODES && names.length <= 2) {
     try {
-      const d = env.derivative(elementary(f, env.parse).toString(), variable);
+      let d = elementary(f, env.parse).toString();
+      for (const v of names) d = env.derivative(d, v);
+      const result = d;
       return {
         method: 'symbolic',
         step: () => 0,
-        at: (p) => valueAt(env.evaluate, d, p),
+        at: (p) => valueAt(env.evaluate, result, p),
       };
     } catch {
       // A function `derivative` does not know: fall back to differences.
     }
   }
-  return centralDifference(text, variable, env, scale);
+  return differences(text, names, env, scale);
 }
 
-/** Central differences only: the cross-check for a symbolic derivative before it flags. */
-export function numericDerivativeOf(f: MathNode, variable: string, env: DerivativeEnv, scale = 1): DerivativeOf {
-  return centralDifference(f.toString(), variable, env, scale);
+/** Differences only: the cross-check for a symbolic derivative before it flags. */
+export function numericDerivativeOf(f: MathNode, wrt: string | readonly string[], env: DerivativeEnv, scale = 1): DerivativeOf {
+  return differences(f.toString(), typeof wrt === 'string' ? [wrt] : wrt, env, scale);
 }

@@ -7,6 +7,7 @@ import type { MathNode } from 'mathjs';
 import { derivativeOf, numericDerivativeOf, valueAt, type DerivativeEnv, type DerivativeOf, type Valued } from './derivatives';
 import { DEFAULT_SAMPLING, samplePoints, scaleOf, seedOf, type Sampling } from './sampling';
 import { expand, freeSymbols, smoothness, TooLarge, type Definitions } from './symbolicExpr';
+import { say } from '../messages';
 
 export type SymbolicClaim =
   | {
@@ -14,6 +15,8 @@ export type SymbolicClaim =
       /** The mathjs source whose derivative is claimed: `Swish(x)`, `L`, `(2*w + 3*b)`. */
       readonly of: string;
       readonly variable: string;
+      /** Every differentiation in turn when more than one (`∂²f/∂x∂y`: ['x', 'y']); else [variable]. */
+      readonly wrt?: readonly string[];
       readonly right: string;
       /** How messages name it: "Swish", "L", "2w + 3b". */
       readonly label: string;
@@ -102,7 +105,7 @@ function prepare(left: MathNode, right: MathNode, scope: SymbolicScope, extra: r
   const sl = smoothness(left);
   const sr = smoothness(right);
   const unsupported = sl.unsupported ?? sr.unsupported;
-  if (unsupported) return `${unsupported}() is not checked at random points`;
+  if (unsupported) return say('symbolic.notAtRandomPoints', { name: unsupported });
   return { variables, fixed, scales, first: allBound ? first : undefined, kinks: [...sl.kinks, ...sr.kinks] };
 }
 
@@ -140,7 +143,7 @@ function verdict(points: CheckedPoint[], variables: string[], method: 'symbolic'
     return { status: 'wrong', variables, points, failing: failing[0], method };
   }
   const held = points.filter((p) => p.holds === true).length;
-  return skip(`holds at ${held} of ${points.length} points, fails at ${failing.length}: not decided`);
+  return skip(say('symbolic.undecided', { held, count: points.length, failed: failing.length }));
 }
 
 /** Evaluates both sides at seeded points and decides. */
@@ -155,14 +158,14 @@ function run(
 ): { points: CheckedPoint[] } | { reason: string } {
   const values = new Map<Record<string, number>, CheckedPoint>();
   const accept = (p: Record<string, number>): true | string => {
-    if (!awayFromKinks(prep.kinks, env, p, prep.variables, step(p))) return 'every point tried is at a kink';
+    if (!awayFromKinks(prep.kinks, env, p, prep.variables, step(p))) return say('symbolic.atKink');
     let l: Valued;
     let r: Valued;
     try {
       l = leftAt(p);
       r = valueAt(env.evaluate, rightText, p);
     } catch {
-      return 'no point found where both sides are finite and real';
+      return say('symbolic.notFinite');
     }
     values.set(p, { at: p, left: l.value, right: r.value, holds: compare(l, r) });
     return true;
@@ -177,7 +180,7 @@ function expanded(text: string, scope: SymbolicScope, env: DerivativeEnv, keep: 
     return expand(text, scope.definitions, env.parse, keep);
   } catch (e) {
     if (e instanceof TooLarge) return e.message;
-    return 'cannot be read as an expression';
+    return say('symbolic.unreadable');
   }
 }
 
@@ -190,44 +193,45 @@ export function checkSymbolicClaim(claim: SymbolicClaim, scope: SymbolicScope, e
     if (typeof right === 'string') return skip(right);
     const ls = freeSymbols(left);
     const rs = freeSymbols(right);
-    if (!ls.length || !rs.length) return skip('a side without free symbols: an equation or a value, not an identity');
+    if (!ls.length || !rs.length) return skip(say('symbolic.sideWithoutSymbols'));
     // A symbol on one side only is a definition the checks did not read, or an equation.
     const oneSided = [...ls.filter((n) => !rs.includes(n)), ...rs.filter((n) => !ls.includes(n))].filter((n) => scope.bound(n) === undefined);
-    if (oneSided.length) return skip(`${oneSided.join(', ')} on one side only`);
+    if (oneSided.length) return skip(say('symbolic.oneSided', { names: oneSided.join(', ') }));
     const prep = prepare(left, right, scope);
     if (typeof prep === 'string') return skip(prep);
-    if (!prep.variables.length) return skip('every symbol has a value: a numeric check');
+    if (!prep.variables.length) return skip(say('symbolic.allBound'));
     const leftText = left.toString();
     const r = run(`${claim.left}=${claim.right}`, prep, env, (p) => valueAt(env.evaluate, leftText, p), right.toString(), () => 0, sampling);
     if ('reason' in r) return skip(r.reason);
     return verdict(r.points, prep.variables, 'direct');
   }
 
-  const keep = new Set([claim.variable]);
+  const wrt = claim.wrt ?? [claim.variable];
+  const keep = new Set(wrt);
   const f = expanded(claim.of, scope, env, keep);
   const right = expanded(claim.right, scope, env, keep);
   if (typeof f === 'string') return skip(f);
   if (typeof right === 'string') return skip(right);
   // A lone name (`∂L/∂w` with no `L = …` above) has nothing to differentiate.
   const of = env.parse(claim.of);
-  if (of.type === 'SymbolNode' && f.toString() === of.toString() && claim.of !== claim.variable) return skip(`${claim.label} is not defined above`);
+  if (of.type === 'SymbolNode' && f.toString() === of.toString() && claim.of !== claim.variable) return skip(say('symbolic.notDefined', { name: claim.label }));
   const fs = freeSymbols(f);
-  if (!fs.includes(claim.variable)) return skip(`${claim.label} does not depend on ${claim.variable} in the definitions above`);
+  if (!wrt.every((v) => fs.includes(v))) return skip(say('symbolic.independent', { name: claim.label, variable: claim.variable }));
   const foreign = freeSymbols(right).filter((n) => !fs.includes(n) && scope.bound(n) === undefined);
-  if (foreign.length) return skip(`${foreign.join(', ')} on the right is not in the definition of ${claim.label}`);
-  const prep = prepare(f, right, scope, [claim.variable]);
+  if (foreign.length) return skip(say('symbolic.foreign', { names: foreign.join(', '), name: claim.label }));
+  const prep = prepare(f, right, scope, [...new Set(wrt)]);
   if (typeof prep === 'string') return skip(prep);
   const piecewise = smoothness(f).piecewise;
   const scale = prep.scales[claim.variable] ?? 1;
   let d: DerivativeOf;
   try {
-    d = derivativeOf(f, claim.variable, env, piecewise, scale);
+    d = derivativeOf(f, wrt, env, piecewise, scale);
   } catch {
-    return skip('the derivative cannot be computed');
+    return skip(say('symbolic.noDerivative'));
   }
-  const text = `d(${claim.of})/d${claim.variable}=${claim.right}`;
+  const text = `d(${claim.of})/d${wrt.join(' d')}=${claim.right}`;
   // Differences step across kinks of the definition: keep the points that far away.
-  const numeric = d.method === 'symbolic' ? numericDerivativeOf(f, claim.variable, env, scale) : d;
+  const numeric = d.method === 'symbolic' ? numericDerivativeOf(f, wrt, env, scale) : d;
   const r = run(text, prep, env, (p) => d.at(p), right.toString(), (p) => numeric.step(p), sampling);
   if ('reason' in r) return skip(r.reason);
   const v = verdict(r.points, prep.variables, d.method);
@@ -238,9 +242,9 @@ export function checkSymbolicClaim(claim: SymbolicClaim, scope: SymbolicScope, e
       try {
         n = numeric.at({ ...p.at });
       } catch {
-        return skip('the derivative could not be confirmed numerically');
+        return skip(say('symbolic.unconfirmed'));
       }
-      if (compare(n, { value: p.left, error: 0 }) !== true) return skip('the derivative could not be confirmed numerically');
+      if (compare(n, { value: p.left, error: 0 }) !== true) return skip(say('symbolic.unconfirmed'));
     }
   }
   return v;

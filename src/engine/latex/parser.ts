@@ -609,6 +609,14 @@ function parseFunction(s: State, entry: FunctionEntry, start: number): Node {
     if (p.k !== 'num' || !/^\d+$/.test(p.value)) s.fail('power of a function');
     power = p;
   }
+  // `\tanh'(x)`: a named function's derivative, a prime node like `f'(x)` (read by the derivative checks).
+  const primes = power ? undefined : primesAt(s);
+  if (primes && isOpen(s.peek(primes.used), '(')) {
+    const base = s.mk({ k: 'name', name: fn, start, end: s.toks[s.i - 1].end });
+    s.i += primes.used;
+    const primeArgs = parseCallArgs(s, fn, entry);
+    return s.mk({ k: 'prime', base, order: primes.order, args: primeArgs, start, end: s.toks[s.i - 1].end });
+  }
   const args = parseCallArgs(s, fn, entry);
   const call: Node = s.mk({ k: 'call', fn, args, start, end: s.toks[s.i - 1].end });
   return power ? s.mk({ k: 'pow', base: call, exp: power, start, end: call.end }) : call;
@@ -807,6 +815,12 @@ function derivName(s: State): NameNode | undefined {
   if (t?.kind === 'cmd' && GREEK.has(t.text) && t.text !== 'pi') {
     s.next();
     return nameFrom(s, t.text, t.start, t.end);
+  }
+  // `\partial \hat{y}`: an accented name, as everywhere else (`y_hat`).
+  if (t?.kind === 'cmd' && ACCENT_COMMANDS[t.text]) {
+    s.next();
+    const n = parseAccent(s, t, ACCENT_COMMANDS[t.text]);
+    return n.k === 'name' ? n : undefined;
   }
   return undefined;
 }

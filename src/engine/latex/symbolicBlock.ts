@@ -14,6 +14,8 @@ export interface BlockInput {
   readonly right: string;
   /** For a derivative claim: `left` is the function, differentiated by central differences in this name. */
   readonly variable?: string;
+  /** How many times `variable` is differentiated: 1 (default) or 2. */
+  readonly order?: number;
 }
 
 /** A number exactly as the block should write it (plain decimal, ASCII minus). */
@@ -27,13 +29,21 @@ export function dlCalcBlock(input: BlockInput): string {
   const lines = ['```dl-calc', `# ${input.title.replace(/\n/g, ' ')}`];
   if (input.variable) {
     const v = input.variable;
-    const h = 1e-6 * Math.max(1, Math.abs(input.at[v] ?? 0));
+    const second = input.order === 2;
+    const h = (second ? 1e-4 : 1e-6) * Math.max(1, Math.abs(input.at[v] ?? 0));
     const shifted = (d: string) => input.names.map((n) => (n === v ? `${n} ${d} ${literal(h)}` : n)).join(', ');
-    lines.push(
-      `check_f(${params}) = ${input.left}`,
-      `# the derivative of check_f in ${v}, by central differences`,
-      `check_left(${params}) = (check_f(${shifted('+')}) - check_f(${shifted('-')})) / ${literal(2 * h)}`,
-    );
+    lines.push(`check_f(${params}) = ${input.left}`);
+    if (second) {
+      lines.push(
+        `# the second derivative of check_f in ${v}, by central differences`,
+        `check_left(${params}) = (check_f(${shifted('+')}) - 2 * check_f(${params}) + check_f(${shifted('-')})) / ${literal(h)}^2`,
+      );
+    } else {
+      lines.push(
+        `# the derivative of check_f in ${v}, by central differences`,
+        `check_left(${params}) = (check_f(${shifted('+')}) - check_f(${shifted('-')})) / ${literal(2 * h)}`,
+      );
+    }
   } else {
     lines.push(`check_left(${params}) = ${input.left}`);
   }

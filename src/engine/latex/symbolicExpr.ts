@@ -3,6 +3,7 @@
 // the library's activations spelled out so mathjs's `derivative` can read them. Nodes are
 // only parsed and rebuilt here, never evaluated.
 import type { MathNode } from 'mathjs';
+import { say } from '../messages';
 
 export type Parse = (expression: string) => MathNode;
 
@@ -114,9 +115,9 @@ function lookup(defs: Definitions, name: string, before: number, fn: boolean): n
 export function expand(expression: string, defs: Definitions, parse: Parse, keep: ReadonlySet<string> = new Set(), before = defs.length): MathNode {
   let budget = MAX_NODES * 4;
   const go = (node: MathNode, upTo: number, depth: number): MathNode => {
-    if (depth > 40) throw new TooLarge('definitions nest too deeply');
+    if (depth > 40) throw new TooLarge(say('symbolic.nestTooDeep'));
     const out = node.transform((c: any, path: string | null) => {
-      if (--budget < 0) throw new TooLarge('definitions too large to expand');
+      if (--budget < 0) throw new TooLarge(say('symbolic.tooLarge'));
       if (c.type === 'SymbolNode' && path !== 'fn' && !keep.has(c.name)) {
         const i = lookup(defs, c.name, upTo, false);
         if (i >= 0 && defs[i].unusable) throw new TooLarge(defs[i].unusable!);
@@ -127,7 +128,7 @@ export function expand(expression: string, defs: Definitions, parse: Parse, keep
         if (i >= 0 && defs[i].unusable) throw new TooLarge(defs[i].unusable!);
         if (i >= 0 && !defs[i].opaque) {
           const d = defs[i];
-          if (d.params!.length !== c.args.length) throw new TooLarge(`${d.name} takes ${d.params!.length} argument${d.params!.length === 1 ? '' : 's'}`);
+          if (d.params!.length !== c.args.length) throw new TooLarge(d.params!.length === 1 ? say('symbolic.arityOne', { name: d.name }) : say('symbolic.arityMany', { name: d.name, count: d.params!.length }));
           const args = c.args.map((a: MathNode) => go(a, upTo, depth + 1).toString());
           const body = go(parse(d.expression), i, depth + 1);
           const substituted = body.transform((b: any, p: string | null) => {
@@ -145,7 +146,7 @@ export function expand(expression: string, defs: Definitions, parse: Parse, keep
     return out;
   };
   const result = go(parse(expression), before, 0);
-  if (nodeCount(result) > MAX_NODES) throw new TooLarge('definitions too large to expand');
+  if (nodeCount(result) > MAX_NODES) throw new TooLarge(say('symbolic.tooLarge'));
   return result;
 }
 

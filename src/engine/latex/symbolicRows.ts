@@ -3,7 +3,7 @@
 // against the derivative of the definition, and the further links of a derivation
 // (`&=` rows, chains of two or more `=`) are checked as identities, all at seeded points.
 import type { Chain, Segment } from './chains';
-import { plainNames, readLeft, rewriteCalls, sigmaAsValue, withoutSpaces, type CallContext, type LeftForm } from './claims';
+import { nameOf, plainNames, readLeft, rewriteCalls, sigmaAsValue, withoutSpaces, type CallContext, type LeftForm } from './symbolicClaims';
 import { formatValue } from './compare';
 import { say } from '../messages';
 import type { DerivativeEnv } from './derivatives';
@@ -11,6 +11,7 @@ import { checkSymbolicClaim, type SymbolicClaim, type SymbolicScope, type Symbol
 import type { TexToken } from './lexer';
 import { expand, freeSymbols, type Definition } from './symbolicExpr';
 import { dlCalcBlock, pointTitle } from './symbolicBlock';
+import { rewriteNotation, usesNotation } from './symbolicNotation';
 import { children, nodes } from './ast';
 import { notEvaluable } from './print';
 import { emit, plain, translate, type Node } from './translate';
@@ -85,7 +86,7 @@ function casesSources(root: Node): Map<Node, string> | string {
     let text = 'NaN';
     for (let i = n.branches.length - 1; i >= 0; i--) {
       const b = n.branches[i];
-      if (notEvaluable(b.value)) return 'a case that is not a number';
+      if (notEvaluable(b.value)) return say('symbolic.caseNotNumber');
       const value = emit(b.value);
       const c = b.condition;
       if (c?.otherwise) {
@@ -93,7 +94,7 @@ function casesSources(root: Node): Map<Node, string> | string {
         continue;
       }
       const op = c?.relation && CONDITION_OPS[c.relation.kind];
-      if (!c?.relation || !op || notEvaluable(c.relation.left) || notEvaluable(c.relation.right)) return 'a case whose condition is not one inequality';
+      if (!c?.relation || !op || notEvaluable(c.relation.left) || notEvaluable(c.relation.right)) return say('symbolic.caseCondition');
       text = `((${emit(c.relation.left)}) ${op} (${emit(c.relation.right)}) ? (${value}) : ${text})`;
     }
     out.set(n, text);
@@ -123,16 +124,76 @@ function notationNotRead(tokens: readonly TexToken[], functions: ReadonlySet<str
       continue;
     }
     if (t.kind === 'cmd' && (t.text === 'Delta' || t.text === 'delta') && n && (n.kind === 'letter' || (n.kind === 'cmd' && /^[a-zA-Z]+$/.test(n.text) && n.text !== 'frac' && !['cdot', 'times'].includes(n.text)))) {
-      return `increment notation (\\${t.text} ${n.kind === 'letter' ? n.text : '\\' + n.text})`;
+      return say('symbolic.increment', { notation: `\\${t.text} ${n.kind === 'letter' ? n.text : '\\' + n.text}` });
     }
     if (t.kind === 'letter' && !(tokens[i - 1]?.kind === 'letter' && t.tight)) {
       let j = i + 1;
       while (tokens[j]?.kind === 'letter' && tokens[j].tight) j++;
       const word = tokens.slice(i, j).map((x) => x.text).join('');
-      if (word.length >= 3 && !functions.has(word)) return `the word ${word} (one name or letters multiplied?)`;
+      if (word.length >= 3 && !functions.has(word)) return say('symbolic.word', { word });
     }
   }
   return undefined;
+}
+
+const LIST_SPACING = new Set(['quad', 'qquad', ',', ';', ':', '!', ' ', 'enspace', 'hspace']);
+
+/** The tokens after a list's comma without the spacing written there (`, \quad g(x)`). */
+function afterSpacing(t: readonly TexToken[]): TexToken[] {
+  let i = 0;
+  while (t[i]?.kind === 'cmd' && LIST_SPACING.has(t[i].text)) i += t[i].text === 'hspace' && t[i + 1]?.kind === 'lbrace' ? 2 : 1;
+  if (t[i - 1]?.kind === 'lbrace') {
+    // `\hspace{1em}`: skip the group.
+    while (i < t.length && t[i].kind !== 'rbrace') i++;
+    i++;
+  }
+  return t.slice(i);
+}
+
+/** A top-level comma's index in a segment's tokens, after which a definition's head starts. */
+function headAfterComma(seg: Segment, src: string): number {
+  const t = seg.tokens;
+  let depth = 0;
+  for (let j = t.length - 1; j > 0; j--) {
+    const x = t[j];
+    if (x.kind === 'close' || x.kind === 'rbrace') depth++;
+    else if (x.kind === 'open' || x.kind === 'lbrace') depth--;
+    else if (depth === 0 && x.kind === 'char' && (x.text === ',' || x.text === ';')) {
+      const head = readLeft(afterSpacing(t.slice(j + 1)), src);
+      return head && head.kind !== 'unread' ? j : -1;
+    }
+  }
+  return -1;
+}
+
+/**
+ * A row that is a list of definitions or claims (`f(x) = x^2, g(x) = 2x`,
+ * `f(x) = x^2, f'(x) = 2x`): the items, each with the index of its first relation in
+ * the row. A middle segment splits at its last top-level comma when what follows reads
+ * as a left side (a function's head, a name, a derivative). Undefined for other rows.
+ */
+function listParts(chain: Chain, segs: readonly Segment[], src: string): { from: number; segments: Segment[] }[] | undefined {
+  if (chain.continuation || segs.length < 3 || chain.relations.some((r) => r.kind !== 'eq')) return undefined;
+  const parts: { from: number; segments: Segment[] }[] = [];
+  let current: Segment[] = [segs[0]];
+  let from = 0;
+  for (let i = 1; i < segs.length; i++) {
+    const seg = segs[i];
+    const at = i < segs.length - 1 ? headAfterComma(seg, src) : -1;
+    if (at <= 0) {
+      current.push(seg);
+      continue;
+    }
+    const before = seg.tokens.slice(0, at);
+    const after = afterSpacing(seg.tokens.slice(at + 1));
+    current.push({ tokens: before, start: seg.start, end: before[before.length - 1].end });
+    parts.push({ from, segments: current });
+    from = i;
+    current = [{ tokens: after, start: after[0].start, end: seg.end }];
+  }
+  if (!parts.length) return undefined;
+  parts.push({ from, segments: current });
+  return parts;
 }
 
 export class SymbolicRows {
@@ -152,27 +213,39 @@ export class SymbolicRows {
   }
 
   /** A right side (or any side) as a mathjs expression, calls of known functions read as calls. */
-  private side(tokens: readonly TexToken[], src: string, ctx: CallContext, sigmaValue = false): Side {
+  private side(written: readonly TexToken[], src: string, ctx: CallContext, sigmaValue = false): Side {
+    // Indicators and bounded sums, rewritten before the translation (symbolicNotation.ts).
+    let tokens = written;
+    let placeholders: ReadonlyMap<string, string> = new Map();
+    if (usesNotation(written)) {
+      const rw = rewriteNotation(written, src);
+      if ('reason' in rw) return { ok: false, reason: rw.reason };
+      tokens = rw.tokens;
+      placeholders = rw.values;
+    }
     const unread = notationNotRead(tokens, ctx.functions);
     if (unread) return { ok: false, reason: unread };
     const t = sigmaValue ? sigmaAsValue(tokens) : tokens;
     const tr = translate(t, src);
-    // A piecewise definition (`\begin{cases}`) is read; other unevaluable trees are not.
-    const cases = !tr.ok && tr.ast ? casesSources(tr.ast) : undefined;
-    if (!tr.ok && typeof cases !== 'object') return { ok: false, reason: typeof cases === 'string' ? cases : tr.reason };
-    const ast = tr.ok ? tr.ast : tr.ast!;
+    if (!tr.ok && !tr.ast) return { ok: false, reason: tr.reason };
     // A Leibniz quotient reads as a quantity in numeric chains (`dL_dw`); here it is a
     // derivative, not a free symbol, so the side is not read.
-    if (nodes(ast).some((n) => n.k === 'deriv')) return { ok: false, reason: 'derivative notation' };
-    const rw = rewriteCalls(ast, ctx);
+    if (nodes(tr.ast!).some((n) => n.k === 'deriv')) return { ok: false, reason: say('symbolic.derivativeInSide') };
+    // Calls of the note's functions first (`h(x, y)` is a call, not a list), then what is
+    // still not evaluable: a piecewise definition (`\begin{cases}`) is read, nothing else.
+    const rw = rewriteCalls(tr.ast!, ctx);
     if (!rw.ok) return rw;
+    const why = tr.ok ? undefined : notEvaluable(rw.ast);
+    const cases = why ? casesSources(rw.ast) : undefined;
+    if (why && typeof cases !== 'object') return { ok: false, reason: typeof cases === 'string' ? cases : why };
     let expression = emit(rw.ast, typeof cases === 'object' ? cases : undefined);
     if (ctx.bareValue) expression = this.substituteValue(expression, ctx.bareValue.name, ctx.bareValue.call);
+    for (const [name, value] of placeholders) expression = this.substituteValue(expression, name, value);
     let names: string[];
     try {
       names = freeSymbols(this.env.parse(expression));
     } catch {
-      return { ok: false, reason: 'not an expression' };
+      return { ok: false, reason: say('symbolic.notExpression') };
     }
     return { ok: true, ast: rw.ast, expression, names };
   }
@@ -193,13 +266,16 @@ export class SymbolicRows {
 
   /** The dl-calc block that evaluates both sides at the failing point, or undefined. */
   private block(claim: SymbolicClaim, at: Readonly<Record<string, number>>, title: string): string | undefined {
-    const keep = new Set(claim.kind === 'derivative' ? [claim.variable] : []);
+    const wrt = claim.kind === 'derivative' ? (claim.wrt ?? [claim.variable]) : [];
+    // The block differentiates once or twice in one name; a mixed partial gets no block.
+    if (wrt.length > 1 && wrt.some((w) => w !== wrt[0])) return undefined;
+    const keep = new Set(wrt);
     try {
       // Only the brackets the precedence needs, so the block reads like the note.
       const left = expand(claim.kind === 'derivative' ? claim.of : claim.left, this.definitions, this.env.parse, keep).toString({ parenthesis: 'auto' });
       const right = expand(claim.right, this.definitions, this.env.parse, keep).toString({ parenthesis: 'auto' });
       const names = Object.keys(at);
-      return dlCalcBlock({ title: `${title} at ${pointTitle(names, at)}`, names, at, left, right, variable: claim.kind === 'derivative' ? claim.variable : undefined });
+      return dlCalcBlock({ title: `${title} at ${pointTitle(names, at)}`, names, at, left, right, variable: claim.kind === 'derivative' ? claim.variable : undefined, order: wrt.length || undefined });
     } catch {
       return undefined;
     }
@@ -224,7 +300,7 @@ export class SymbolicRows {
     const at = pointText(f.at, v.variables);
     const message =
       claim.kind === 'derivative'
-        ? say('latex.derivativeWrong', { at, name: claim.label, left: l, right: r })
+        ? say((claim.wrt?.length ?? 1) > 1 ? 'latex.secondDerivativeWrong' : 'latex.derivativeWrong', { at, name: claim.label, left: l, right: r })
         : say('latex.identityWrong', { at, left: l, right: r });
     return { ok: false, message, sampled: { ...sampled, failing: { at: f.at, left: f.left, right: f.right }, ...(block ? { block } : {}) } };
   }
@@ -234,11 +310,18 @@ export class SymbolicRows {
     const functions = this.functions();
     let of: string;
     let variable = form.variable || BARE_VARIABLE;
+    const wrt = form.wrt.map((w) => w || BARE_VARIABLE);
     let label = form.label;
+    // `\frac{dg}{dx}` where the note defined the function g(x): the derivative of g(x).
+    if (!form.fn && form.of) {
+      const lone = nameOf(form.of, src);
+      const fn = lone && [...this.definitions].reverse().find((d) => d.name === lone);
+      if (fn && fn.params?.length === 1 && new Set(wrt).size === 1) form = { ...form, fn: lone, of: undefined, label: lone };
+    }
     if (form.fn) {
       const defined = this.definitions.some((d) => d.name === form.fn && d.params?.length === 1);
-      if (!defined && !SMOOTH_LIBRARY.has(form.fn)) return `${form.label} is not defined above`;
-      if (form.bare && form.fn !== 'sigmoid' && !/^[A-Za-z]+$/.test(form.fn)) return 'not read';
+      if (!defined && !SMOOTH_LIBRARY.has(form.fn)) return say('symbolic.notDefined', { name: form.label });
+      if (form.bare && form.fn !== 'sigmoid' && !/^[A-Za-z]+$/.test(form.fn)) return say('symbolic.notationNotRead');
       of = `${form.fn}(${variable})`;
     } else {
       const t = this.side(form.of!, src, { functions, values });
@@ -247,13 +330,13 @@ export class SymbolicRows {
       if (form.label === 'the left side') label = plain(t.ast);
       // `\frac{\partial L}{\partial w}` where L is not defined: nothing to check against.
       const single = t.ast.k === 'name' ? t.ast.name : undefined;
-      if (single && !this.definitions.some((d) => d.name === single && !d.params)) return `${single} is not defined above`;
+      if (single && !this.definitions.some((d) => d.name === single && !d.params)) return say('symbolic.notDefined', { name: single });
     }
     if (!variable) variable = BARE_VARIABLE;
     const bareValue = form.bare ? { name: form.fn === 'sigmoid' ? 'σ' : form.fn!, call: of } : undefined;
     const r = this.side(right, src, { functions, values: { has: (n) => n === variable || values.has(n) }, bareValue }, form.bare && form.fn === 'sigmoid');
     if (!r.ok) return r.reason;
-    return { kind: 'derivative', of, variable, right: r.expression, label };
+    return { kind: 'derivative', of, variable, wrt, right: r.expression, label };
   }
 
   /**
@@ -262,6 +345,18 @@ export class SymbolicRows {
    * continuation; `numeric[i]` is true where the link was already checked with numbers.
    */
   chain(chain: Chain, segs: readonly Segment[], src: string, numeric: readonly boolean[], lookup: (name: string) => number | undefined): Map<number, SymbolicLinkResult> {
+    const parts = listParts(chain, segs, src);
+    if (!parts) return this.one(chain, segs, src, numeric, lookup);
+    // `f(x) = …, g(x) = …`: each item in turn, its links numbered as in the whole row.
+    const out = new Map<number, SymbolicLinkResult>();
+    for (const p of parts) {
+      const sub: Chain = { segments: p.segments, relations: chain.relations.slice(p.from, p.from + p.segments.length - 1), continuation: false };
+      for (const [i, r] of this.one(sub, p.segments, src, numeric.slice(p.from), lookup)) out.set(p.from + i, r);
+    }
+    return out;
+  }
+
+  private one(chain: Chain, segs: readonly Segment[], src: string, numeric: readonly boolean[], lookup: (name: string) => number | undefined): Map<number, SymbolicLinkResult> {
     const out = new Map<number, SymbolicLinkResult>();
     const bound = this.bound(lookup);
     const scope = { definitions: this.definitions.slice(), bound };
@@ -283,8 +378,10 @@ export class SymbolicRows {
 
     // Link 0 with a special left side.
     if (first && chain.relations[0]?.kind === 'eq' && segs[1]?.tokens.length) {
-      if (first.kind === 'derivative' && statement) {
-        out.set(0, { reason: 'a claim under a condition' });
+      if (first.kind === 'unread') {
+        out.set(0, { reason: first.reason });
+      } else if (first.kind === 'derivative' && statement) {
+        out.set(0, { reason: say('symbolic.underCondition') });
       } else if (first.kind === 'derivative') {
         const claim = this.derivativeClaim(first, segs[1].tokens, src, values);
         if (typeof claim === 'string') out.set(0, { reason: claim });
@@ -313,7 +410,7 @@ export class SymbolicRows {
     for (let i = 0; i < chain.relations.length; i++) {
       if (out.has(i) || numeric[i] || chain.relations[i].kind !== 'eq') continue;
       if (i === 0 && first && first.kind !== 'derivative' && !chain.continuation) continue; // a definition
-      if (i === 0 && first?.kind === 'derivative') continue;
+      if (i === 0 && (first?.kind === 'derivative' || first?.kind === 'unread')) continue;
       const l = segs[i];
       const r = segs[i + 1];
       if (!l?.tokens.length || !r?.tokens.length) continue;

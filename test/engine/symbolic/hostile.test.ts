@@ -45,3 +45,22 @@ test('names of the sandbox\'s disabled functions are never called', BOUND, () =>
   assert.equal(rs[1].links[0].ok, true, 'a note may name its own function evaluate: it is substituted, never called');
   assert.equal(flagged(rs), 0);
 });
+
+test('sums nested to grow without bound, many indicators and long lists of definitions end with a skip', BOUND, () => {
+  const nested = '\\sum_{a=1}^{20} '.repeat(6) + 'x';
+  const indicators = Array.from({ length: 40 }, (_, i) => `\\mathbb{1}[x > ${i}]`).join(' + ');
+  const list = Array.from({ length: 500 }, (_, i) => `f_{${i}}(x) = x^{${i % 7}}`).join(', ');
+  const note = [
+    `$$s(x) = ${nested}$$`,
+    "$$s'(x) = 1$$",
+    `$$\\frac{d}{dx} ${nested} = 0$$`,
+    '$$m(x) = x$$',
+    `$$m'(x) = ${indicators}$$`,
+    `$$${list}$$`,
+    `$$\\frac{d}{dx} \\sum_{i=1}^{99999999999999999999} x = 1$$`,
+  ].join('\n');
+  const rs = checkLatexChains(note, env);
+  assert.equal(flagged(rs), 0);
+  assert.match(rs[2].links[0].reason ?? '', /sum|too large/);
+  assert.match(rs[6].links[0].reason ?? '', /more than 20 terms/);
+});

@@ -1,10 +1,18 @@
 // Reads what the left side of a row says: a definition (`\text{Swish}(x) = …`,
-// `L = …`), a derivative claim (`f'(x)`, `\frac{d}{dx} f(x)`, `\frac{\partial L}{\partial w}`,
-// `\sigma'`), or nothing special. Right sides are translated as usual, then calls of the
+// `L = …`, read on the tokens, since `\text{ReLU}(x)` is a call to the parser), a
+// derivative claim (`f'(x)`, `f''(x)`, `\frac{d}{dx} f(x)`, `\frac{\partial L}{\partial w}`,
+// `\frac{\partial^2 f}{\partial x \partial y}`, `\nabla_w L`, `\sigma'`, read on the
+// parser's `prime`, `deriv` and `nabla` nodes), or nothing special. Right sides are translated as usual, then calls of the
 // functions the note defined are read as calls (`\text{Swish}(x)`, `GELU(x)`), and a name
 // before a bracket that is not one stops the check (`x(n+1)` may be a sequence).
+import type { DerivNode, NablaNode } from './ast';
 import type { TexToken } from './lexer';
-import { translate, type Node } from './translate';
+import { parseSegment, translate, type Node } from './translate';
+import { say } from '../messages';
+import { rewriteNotation, usesNotation } from './symbolicNotation';
+
+/** Commands a derivative's left side starts with. */
+const DERIVATIVE_STARTS = new Set(['frac', 'dfrac', 'tfrac', 'nabla']);
 
 /** Library functions a note may name without defining them (their meaning is fixed). */
 const LIBRARY_FUNCTIONS: Record<string, string> = {
@@ -14,14 +22,18 @@ const LIBRARY_FUNCTIONS: Record<string, string> = {
 const FUNC_CMDS = new Set(['tanh', 'exp', 'ln', 'log', 'sin', 'cos', 'sinh', 'cosh']);
 const WORD_CMDS = new Set(['text', 'mathrm', 'operatorname', 'textrm', 'mathit', 'textit', 'mbox']);
 const SPACING = new Set([',', ';', ':', '!', ' ', 'thinspace', 'medspace', 'displaystyle', 'textstyle', 'left.', 'nonumber', 'notag']);
-const FRACS = new Set(['frac', 'dfrac', 'tfrac']);
 
 export type LeftForm =
   | { readonly kind: 'function'; readonly name: string; readonly params: readonly string[] }
   | { readonly kind: 'name'; readonly name: string }
+  /** A derivative written in a way the checks do not read (`f'''(x)`, `\nabla L`): the reason. */
+  | { readonly kind: 'unread'; readonly reason: string }
   | {
       readonly kind: 'derivative';
+      /** The first variable ('' for a bare `f'`). */
       readonly variable: string;
+      /** Every differentiation in turn: ['x'] for f'(x), ['x', 'x'] for f''(x), ['x', 'y'] for ∂²f/∂x∂y. */
+      readonly wrt: readonly string[];
       /** A function of the variable: `Swish'(x)`, `\frac{d}{dx} f(x)`, `\frac{d\sigma}{dz}`. */
       readonly fn?: string;
       /** A name or expression: `\frac{\partial L}{\partial w}`, `\frac{\partial}{\partial b}(2w + 3b)`. */
@@ -31,9 +43,6 @@ export type LeftForm =
       readonly label: string;
     };
 
-function isCmd(t: TexToken | undefined, ...names: string[]): boolean {
-  return !!t && t.kind === 'cmd' && names.includes(t.text);
-}
 function isChar(t: TexToken | undefined, ...cs: string[]): boolean {
   return !!t && t.kind === 'char' && cs.includes(t.text);
 }
@@ -99,30 +108,6 @@ function functionNameAt(t: readonly TexToken[], i: number, src: string): { name:
   return undefined;
 }
 
-/** Primes at `i`: `'`, `′`, `^\prime`, `^{\prime}`, `^{'}`. Returns how many and the index after. */
-function primesAt(t: readonly TexToken[], i: number): { order: number; next: number } {
-  let order = 0;
-  let j = i;
-  for (;;) {
-    if (isChar(t[j], "'", '′')) {
-      order++;
-      j++;
-    } else if (isChar(t[j], '″')) {
-      order += 2;
-      j++;
-    } else if (isChar(t[j], '^') && isCmd(t[j + 1], 'prime')) {
-      order++;
-      j += 2;
-    } else if (isChar(t[j], '^') && t[j + 1]?.kind === 'lbrace') {
-      const g = groupAt(t, j + 1);
-      if (!g || !g.inner.length || !g.inner.every((x) => isCmd(x, 'prime') || isChar(x, "'", '′'))) break;
-      order += g.inner.length;
-      j = g.next;
-    } else break;
-  }
-  return { order, next: j };
-}
-
 /** `(a, b)` at `i` holding only names: the parameters of a definition or the argument of a claim. */
 function nameListAt(t: readonly TexToken[], i: number, src: string): { names: string[]; next: number } | undefined {
   if (t[i]?.kind !== 'open' || t[i].text !== '(') return undefined;
@@ -146,73 +131,109 @@ function nameListAt(t: readonly TexToken[], i: number, src: string): { names: st
   return undefined;
 }
 
-/** `d`, `\mathrm{d}`, `\partial` at the start of a fraction's part; returns the index after. */
-function differentialAt(t: readonly TexToken[], i: number, src: string): { partial: boolean; next: number } | undefined {
-  if (isCmd(t[i], 'partial')) return { partial: true, next: i + 1 };
-  if (t[i]?.kind === 'letter' && t[i].text === 'd') return { partial: false, next: i + 1 };
-  if (isCmd(t[i], 'mathrm', 'text', 'operatorname')) {
-    const g = groupAt(t, i + 1);
-    if (g && src.slice(t[i + 1].end, t[g.next - 1].start).trim() === 'd') return { partial: false, next: g.next };
-  }
-  return undefined;
+/** The tokens written for a node (its offsets), from a row's tokens. */
+function tokensOf(t: readonly TexToken[], from: number, to: number): TexToken[] {
+  return t.filter((x) => x.start >= from && x.end <= to);
 }
 
-/** `\frac{d…}{d x}` and `\frac{\partial …}{\partial w}` at the start of a left side. */
-function fractionForm(t: readonly TexToken[], src: string): LeftForm | undefined {
-  if (!isCmd(t[0], ...FRACS)) return undefined;
-  const top = groupAt(t, 1);
-  if (!top) return undefined;
-  const bottom = groupAt(t, top.next);
-  if (!bottom) return undefined;
-  const rest = t.slice(bottom.next);
-  const dTop = differentialAt(top.inner, 0, src);
-  const dBottom = differentialAt(bottom.inner, 0, src);
-  if (!dTop || !dBottom) return undefined;
-  const variable = nameOf(bottom.inner.slice(dBottom.next), src);
-  if (!variable) return undefined;
-  const numerator = unbraced(top.inner.slice(dTop.next));
-  if (!numerator.length) {
-    // The operator form: `\frac{d}{dx} f(x)`, `\frac{\partial}{\partial b}(2w + 3b)`.
-    if (!rest.length) return undefined;
-    return { kind: 'derivative', variable, of: rest, bare: false, label: 'the left side' };
+/** The library's or the note's name for a function written as a name node (`Swish`, `sigma`, `tanh`). */
+function functionName(name: string): { name: string; label: string } {
+  if (name === 'sigma' || name === 'sigmoid') return { name: 'sigmoid', label: 'σ' };
+  return { name: name.length > 1 ? (LIBRARY_FUNCTIONS[name.toLowerCase()] ?? name) : name, label: name };
+}
+
+const MAX_ORDER = 2;
+
+/** The leftmost factor of an implicit product (`\frac{d}{dx}` in `\frac{d}{dx} f(x)`). */
+function leftmost(n: Node): Node {
+  let cur = n;
+  while (cur.k === 'bin' && cur.implicit) cur = cur.a;
+  return cur;
+}
+
+/** `f'(x)`, `f''`, `\sigma'(z)` (parsed as dsigmoid). */
+function primeForm(n: Node): LeftForm | undefined {
+  if (n.k === 'call' && n.fn === 'dsigmoid' && n.args.length === 1 && n.args[0].k === 'name') {
+    const v = n.args[0].name;
+    return { kind: 'derivative', variable: v, wrt: [v], fn: 'sigmoid', bare: false, label: 'σ' };
   }
-  if (rest.length) return undefined;
-  if (isChar(numerator[0], '^')) return undefined; // d^2 y / dx^2: second order, not read
-  const asName = nameOf(numerator, src);
-  const fn = functionNameAt(numerator, 0, src);
+  if (n.k !== 'prime' || n.base.k !== 'name') return undefined;
+  if (n.order > MAX_ORDER) return { kind: 'unread', reason: say('symbolic.highOrder') };
+  const fn = functionName(n.base.name);
+  if (!n.args) return { kind: 'derivative', variable: '', wrt: Array(n.order).fill(''), fn: fn.name, bare: true, label: fn.label };
+  if (n.args.length !== 1 || n.args[0].k !== 'name') return undefined;
+  const v = n.args[0].name;
+  return { kind: 'derivative', variable: v, wrt: Array(n.order).fill(v), fn: fn.name, bare: false, label: fn.label };
+}
+
+/** The variables of a Leibniz denominator in turn (`dx^2` twice), or why they are not read. */
+function variablesOf(d: DerivNode): string[] | string {
+  const wrt = d.wrt.flatMap((w) => Array(w.order).fill(w.name.name) as string[]);
+  if (!wrt.length) return say('symbolic.notationNotRead');
+  if (wrt.length !== d.order) return say('symbolic.orderMismatch');
+  if (wrt.length > MAX_ORDER) return say('symbolic.highOrder');
+  return wrt;
+}
+
+/** `\frac{df}{dx}`, `\frac{\partial L}{\partial w}`, `\frac{d}{dx} f(x)`, `\frac{d^2 y}{dx^2}`. */
+function leibnizForm(n: Node, t: readonly TexToken[]): LeftForm | undefined {
+  const d = leftmost(n);
+  if (d.k !== 'deriv') return undefined;
+  const wrt = variablesOf(d);
+  if (typeof wrt === 'string') return { kind: 'unread', reason: wrt };
+  const variable = wrt[0];
+  if (!d.of) {
+    // The operator form: what follows is differentiated (`\frac{\partial}{\partial b}(2w + 3b)`).
+    const from = d.arg ? d.arg.start : d.end;
+    const of = tokensOf(t, from, n.end);
+    if (!of.length) return undefined;
+    return { kind: 'derivative', variable, wrt, of, bare: false, label: 'the left side' };
+  }
+  if (d !== n) return undefined; // `\frac{dL}{dw} \cdot 2`: not a derivative on its own
+  const of = d.of;
   // `\frac{d\sigma}{dz}`: the library's σ; another name is an expression defined above.
-  if (fn && fn.name === 'sigmoid' && asName === 'sigma') return { kind: 'derivative', variable, fn: 'sigmoid', bare: true, label: 'σ' };
-  if (asName) return { kind: 'derivative', variable, of: numerator, bare: false, label: asName };
-  // `\frac{d f(x)}{dx}`: a call of a function.
-  if (fn && fn.next < numerator.length) {
-    const args = nameListAt(numerator, fn.next, src);
-    if (args && args.next === numerator.length && args.names.length === 1 && args.names[0] === variable) {
-      return { kind: 'derivative', variable, fn: fn.name, bare: false, label: fn.label };
-    }
+  if (of.k === 'name' && of.name === 'sigma') return { kind: 'derivative', variable, wrt, fn: 'sigmoid', bare: true, label: 'σ' };
+  if (of.k === 'name') return { kind: 'derivative', variable, wrt, of: tokensOf(t, of.start, of.end), bare: false, label: of.name };
+  // `\frac{d f(x)}{dx}`: a call of a function of the variable.
+  if (of.k === 'bin' && of.implicit && of.a.k === 'name' && of.b.k === 'paren' && of.b.arg.k === 'name' && of.b.arg.name === variable && wrt.every((w) => w === variable)) {
+    const fn = functionName(of.a.name);
+    return { kind: 'derivative', variable, wrt, fn: fn.name, bare: false, label: fn.label };
   }
-  return undefined;
+  return { kind: 'derivative', variable, wrt, of: tokensOf(t, of.start, of.end), bare: false, label: 'the left side' };
+}
+
+/** `\nabla_w L`, `\nabla_{w} (a + b)`: the gradient by one scalar name is its partial derivative. */
+function nablaForm(n: Node, t: readonly TexToken[]): LeftForm | undefined {
+  const g = leftmost(n);
+  if (g.k !== 'nabla') return undefined;
+  const sub = (g as NablaNode).sub;
+  if (!sub || sub.k !== 'name') return { kind: 'unread', reason: say('symbolic.gradientVariable') };
+  if (!g.arg) return undefined;
+  const of = tokensOf(t, g.arg.start, n.end);
+  const label = g === n && g.arg.k === 'name' ? g.arg.name : 'the left side';
+  return { kind: 'derivative', variable: sub.name, wrt: [sub.name], of, bare: false, label };
 }
 
 /** What the left side of a row's first relation says, or undefined for an ordinary expression. */
 export function readLeft(tokens: readonly TexToken[], src: string): LeftForm | undefined {
   const t = withoutSpaces(tokens);
   if (!t.length) return undefined;
-  const frac = fractionForm(t, src);
-  if (frac) return frac;
+  // Indicators and bounded sums (`\frac{d}{dx} \sum_{k=0}^{3} x^k`) are read for the form;
+  // what is differentiated is then taken from the tokens as written.
+  let parsed = t;
+  if (usesNotation(t)) {
+    const rw = rewriteNotation(t, src);
+    if ('reason' in rw) {
+      if (t[0].kind === 'cmd' && DERIVATIVE_STARTS.has(t[0].text)) return { kind: 'unread', reason: rw.reason };
+    } else parsed = [...rw.tokens];
+  }
+  const p = parseSegment(parsed, src);
+  if (p.ok) {
+    const d = primeForm(p.ast) ?? leibnizForm(p.ast, t) ?? nablaForm(p.ast, t);
+    if (d) return d;
+  }
   const fn = functionNameAt(t, 0, src);
   if (fn) {
-    const primes = primesAt(t, fn.next);
-    if (primes.order > 1) return undefined;
-    if (primes.order === 1) {
-      if (primes.next === t.length) {
-        return { kind: 'derivative', variable: '', fn: fn.name, bare: true, label: fn.label };
-      }
-      const arg = nameListAt(t, primes.next, src);
-      if (arg && arg.next === t.length && arg.names.length === 1) {
-        return { kind: 'derivative', variable: arg.names[0], fn: fn.name, bare: false, label: fn.label };
-      }
-      return undefined;
-    }
     const params = nameListAt(t, fn.next, src);
     if (params && params.next === t.length && new Set(params.names).size === params.names.length) {
       return { kind: 'function', name: fn.name, params: params.names };
@@ -246,10 +267,11 @@ function product(fs: Node[]): Node {
   return fs.reduce((a, b) => ({ k: 'bin', op: '*', shown: '·', a, b, implicit: true, start: a.start, end: b.end }));
 }
 
-/** The bracketed argument a factor starts with: `(x)` or `(x)^2`. */
-function bracketOf(n: Node): { arg: Node; power?: Node } | undefined {
-  if (n.k === 'paren') return { arg: n.arg };
-  if (n.k === 'pow' && n.base.k === 'paren') return { arg: n.base.arg, power: n.exp };
+/** The bracketed arguments a factor starts with: `(x)`, `(x)^2`, `(x, y)`. */
+function bracketOf(n: Node): { args: readonly Node[]; power?: Node } | undefined {
+  if (n.k === 'paren') return { args: [n.arg] };
+  if (n.k === 'pow' && n.base.k === 'paren') return { args: [n.base.arg], power: n.exp };
+  if (n.k === 'tuple' && n.bracket === '(') return { args: n.items };
   return undefined;
 }
 
@@ -284,12 +306,12 @@ export function rewriteCalls(n: Node, ctx: CallContext): Rewritten {
               const start = out.length > from ? out[from].start : f.start;
               out.length = from;
               const end = fs[i + 1].end;
-              const call: Node = { k: 'call', fn: name, args: [br.arg], start, end };
+              const call: Node = { k: 'call', fn: name, args: br.args.map(rec), start, end };
               out.push(br.power ? { k: 'pow', base: call, exp: br.power, start, end } : call);
               i++;
               continue;
             }
-            if (ctx.bareValue?.name !== name && !ctx.values.has(name)) throw new CallLike(`${name}(…) may be a function of its own`);
+            if (ctx.bareValue?.name !== name && !ctx.values.has(name)) throw new CallLike(say('symbolic.mayBeFunction', { name }));
           }
           out.push(f);
         }

@@ -1,0 +1,103 @@
+// `npm run bench derivations`: the derivation checks (derivative claims and derivation rows
+// checked at seeded points) on a synthetic note, as ratios against two anchors run in the
+// same process: finding the math and lexing it (what any checker pays), and evaluating
+// each claim's right side at the same number of points with mathjs (what any sampling
+// checker pays at the least).
+import { create, all } from 'mathjs';
+import { checkLatexChains, defaultEvaluate, findMathSpans } from '../../src/engine/latex';
+import { lex } from '../../src/engine/latex/lexer';
+import { DEFAULT_SAMPLING } from '../../src/engine/latex/sampling';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+function time(fn: () => void): number {
+  const t = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+/** Claims per group of the note, with the mathjs source of their right side (for the anchor). */
+interface Written {
+  readonly text: string;
+  readonly rights: string[];
+}
+
+/**
+ * `groups` groups of a definition and its derivative claims, as course notes write them:
+ * an activation and its derivative, a loss and its partial derivatives, a second
+ * derivative, an aligned derivation. Every claim is correct except one wrong one per group.
+ */
+export function derivationNote(groups: number): Written {
+  const parts: string[] = ['# Synthetic derivations\n'];
+  const rights: string[] = [];
+  for (let g = 0; g < groups; g++) {
+    const a = (g % 5) + 1;
+    parts.push(
+      `$$f(x) = \\frac{x}{1 + e^{-${a} x}}$$`,
+      `$$f'(x) = \\frac{1}{1 + e^{-${a} x}} + \\frac{${a} x e^{-${a} x}}{(1 + e^{-${a} x})^2}$$`,
+      `$$f'(x) = \\frac{1}{1 + e^{-${a} x}}$$`,
+      `$$L = \\frac{1}{2}(w x + ${a} b - t)^2$$`,
+      `$$\\frac{\\partial L}{\\partial w} = (w x + ${a} b - t) x$$`,
+      `$$\\frac{\\partial L}{\\partial b} = ${a}(w x + ${a} b - t)$$`,
+      `$$g(x) = \\tanh(${a} x)$$`,
+      `$$g''(x) = -${2 * a * a} \\tanh(${a} x)(1 - \\tanh^2(${a} x))$$`,
+      `$$\\begin{aligned} (x + ${a})^2 - x^2 &= 2 \\cdot ${a} x + ${a * a} \\\\ &= ${a}(2x + ${a}) \\end{aligned}$$`,
+      '',
+    );
+    const e = `exp(-${a} * x)`;
+    rights.push(
+      `1 / (1 + ${e}) + ${a} * x * ${e} / (1 + ${e})^2`,
+      `1 / (1 + ${e})`,
+      `(w * x + ${a} * b - t) * x`,
+      `${a} * (w * x + ${a} * b - t)`,
+      `-${2 * a * a} * tanh(${a} * x) * (1 - tanh(${a} * x)^2)`,
+      `2 * ${a} * x + ${a * a}`,
+      `${a} * (2 * x + ${a})`,
+    );
+  }
+  return { text: parts.join('\n'), rights };
+}
+
+export function benchDerivations(): void {
+  const groups = 100;
+  const note = derivationNote(groups);
+  console.log(`\n== Derivations: a note of ${note.rights.length} derivative claims and derivation rows (${groups} definitions of each kind)`);
+  const env = { lookup: () => undefined, evaluate: defaultEvaluate };
+  let chains: ReturnType<typeof checkLatexChains> = [];
+  const cold = time(() => void (chains = checkLatexChains(note.text, env)));
+  const links = chains.flatMap((c) => c.links.filter((l) => l.sampled));
+  const verified = links.filter((l) => l.ok === true).length;
+  const wrong = links.filter((l) => l.ok === false).length;
+  if (wrong !== groups) throw new Error(`synthetic derivation note: ${wrong} claims flagged, ${groups} expected`);
+  if (verified < note.rights.length - 3 * groups) throw new Error(`synthetic derivation note: only ${verified} claims verified`);
+  const skipped = note.rights.length - verified - wrong;
+  console.log(`   ${verified} verified, ${wrong} flagged (one wrong claim per group), ${skipped} skipped`);
+  const warm = median([1, 2, 3, 4, 5].map(() => time(() => checkLatexChains(note.text, env))));
+  // Anchor 1: find the math and lex it.
+  const floor = median(
+    [1, 2, 3, 4, 5, 6, 7].map(() =>
+      time(() => {
+        for (const span of findMathSpans(note.text)) lex(span.content);
+      }),
+    ),
+  );
+  // Anchor 2: each right side, compiled once, evaluated at as many points as the checks take.
+  const math = create(all);
+  const compiled = note.rights.map((r) => math.compile(r));
+  const points = Array.from({ length: DEFAULT_SAMPLING.count }, (_, i) => ({ x: 0.3 + i, w: 1.1 - i, b: 0.4 * i, t: 2 - i }));
+  const sampling = median(
+    [1, 2, 3, 4, 5, 6, 7].map(() =>
+      time(() => {
+        for (const c of compiled) for (const p of points) c.evaluate({ ...p });
+      }),
+    ),
+  );
+  console.log(`   floor (find the math, lex it):                  ${ms(floor)}`);
+  console.log(`   right sides at ${DEFAULT_SAMPLING.count} points each (mathjs, compiled):   ${ms(sampling)}`);
+  console.log(`   derivation checks, the whole note again:        ${ms(warm)}   ${ratio(warm, floor)} floor   ${ratio(warm, sampling)} the bare sampling   (${ms(warm / note.rights.length)} per claim)`);
+  console.log(`   the same, first run in this process:            ${ms(cold)}   ${ratio(cold, floor)} floor`);
+}
