@@ -265,7 +265,14 @@ const FORMULA_DEPTH = 8;
  * and `F = 3`), following names that are themselves formulas; undefined when any input
  * is unbound, ambiguous or circular.
  */
-function formulaValue(name: string, line: number, env: LatexEnv, scope: NoteScope, seen: Set<string>): { value: number; vars: Record<string, number>; t: Translation } | undefined {
+function formulaValue(
+  name: string,
+  line: number,
+  env: LatexEnv,
+  scope: NoteScope,
+  seen: Set<string>,
+  memo: Map<string, number | undefined> = new Map(),
+): { value: number; vars: Record<string, number>; t: Translation } | undefined {
   const t = scope.formulas.get(name);
   if (!t || seen.has(name) || seen.size >= FORMULA_DEPTH) return undefined;
   seen.add(name);
@@ -274,7 +281,12 @@ function formulaValue(name: string, line: number, env: LatexEnv, scope: NoteScop
     if (scope.ambiguous.has(n)) return undefined;
     const own = scope.names.get(n)?.value;
     const block = env.lookup(n, line);
-    const v = typeof own === 'number' ? own : typeof block === 'number' ? block : formulaValue(n, line, env, scope, seen)?.value;
+    // Each name's formula is followed once per restatement (a wide formula tree stays linear).
+    let v = typeof own === 'number' ? own : typeof block === 'number' ? block : memo.get(n);
+    if (v === undefined && !memo.has(n) && typeof own !== 'number' && typeof block !== 'number') {
+      v = formulaValue(n, line, env, scope, seen, memo)?.value;
+      memo.set(n, v);
+    }
     if (v === undefined || !Number.isFinite(v)) return undefined;
     vars[n] = v;
   }
