@@ -23,6 +23,9 @@ const entries = [
   { entryPoints: ['src/extension/renderBundle.ts'], outfile: 'dist/render.js' },
   // The CLI: in the npm package (`npx dl-calc`), not in the .vsix.
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI's other parts, loaded only when used: the process that checks notes, and `render`.
+  { entryPoints: ['src/cli/checkProcess.ts'], outfile: 'dist/checkProcess.js' },
+  { entryPoints: ['src/cli/renderCommand.ts'], outfile: 'dist/renderCommand.js' },
 ].filter((e) => e.entryPoints.every((p) => existsSync(p)));
 
 // The web build (package.json "browser": vscode.dev, github.dev): the same extension for the

@@ -1,184 +1,153 @@
-// `dl-calc check`: evaluates notes and reports errors and failed checks as
-// path:line:col: message, a transcript with --verbose, or one JSON object with --json.
-import type { NoteResult, StatementResult } from '../engine/types';
-import { say } from '../engine/messages';
+// `dl-calc check`: every note checked in a pool of child processes (one per core, one note
+// at a time each), reported in the order the notes were named as soon as each is ready, and
+// forgotten once reported, so memory stays flat however many notes a course has.
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
+import { ProcessPool, type Outcome } from '../node/processPool';
+import { stoppedResult } from '../node/stops';
+import { CheckCache, buildIdentity } from './cache';
+import type { CheckInit, CheckJob } from './checkProcess';
+import { UsageError, failureOf } from './errors';
+import { MAX_NOTE_BYTES, collectNotes, readNote } from './files';
+import type { Language } from './lang';
+import { defaultNoteOptions, readArgs } from './args';
+import { addTotals, emptyTotals, noteOutput, summaryLine, type NoteOutput, type OutputMode } from './report';
+import { JsonReportWriter, type Io } from './output';
 
-export interface CheckedFile {
-  readonly path: string;
-  readonly result: NoteResult;
-}
-
-/** The stable JSON shape of `dl-calc check --json` (documented in docs/cli.md). */
-export interface JsonReport {
-  files: {
-    path: string;
-    statements: number;
-    checks: { passed: number; failed: number };
-    errors: number;
-    items: JsonItem[];
-  }[];
-  totals: { statements: number; passed: number; failed: number; errors: number };
-}
-
-export interface JsonItem {
-  line: number;
-  column: number;
-  kind: string;
-  source: string;
-  display: string;
-  ok?: boolean;
-  /** In the reader's language (--lang, LANG). */
-  message?: string;
-  /** The message's stable code (src/engine/messages/catalogue.ts), the same in every language. */
-  code?: string;
-  /** A LaTeX claim checked at seeded points (a derivative or an identity): where, and both sides. */
-  sampled?: JsonSampled;
-}
-
-export interface JsonSampled {
-  /** "checked at x = 0.4, 1.3, −2.1". */
-  checkedAt: string;
-  /** For a wrong claim, the first point that fails, the left side's value there (the true derivative) and the right side's. */
-  at?: Record<string, number>;
-  left?: number;
-  right?: number;
-}
-
+/** Heap of each checking process, in MB: room for a large note's results beside its worker's own limit. */
+const PROCESS_HEAP_MB = 1024;
 /**
- * Checked chains of LaTeX count as checks: a verified chain passed, a chain with a wrong
- * link failed (so CI fails on a wrong hand calculation, as on a failed ≈).
+ * Notes per process before another one is started: each process loads mathjs once (a
+ * third of a second of CPU), which a few notes do not repay.
  */
-export function jsonReport(files: readonly CheckedFile[]): JsonReport {
-  const totals = { statements: 0, passed: 0, failed: 0, errors: 0 };
-  const out = files.map((file) => {
-    const { summary } = file.result;
-    const passed = summary.passed + summary.chainsVerified;
-    const failed = summary.failed + summary.chainsFailed;
-    // A note that could not be read or checked completely is an error of the note.
-    const errors = summary.errors + noteProblems(file.result).length;
-    totals.statements += summary.statements;
-    totals.passed += passed;
-    totals.failed += failed;
-    totals.errors += errors;
-    return {
-      path: file.path,
-      statements: summary.statements,
-      checks: { passed, failed },
-      errors,
-      items: itemsOf(file.result),
-    };
-  });
-  return { files: out, totals };
+const NOTES_PER_PROCESS = 8;
+/** A checking process silent this long past the time limit (its own thread stuck) is killed. */
+const SILENCE_GRACE_MS = 2000;
+
+interface CheckArgs {
+  readonly paths: string[];
+  readonly mode: OutputMode;
+  readonly jobs: number;
+  readonly cache?: string;
+  readonly init: CheckInit;
 }
 
-/** Problems of the note as a whole: stopped LaTeX checks, too large, too deeply nested. */
-function noteProblems(result: NoteResult) {
-  return result.diagnostics.filter((d) => d.code === 'stopped');
+function parseCheckArgs(args: readonly string[], lang: Language): CheckArgs {
+  const options = defaultNoteOptions();
+  const mode = { json: false, verbose: false, derivations: false };
+  let jobs = availableParallelism();
+  let cache: string | undefined;
+  const paths = readArgs(
+    args,
+    {
+      '--json': () => (mode.json = true),
+      '--verbose': () => (mode.verbose = true),
+      '-v': () => (mode.verbose = true),
+      '--derivations': () => (mode.derivations = mode.verbose = true),
+      '--jobs': (v) => {
+        jobs = Number(v);
+        if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(l10n.t('{flag} takes a whole number from {min} to {max} (got "{text}")', { flag: '--jobs', min: 1, max: 256, text: v }));
+      },
+      '--cache': (v) => (cache = v),
+    },
+    ['--jobs', '--cache'],
+    options,
+  );
+  if (paths.length === 0) throw new UsageError(l10n.t('check needs at least one file or directory'));
+  return { paths, mode, jobs, cache, init: { lang, timeLimitMs: options.timeLimitMs, settings: options.settings, mode } };
 }
 
-/** Statements, checked LaTeX chains and problems of the note, in document order. */
-function itemsOf(result: NoteResult): JsonItem[] {
-  const items = result.statements.map(jsonItem);
-  for (const d of noteProblems(result)) {
-    items.push({ line: d.range.start.line + 1, column: d.range.start.character + 1, kind: 'stopped', source: '', display: '', message: d.message });
-  }
-  for (const chain of result.latex) {
-    if (chain.status === 'skipped') continue;
-    const wrong = chain.links.find((l) => l.ok === false);
-    const at = wrong?.written?.range.start ?? (wrong?.sampled ? chain.segments[wrong.right]?.range.start : undefined) ?? chain.range.start;
-    const sampledLink = wrong ?? chain.links.find((l) => l.ok === true && l.sampled);
-    const s = sampledLink?.sampled;
-    const sampled = s && { checkedAt: s.checkedAt, ...(s.failing ? { at: { ...s.failing.at }, left: s.failing.left, right: s.failing.right } : {}) };
-    items.push({
-      line: at.line + 1,
-      column: at.character + 1,
-      // Arithmetic read in plain text is its own kind; other-delimiter math is LaTeX.
-      kind: chain.where === 'prose' ? 'prose' : 'latex',
-      source: chain.latex,
-      display: chain.segments.map((s) => (s.value === undefined ? s.latex : String(Number(s.value.toPrecision(6))))).join(' | '),
-      ok: chain.status === 'verified',
-      ...(wrong ? { message: wrong.message } : {}),
-      ...(sampled ? { sampled } : {}),
-    });
-  }
-  return items.sort((a, b) => a.line - b.line || a.column - b.column);
-}
+/** One note's turn in the report: what it prints, or why it could not be read. */
+type Reported = { readonly output: NoteOutput } | { readonly unreadable: string };
 
-function jsonItem(s: StatementResult): JsonItem {
-  const at = s.kind === 'error' && s.error ? s.error.range.start : s.range.start;
-  const item: JsonItem = {
-    line: at.line + 1,
-    column: at.character + 1,
-    kind: s.kind,
-    source: s.source,
-    display: s.kind === 'error' ? '' : (s.value?.full ?? (s.check ? (s.check.ok ? 'true' : 'false') : '')),
+export async function check(argv: readonly string[], io: Io, lang: Language): Promise<number> {
+  const args = parseCheckArgs(argv, lang);
+  const files = collectNotes(args.paths);
+  const cache = args.cache ? new CheckCache(args.cache, buildIdentity(), [args.init, process.cwd()], io.err) : undefined;
+  let pool: ProcessPool<CheckInit, CheckJob, NoteOutput> | undefined;
+  // Started on the first note that is not in the cache: a process per core, or fewer for a few notes.
+  const checker = () =>
+    (pool ??= new ProcessPool({
+      script: path.join(__dirname, 'checkProcess.js'),
+      size: Math.min(args.jobs, Math.ceil(files.length / NOTES_PER_PROCESS)),
+      init: args.init,
+      execArgv: [`--max-old-space-size=${PROCESS_HEAP_MB}`],
+      silenceLimitMs: args.init.timeLimitMs > 0 ? args.init.timeLimitMs + SILENCE_GRACE_MS : 0,
+    }));
+
+  const checkOne = async (file: string): Promise<Reported> => {
+    let note;
+    try {
+      note = readNote(file);
+    } catch (e) {
+      // One unreadable file is reported; every other note is still checked.
+      if (failureOf(e) !== 'read') throw e;
+      return { unreadable: (e as Error).message };
+    }
+    const doc = { uri: path.resolve(file), version: 1, text: '' };
+    if (!('text' in note)) {
+      const message = l10n.t('This note is too large to check: {size}, more than the limit of {limit}', { size: mb(note.tooLarge), limit: mb(MAX_NOTE_BYTES) });
+      return { output: noteOutput({ path: file, result: stoppedResult(doc, message) }, args.mode) };
+    }
+    const key = cache?.key(file, note.text);
+    const replayed = key === undefined ? undefined : cache?.get(file, key);
+    if (replayed) return { output: replayed };
+    const outcome = await checker().run({ path: file, uri: doc.uri, text: note.text });
+    const output = outcome.ok ? outcome.value : noteOutput({ path: file, result: stoppedResult(doc, couldNotCheck(outcome, args.init.timeLimitMs)) }, args.mode);
+    if (key !== undefined && outcome.ok) cache?.set(file, key, output);
+    return { output };
   };
-  if (s.check) item.ok = s.check.ok;
-  if (s.kind === 'error') {
-    item.message = s.error?.message;
-    if (s.error?.code) item.code = s.error.code;
-  }
-  else if (s.check && !s.check.ok) item.message = s.check.message;
-  return item;
-}
 
-/** `path:line:col: message` for each error and failed check. */
-export function problemLines(file: CheckedFile): string[] {
-  const lines: string[] = [];
-  for (const item of itemsOf(file.result)) {
-    if (item.kind === 'error' || item.kind === 'stopped') lines.push(`${file.path}:${item.line}:${item.column}: error: ${item.message}`);
-    else if (item.ok === false) {
-      const what = item.kind === 'latex' || item.kind === 'prose' ? say('cli.handCalculation') : say('cli.checkFailed');
-      lines.push(`${file.path}:${item.line}:${item.column}: ${what}: ${item.message}`);
+  const totals = emptyTotals();
+  const json = args.mode.json ? new JsonReportWriter(io.out) : undefined;
+  let reported = 0;
+  let unreadable = false;
+  const report = (r: Reported) => {
+    if ('unreadable' in r) {
+      io.err(`dl-calc: ${r.unreadable}`);
+      unreadable = true;
+      return;
     }
-  }
-  for (const d of file.result.diagnostics) {
-    if (d.code === 'option') lines.push(`${file.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: warning: ${d.message}`);
-  }
-  return lines;
-}
+    reported++;
+    addTotals(totals, r.output.totals);
+    if (json) json.file(r.output.json!);
+    else for (const line of r.output.lines) io.out(line);
+  };
 
-/** Every statement with its value, like a notebook transcript. */
-export function transcript(file: CheckedFile, derivations: boolean): string[] {
-  const out: string[] = [`${file.path}`];
-  const chains = file.result.latex.filter((c) => c.status !== 'skipped');
-  const width = Math.min(48, Math.max(8, ...file.result.statements.map((s) => firstLine(s.source).length)));
-  for (const s of file.result.statements) {
-    const where = String(s.range.start.line + 1).padStart(5);
-    const source = firstLine(s.source).padEnd(width);
-    let shown: string;
-    if (s.kind === 'error') shown = `✗ error: ${s.error?.message}`;
-    else if (s.check) shown = s.check.ok ? `✓ ${s.value?.short ?? 'true'}` : `✗ ${s.check.message}`;
-    else shown = `→ ${s.value?.full ?? ''}${s.value?.hint ? `  (${s.value.hint})` : ''}`;
-    out.push(`${where} │ ${source}  ${shown}`);
-    const d = s.derivation;
-    if (derivations && d) {
-      // Steps that repeat the previous one say nothing; leave them out.
-      const steps = [d.formulaText, d.substitutedText, d.resultText].filter(
-        (step, i, all) => i === 0 || (step !== all[i - 1] && !all[0].endsWith(`= ${step}`)),
-      );
-      if (steps.length > 1) steps.forEach((step, i) => out.push(`      │     ${i ? '= ' : ''}${step}`));
-      for (const lib of d.library) out.push(`      │     ${say('cli.where', { formula: lib.text })}`);
+  // A window of notes in flight: every process has work, a slow note holds back only the
+  // report (kept in order), and memory is bounded by the window, not by the course.
+  const window = Math.max(8, 4 * args.jobs);
+  const inFlight: Promise<Reported>[] = [];
+  try {
+    for (const file of files) {
+      inFlight.push(checkOne(file));
+      if (inFlight.length >= window) report(await inFlight.shift()!);
     }
+    while (inFlight.length) report(await inFlight.shift()!);
+  } finally {
+    pool?.dispose();
   }
-  for (const d of noteProblems(file.result)) out.push(`${String(d.range.start.line + 1).padStart(5)} │ ✗ ${d.message}`);
-  for (const c of chains) {
-    const where = String(c.range.start.line + 1).padStart(5);
-    const wrong = c.links.find((l) => l.ok === false);
-    const shown = c.where === 'prose' ? c.latex : `$${c.latex}$`;
-    out.push(`${where} │ ${shown}  ${wrong ? `✗ ${wrong.message}` : `✓ ${say('cli.chainHolds')}`}`);
-  }
-  return out;
+  cache?.save();
+  if (json) json.end(totals);
+  else if (reported > 0 || !unreadable) io.out(summaryLine(totals, reported));
+  if (unreadable) return 2;
+  return totals.failed > 0 || totals.errors > 0 ? 1 : 0;
 }
 
-function firstLine(text: string): string {
-  const [first, ...rest] = text.split('\n');
-  return rest.length ? `${first} …` : first;
+/** "This note could not be checked: its process …", at the note's first line. */
+function couldNotCheck(outcome: Exclude<Outcome<unknown>, { ok: true }>, timeLimitMs: number): string {
+  if (outcome.kind === 'time') {
+    return l10n.t('This note could not be checked: its process stopped answering for longer than the time limit of {limit} (option --time-limit) and was ended', { limit: formatMs(timeLimitMs) });
+  }
+  if (outcome.kind === 'memory') return l10n.t('This note could not be checked: its process ran out of memory and was ended; the other notes were still checked');
+  return l10n.t('This note could not be checked: its process crashed ({detail}); the other notes were still checked', { detail: outcome.detail });
 }
 
-export function summaryLine(report: JsonReport): string {
-  const t = report.totals;
-  const notes = report.files.length === 1 ? say('cli.notes.one') : say('cli.notes.many', { count: report.files.length });
-  const errors = t.errors === 1 ? say('cli.errors.one') : say('cli.errors.many', { count: t.errors });
-  return say('cli.summary', { notes, statements: t.statements, passed: t.passed, failed: t.failed, errors });
+function formatMs(ms: number): string {
+  return ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
 }

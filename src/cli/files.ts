@@ -2,32 +2,35 @@
 // byte-order mark, errors in words, and exports written whole or not at all.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-
-/** A file or directory the CLI could not use: reported in words, exit code 2. */
-export class ReadError extends Error {}
+import * as l10n from '@vscode/l10n';
+import { ReadError } from './errors';
 
 /** Largest note the CLI reads, in bytes; a larger one is reported as too large (exit 1). */
 export const MAX_NOTE_BYTES = 32 * 1024 * 1024;
 
-const WORDS: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EISDIR: 'it is a directory',
-  ENOTDIR: 'a part of the path is not a directory',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  ELOOP: 'too many symbolic links (a link points back to itself)',
-  ENAMETOOLONG: 'the name is too long',
-  EMFILE: 'too many open files',
-  ENOSPC: 'no space left on the device',
-  EROFS: 'the file system is read-only',
-  EBUSY: 'the file is busy',
-  EXDEV: 'it is on another device',
+const WORDS: Record<string, () => string> = {
+  ENOENT: () => l10n.t('no such file or directory'),
+  EISDIR: () => l10n.t('it is a directory'),
+  ENOTDIR: () => l10n.t('a part of the path is not a directory'),
+  EACCES: () => l10n.t('permission denied'),
+  EPERM: () => l10n.t('permission denied'),
+  ELOOP: () => l10n.t('too many symbolic links (a link points back to itself)'),
+  ENAMETOOLONG: () => l10n.t('the name is too long'),
+  EMFILE: () => l10n.t('too many open files'),
+  ENOSPC: () => l10n.t('no space left on the device'),
+  EROFS: () => l10n.t('the file system is read-only'),
+  EBUSY: () => l10n.t('the file is busy'),
+  EXDEV: () => l10n.t('it is on another device'),
 };
+
+export function cannotRead(file: string, reason: string): string {
+  return l10n.t('cannot read {file}: {reason}', { file, reason });
+}
 
 /** What a file-system error means, in words (never a bare ENOENT). */
 export function inWords(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
-  if (code && WORDS[code]) return WORDS[code];
+  if (code && Object.hasOwn(WORDS, code)) return WORDS[code]();
   return code ? `${(e as Error).message.replace(/^\w+: /, '').replace(/, \w+ .*$/, '')}` : String((e as Error)?.message ?? e);
 }
 
@@ -39,7 +42,7 @@ export function collectNotes(paths: readonly string[]): string[] {
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      throw new ReadError(`cannot read the directory ${dir}: ${inWords(e)}`);
+      throw new ReadError(l10n.t('cannot read the directory {dir}: {reason}', { dir, reason: inWords(e) }));
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
@@ -53,13 +56,13 @@ export function collectNotes(paths: readonly string[]): string[] {
     try {
       stat = fs.statSync(p);
     } catch (e) {
-      throw new ReadError(`cannot read ${p}: ${inWords(e)}`);
+      throw new ReadError(cannotRead(p, inWords(e)));
     }
     if (stat.isDirectory()) {
       const found: string[] = [];
       walk(p, found);
       // A mistyped or empty folder in CI must not pass as "no problems".
-      if (found.length === 0) throw new ReadError(`no notes in ${p}: it holds no *.md or *.markdown files`);
+      if (found.length === 0) throw new ReadError(l10n.t('no notes in {dir}: it holds no *.md or *.markdown files', { dir: p }));
       files.push(...found);
     } else files.push(p);
   }
@@ -77,37 +80,37 @@ export function readNote(file: string): NoteText {
   try {
     stat = fs.statSync(file);
   } catch (e) {
-    throw new ReadError(`cannot read ${file}: ${inWords(e)}`);
+    throw new ReadError(cannotRead(file, inWords(e)));
   }
-  if (stat.isDirectory()) throw new ReadError(`cannot read ${file}: it is a directory`);
-  if (!stat.isFile()) throw new ReadError(`cannot read ${file}: it is not a regular file (${kindOf(stat)})`);
+  if (stat.isDirectory()) throw new ReadError(cannotRead(file, l10n.t('it is a directory')));
+  if (!stat.isFile()) throw new ReadError(cannotRead(file, l10n.t('it is not a regular file ({kind})', { kind: kindOf(stat) })));
   if (stat.size > MAX_NOTE_BYTES) return { tooLarge: stat.size };
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (e) {
-    throw new ReadError(`cannot read ${file}: ${inWords(e)}`);
+    throw new ReadError(cannotRead(file, inWords(e)));
   }
   return { text: decode(file, bytes) };
 }
 
 function kindOf(stat: fs.Stats): string {
-  if (stat.isFIFO()) return 'a named pipe';
-  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
-  if (stat.isSocket()) return 'a socket';
-  return 'not a file';
+  if (stat.isFIFO()) return l10n.t('a named pipe');
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return l10n.t('a device');
+  if (stat.isSocket()) return l10n.t('a socket');
+  return l10n.t('not a file');
 }
 
 export function decode(file: string, bytes: Buffer): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   if (bytes.includes(0)) {
-    throw new ReadError(`cannot read ${file}: it is not UTF-8 text (it holds NUL bytes: UTF-16 without a byte-order mark, or not text); save it as UTF-8`);
+    throw new ReadError(cannotRead(file, l10n.t('it is not UTF-8 text (it holds NUL bytes: UTF-16 without a byte-order mark, or not text); save it as UTF-8')));
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new ReadError(`cannot read ${file}: it is not UTF-8 text; save it as UTF-8`);
+    throw new ReadError(cannotRead(file, l10n.t('it is not UTF-8 text; save it as UTF-8')));
   }
 }
 
@@ -127,7 +130,7 @@ export function writeAtomic(target: string, content: string): void {
     } catch {
       // There was nothing to remove.
     }
-    throw new ReadError(`cannot write ${target}: ${inWords(e)}`);
+    throw new ReadError(l10n.t('cannot write {file}: {reason}', { file: target, reason: inWords(e) }));
   }
 }
 

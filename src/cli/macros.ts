@@ -3,9 +3,10 @@
 // an object holding `markdown.math.macros` / `markdown.extension.katex.macros` (a
 // settings.json without comments), VS Code's taking precedence as in the editor.
 import * as fs from 'node:fs';
+import * as l10n from '@vscode/l10n';
 import { usableMacros, type TexMacros } from '../engine/texMacros';
-import { UsageError } from './args';
-import { ReadError } from './files';
+import { ReadError, UsageError } from './errors';
+import { cannotRead, inWords } from './files';
 
 const SETTING_KEYS = ['markdown.extension.katex.macros', 'markdown.math.macros'];
 
@@ -14,16 +15,16 @@ export function readMacrosFile(file: string): TexMacros {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ReadError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new ReadError(cannotRead(file, inWords(e)));
   }
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new UsageError(`--macros ${file}: not JSON (${(e as Error).message})`);
+    throw new UsageError(l10n.t('--macros {file}: not JSON ({reason})', { file, reason: (e as Error).message }));
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new UsageError(`--macros ${file}: expected an object of macros, like {"\\\\R": "\\\\mathbb{R}"}`);
+    throw new UsageError(l10n.t('--macros {file}: expected an object of macros, like {example}', { file, example: '{"\\\\R": "\\\\mathbb{R}"}' }));
   }
   const record = data as Record<string, unknown>;
   if (SETTING_KEYS.some((k) => k in record)) {

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { splitLines } from '../engine/blocks';
+import { splitLines } from '../engine/parse/lines';
 import type { Derivation, EngineSettings, NoteDocument, NoteResult } from '../engine/types';
 import {
   PROGRESS_BYTES,

@@ -14,6 +14,7 @@ import { parseNote } from '../../src/engine/blocks';
 import { splitStatements } from '../../src/engine/statements';
 import { checkLatexChains, defaultEvaluate, defaultEvaluateAny, findMathSpans } from '../../src/engine/latex';
 import { lex } from '../../src/engine/latex/lexer';
+import { benchCliFigures } from './cli';
 
 const root = path.join(__dirname, '..', '..', '..');
 
@@ -282,6 +283,7 @@ function main(): void {
   if (want('cli')) benchCli();
   if (want('load')) benchLoad();
   if (want('editor')) benchEditor();
+  if (want('cli')) void benchCliFigures();
 }
 
 /** Editor figures, measured inside a real VS Code (code-server) by the perf suite. */

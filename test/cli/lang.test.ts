@@ -58,3 +58,30 @@ test('--lang with another value is a usage error (exit 2)', () => {
   assert.equal(r.code, 2);
   assert.match(r.err, /--lang takes en or zh-cn/);
 });
+
+test('in a Chinese locale every CLI message is Chinese: file errors, usage, the help, an export', () => {
+  const zh = { LANG: 'zh_CN.UTF-8' };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-calc-lang-'));
+  const missing = cli(['check', path.join(dir, 'nope.md')], zh);
+  assert.equal(missing.code, 2);
+  assert.equal(missing.err.trim(), `dl-calc: 无法读取 ${path.join(dir, 'nope.md')}：没有这个文件或目录`);
+  fs.mkdirSync(path.join(dir, 'empty'));
+  assert.equal(cli(['check', path.join(dir, 'empty')], zh).err.trim(), `dl-calc: ${path.join(dir, 'empty')} 中没有笔记：其中没有 *.md 或 *.markdown 文件`);
+  const usage = cli(['check', '--frobnicate', dir], zh);
+  assert.equal(usage.code, 2);
+  assert.match(usage.err, /^dl-calc: 未知的选项 --frobnicate（以“-”开头的文件名请放在 -- 之后）$/m);
+  assert.match(usage.err, /^两个命令共用的选项（括号中是对应的编辑器设置）：$/m);
+  assert.match(usage.err, /^ {2}--no-latex {14}不校验 LaTeX 和正文中的手算（dlCalc\.latexChecks\.enabled）$/m);
+  assert.match(cli(['check', '--jobs', '0', dir], zh).err, /--jobs 只接受 1 到 256 的整数（收到的是“0”）/);
+  const help = cli(['help'], zh);
+  assert.equal(help.code, 0);
+  assert.match(help.out, /^退出码：0 所有校验通过/m);
+  // No English sentence is left in the help: every description line holds Chinese.
+  for (const line of help.out.split('\n').filter((l) => /^ {2}-/.test(l))) assert.match(line, /[\u4e00-\u9fff]/, line);
+  const note = noteFile();
+  const out = path.join(dir, 'n.html');
+  const render = cli(['render', note, '-o', out], zh);
+  assert.equal(render.code, 0, render.err);
+  assert.equal(render.out.trim(), `已写入 ${out}`);
+  assert.equal(cli(['render', note, '-o', note], zh).err.split('\n')[0], `dl-calc: 拒绝用 HTML 覆盖笔记本身（${note}）；请用 -o 指定另一个文件`);
+});

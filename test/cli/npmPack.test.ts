@@ -23,7 +23,7 @@ test('npx dl-calc check notes/ works from the npm pack tarball in a fresh folder
     const pack = run(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], root);
     assert.equal(pack.code, 0, pack.err);
     const [info] = JSON.parse(pack.out) as { filename: string; files: { path: string }[] }[];
-    assert.deepEqual(info.files.map((f) => f.path).filter((f) => f.startsWith('dist/')).sort(), ['dist/cli.js', 'dist/evaluationWorker.js']);
+    assert.deepEqual(info.files.map((f) => f.path).filter((f) => f.startsWith('dist/')).sort(), ['dist/checkProcess.js', 'dist/cli.js', 'dist/evaluationWorker.js', 'dist/renderCommand.js']);
     const project = path.join(dir, 'project');
     fs.mkdirSync(path.join(project, 'notes'), { recursive: true });
     fs.writeFileSync(path.join(project, 'package.json'), '{"name":"course","version":"1.0.0","private":true}\n');

@@ -6,13 +6,11 @@ import type MarkdownIt from 'markdown-it';
 import type { Position } from '../types';
 import type { FrontMatter } from '../render/frontMatter';
 import { inlineRegions, noteMarkdown, type Region } from './markdown';
+import { splitLines } from './lines';
 
 type Token = MarkdownIt.Token;
 
-/** Splits text into lines the way markdown-it counts them (\r\n, \r and \n all end a line). */
-export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
-}
+export { splitLines };
 
 /** Where one line of an inline token's content starts in the document. */
 export interface LineBase {

@@ -1,0 +1,57 @@
+// One of `dl-calc check`'s child processes (src/node/processPool.ts): it evaluates one note
+// at a time in its evaluation worker and answers with what the note prints, so a note that
+// crashes V8 ends this process, never the CLI. The results are forgotten once answered.
+import type { EngineSettings } from '../engine/types';
+import { serveJobs } from '../node/processPool';
+import { newClient } from './client';
+import { useLanguage, type Language } from './lang';
+import { noteOutput, type NoteOutput, type OutputMode } from './report';
+
+export interface CheckInit {
+  readonly lang: Language;
+  readonly timeLimitMs: number;
+  readonly settings: Partial<EngineSettings>;
+  readonly mode: OutputMode;
+}
+
+export interface CheckJob {
+  /** The path as the user named it, printed in the report. */
+  readonly path: string;
+  readonly uri: string;
+  readonly text: string;
+}
+
+/**
+ * For the tests of process isolation only (docs/cli.md): with DL_CALC_TEST_FAULT set to
+ * crash, oom or hang, a note containing this marker aborts the process, exhausts its heap
+ * for real, or blocks its thread forever.
+ */
+const FAULT_MARKER = 'dl-calc-test-fault';
+
+function testFault(text: string): void {
+  const fault = process.env.DL_CALC_TEST_FAULT;
+  if (!fault || !text.includes(FAULT_MARKER)) return;
+  if (fault === 'crash') process.abort();
+  if (fault === 'hang') for (;;);
+  if (fault === 'oom') {
+    const hoard: number[][] = [];
+    for (;;) hoard.push(new Array(4e6).fill(Math.random()));
+  }
+}
+
+serveJobs<CheckInit, CheckJob, NoteOutput>((init) => {
+  useLanguage(init.lang);
+  const client = newClient(init.timeLimitMs);
+  client.warmUp();
+  return async (job) => {
+    testFault(job.text);
+    const doc = { uri: job.uri, version: 1, text: job.text };
+    const restarts = client.restarts;
+    const result = await client.evaluate(doc, init.settings, init.mode.derivations);
+    // Memory stays flat in the number of notes: nothing of a reported note is kept.
+    client.forget(job.uri);
+    const output = noteOutput({ path: job.path, result }, init.mode);
+    // A step stopped by the time limit may finish on the next run: such a result is not complete (not cached).
+    return client.restarts === restarts ? output : { ...output, complete: false };
+  };
+});
