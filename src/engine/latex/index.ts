@@ -10,6 +10,7 @@ import { UPDATE_RELATIONS } from './vocabulary';
 import { findMathSpans, type MathSpan } from './mathSpans';
 import { translate, type Translation } from './translate';
 import { SymbolicRows } from './symbolicRows';
+import { localiseReasons } from './reasons';
 import { defaultSymbolicEnv } from './symbolicEnv';
 import type { LatexChainResult, LatexEnv, LatexLink, LatexOptions, LatexSegment, LatexStatus } from './types';
 
@@ -29,6 +30,8 @@ interface Evaluated {
   /** Translated, but some names are unbound (symbolic option may still use it). */
   readonly unbound?: readonly string[];
   readonly bound?: Record<string, LatexValue>;
+  /** It reads a name an earlier section changed (see Reading). */
+  readonly usesAmbiguous?: boolean;
 }
 
 function rangeOf(span: MathSpan, start: number, end: number): Range {
@@ -60,16 +63,28 @@ class NoteScope {
    * bound again.
    */
   readonly rebound = new Set<string>();
+  /** What each rebound name held before its first change in this section (undefined: nothing). */
+  readonly before = new Map<string, LatexBinding | undefined>();
   /** Ambiguous names, with the line of the heading that made them so. */
   readonly ambiguous = new Map<string, number>();
+  /** An ambiguous name's two readings: where the section above left it, and before it changed. */
+  readonly readings = new Map<string, { readonly continued?: LatexBinding; readonly restarted?: LatexBinding }>();
+
+  /**
+   * Names defined by a formula (`$P = (F - 1)/2$`, `$z = x \cdot y$`), so that a later
+   * `$P = 1$` can be seen to restate what the formula gives.
+   */
+  readonly formulas = new Map<string, Translation>();
 
   /** A heading at `line`: updates made in the section above no longer read one way. */
   heading(line: number): void {
     for (const n of this.rebound) {
+      this.readings.set(n, { continued: this.names.get(n), restarted: this.before.get(n) });
       this.names.delete(n);
       this.ambiguous.set(n, line);
     }
     this.rebound.clear();
+    this.before.clear();
   }
 }
 
@@ -91,7 +106,19 @@ export function headingLines(text: string): number[] {
   return out;
 }
 
-function evaluateSegment(span: MathSpan, seg: Segment, env: LatexEnv, carried: boolean, scope: NoteScope): Evaluated {
+/**
+ * How a chain reads the names an earlier section changed: not at all (skipped), as the
+ * section above left them, or as they were before it changed them (the note starts over).
+ */
+type Reading = 'continued' | 'restarted' | undefined;
+
+function evaluateSegment(span: MathSpan, seg: Segment, env: LatexEnv, carried: boolean, scope: NoteScope, reading: Reading = undefined): Evaluated {
+  const uses = { ambiguous: false };
+  const e = evaluateWith(span, seg, env, carried, scope, reading, uses);
+  return uses.ambiguous ? { ...e, usesAmbiguous: true } : e;
+}
+
+function evaluateWith(span: MathSpan, seg: Segment, env: LatexEnv, carried: boolean, scope: NoteScope, reading: Reading, uses: { ambiguous: boolean }): Evaluated {
   const latex = span.content.slice(seg.start, seg.end).trim();
   const base = { latex, range: rangeOf(span, seg.start, seg.end), carried: carried || undefined };
   if (!seg.tokens.length) return { out: { ...base, names: [], skipReason: 'empty' } };
@@ -108,7 +135,14 @@ function evaluateSegment(span: MathSpan, seg: Segment, env: LatexEnv, carried: b
     const blockLine = block === undefined ? undefined : (env.bindingLine?.(n, line) ?? -1);
     const since = scope.ambiguous.get(n);
     if (since !== undefined && (blockLine === undefined || blockLine < since)) {
-      ambiguous.push(n);
+      uses.ambiguous = true;
+      const read = reading && scope.readings.get(n)?.[reading];
+      if (!read) {
+        ambiguous.push(n);
+        continue;
+      }
+      vars[n] = read.value;
+      if (read.uncertainty > 0) uncertain.set(n, read.uncertainty);
       continue;
     }
     // The nearest binding above wins: a dl-calc assignment or the note's own math.
@@ -162,35 +196,8 @@ function evaluateSegment(span: MathSpan, seg: Segment, env: LatexEnv, carried: b
   };
 }
 
-/** The name a chain's first segment binds, when it is a lone name and the first relation binds. */
-function boundName(chain: Chain, span: MathSpan): string | undefined {
-  if (chain.continuation || !chain.relations.length) return undefined;
-  const rel = chain.relations[0];
-  if (rel.kind !== 'eq' && rel.kind !== 'approx' && !UPDATE_RELATIONS.has(rel.text)) return undefined;
-  const head = chain.segments[0];
-  if (!head.tokens.length) return undefined;
-  const t = translate(head.tokens, span.content);
-  if (!t.ok) return undefined;
-  if (t.ast.k === 'name') return t.ast.name;
-  if (t.ast.k === 'deriv' && t.ast.quantity) return t.ast.quantity;
-  return undefined;
-}
-
-function checkChain(
-  span: MathSpan,
-  chain: Chain,
-  env: LatexEnv,
-  options: LatexOptions,
-  scope: NoteScope,
-  binding: { name?: string },
-  rows: SymbolicRows | undefined,
-): LatexChainResult {
-  // `w = …` binds w (the first link is a definition, not a claim); `&= …` below it continues it.
-  const bound = chain.continuation ? binding.name : boundName(chain, span);
-  binding.name = bound;
-  const segs = chain.segments.map((s, i) =>
-    i === 0 && chain.continuation && chain.carried ? evaluateSegment(span, chain.carried, env, true, scope) : evaluateSegment(span, s, env, false, scope),
-  );
+/** Compares each pair of adjacent segments of a chain. */
+function linksOf(span: MathSpan, chain: Chain, segs: readonly Evaluated[], env: LatexEnv, bound: string | undefined): LatexLink[] {
   const links: LatexLink[] = [];
   chain.relations.forEach((rel, i) => {
     const L = segs[i];
@@ -218,6 +225,145 @@ function checkChain(
     }
     links.push({ ...head, reason: L.out.skipReason ?? R.out.skipReason ?? 'not evaluated' });
   });
+  return links;
+}
+
+/**
+ * A chain that reads names an earlier section changed: the section may go on from the
+ * update or start over. When its ambiguous links all hold under one reading (and one at
+ * least is checked), the note evidently meant that reading and those links are checked
+ * under it; otherwise they stay skipped. Never flagged: a wrong link under both readings
+ * may be the other reading's right one.
+ */
+function readAmbiguous(
+  span: MathSpan,
+  chain: Chain,
+  segs: Evaluated[],
+  links: LatexLink[],
+  env: LatexEnv,
+  bound: string | undefined,
+  evaluateAll: (reading: Reading) => Evaluated[],
+): [Evaluated[], LatexLink[]] {
+  const open = links.map((l, i) => l.ok === undefined && l.reason !== 'binding' && (segs[i].usesAmbiguous === true || segs[i + 1].usesAmbiguous === true));
+  if (!open.some(Boolean)) return [segs, links];
+  for (const reading of ['continued', 'restarted'] as const) {
+    const s = evaluateAll(reading);
+    const l = linksOf(span, chain, s, env, bound);
+    const holds = open.every((o, i) => !o || l[i].ok !== false) && open.some((o, i) => o && l[i].ok === true);
+    if (!holds) continue;
+    // Links that did not read an ambiguous name keep their first verdict.
+    return [s, links.map((x, i) => (open[i] ? l[i] : x))];
+  }
+  return [segs, links];
+}
+
+/** Formula chains a restated value is followed through: deeper is not how notes define. */
+const FORMULA_DEPTH = 8;
+
+/**
+ * The value a name's formula gives with the values bound now (`P` from `P = (F - 1)/2`
+ * and `F = 3`), following names that are themselves formulas; undefined when any input
+ * is unbound, ambiguous or circular.
+ */
+function formulaValue(
+  name: string,
+  line: number,
+  env: LatexEnv,
+  scope: NoteScope,
+  seen: Set<string>,
+  memo: Map<string, number | undefined> = new Map(),
+): { value: number; vars: Record<string, number>; t: Translation } | undefined {
+  const t = scope.formulas.get(name);
+  if (!t || seen.has(name) || seen.size >= FORMULA_DEPTH) return undefined;
+  seen.add(name);
+  const vars: Record<string, number> = {};
+  for (const n of t.names) {
+    if (scope.ambiguous.has(n)) return undefined;
+    const own = scope.names.get(n)?.value;
+    const block = env.lookup(n, line);
+    // Each name's formula is followed once per restatement (a wide formula tree stays linear).
+    let v = typeof own === 'number' ? own : typeof block === 'number' ? block : memo.get(n);
+    if (v === undefined && !memo.has(n) && typeof own !== 'number' && typeof block !== 'number') {
+      v = formulaValue(n, line, env, scope, seen, memo)?.value;
+      memo.set(n, v);
+    }
+    if (v === undefined || !Number.isFinite(v)) return undefined;
+    vars[n] = v;
+  }
+  seen.delete(name);
+  try {
+    const value = env.evaluate(t.expression, vars);
+    return Number.isFinite(value) ? { value, vars, t } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `$P = 1$` where a formula above defines P: when the formula gives the written number
+ * with the values bound now, the binding restates a result and is verified. When it does
+ * not, it is a new value (a target, a what-if: `目标是 $z = 150$`), never flagged.
+ */
+function restatement(
+  span: MathSpan,
+  chain: Chain,
+  segs: readonly Evaluated[],
+  env: LatexEnv,
+  scope: NoteScope,
+  bound: string,
+): { head: Evaluated; link: LatexLink } | undefined {
+  const R = segs[1];
+  if (!R?.side || !R.translation || !literalOf(R.translation.ast) || !scope.formulas.has(bound)) return undefined;
+  const line = span.positionAt(chain.segments[0].start).line;
+  const f = formulaValue(bound, line, env, scope, new Set());
+  if (!f) return undefined;
+  const L: Side = { value: f.value, plain: f.t.plain, ast: f.t.ast, hasNames: true, vars: f.vars, uncertain: new Map(), roundedNum: () => 0 };
+  const c = checkLink(chain.relations[0].kind, L, R.side, span.content, env.evaluate.bind(env));
+  if (c.ok !== true) return undefined;
+  const written = c.written && { range: rangeOf(span, c.written.start, c.written.end), text: c.written.text, replacement: c.written.replacement };
+  const head: Evaluated = { ...segs[0], out: { ...segs[0].out, expression: f.t.expression, plain: f.t.plain, value: f.value } };
+  return { head, link: { left: 0, right: 1, relation: chain.relations[0].text, ok: true, tolerance: c.tolerance, written } };
+}
+
+/** The name a chain's first segment binds, when it is a lone name and the first relation binds. */
+function boundName(chain: Chain, span: MathSpan): string | undefined {
+  if (chain.continuation || !chain.relations.length) return undefined;
+  const rel = chain.relations[0];
+  if (rel.kind !== 'eq' && rel.kind !== 'approx' && !UPDATE_RELATIONS.has(rel.text)) return undefined;
+  const head = chain.segments[0];
+  if (!head.tokens.length) return undefined;
+  const t = translate(head.tokens, span.content);
+  if (!t.ok) return undefined;
+  if (t.ast.k === 'name') return t.ast.name;
+  if (t.ast.k === 'deriv' && t.ast.quantity) return t.ast.quantity;
+  return undefined;
+}
+
+function checkChain(
+  span: MathSpan,
+  chain: Chain,
+  env: LatexEnv,
+  options: LatexOptions,
+  scope: NoteScope,
+  binding: { name?: string },
+  rows: SymbolicRows | undefined,
+): LatexChainResult {
+  // `w = …` binds w (the first link is a definition, not a claim); `&= …` below it continues it.
+  const bound = chain.continuation ? binding.name : boundName(chain, span);
+  binding.name = bound;
+  const evaluateAll = (reading: Reading): Evaluated[] =>
+    chain.segments.map((s, i) =>
+      i === 0 && chain.continuation && chain.carried
+        ? evaluateSegment(span, chain.carried, env, true, scope, reading)
+        : evaluateSegment(span, s, env, false, scope, reading),
+    );
+  let segs = evaluateAll(undefined);
+  let links = linksOf(span, chain, segs, env, bound);
+  if (segs.some((s) => s.usesAmbiguous)) [segs, links] = readAmbiguous(span, chain, segs, links, env, bound, evaluateAll);
+  if (bound && !chain.continuation && chain.relations.length === 1) {
+    const r = restatement(span, chain, segs, env, scope, bound);
+    if (r) [segs, links] = [[r.head, ...segs.slice(1)], [r.link]];
+  }
   // Definitions, derivative claims and identities with free symbols (symbolicRows.ts).
   const own = chain.continuation && chain.carried ? [chain.carried, ...chain.segments.slice(1)] : chain.segments;
   const line = span.positionAt(chain.segments[0].start).line;
@@ -321,13 +467,22 @@ function learn(chain: Chain, segs: readonly Evaluated[], scope: NoteScope, bound
       computedBefore = true;
     }
   }
+  // A formula in names (not the name itself: `w = w - 0.6667` is an update) defines the name.
+  const formula = bound && !chain.continuation ? segs[1]?.translation : undefined;
+  if (bound && formula && formula.names.length && !formula.names.includes(bound) && !literalOf(formula.ast)) scope.formulas.set(bound, formula);
   if (!bound || !result) return;
   const before = scope.names.get(bound);
   const changed = before !== undefined && differs(before.value, result.value, Math.max(before.uncertainty, result.uncertainty));
   const fromRebound = segs.some((s) => s.translation?.names.some((n) => scope.rebound.has(n)));
-  if (changed || fromRebound) scope.rebound.add(bound);
-  else scope.rebound.delete(bound);
+  if (changed || fromRebound) {
+    if (!scope.rebound.has(bound)) scope.before.set(bound, before);
+    scope.rebound.add(bound);
+  } else {
+    scope.rebound.delete(bound);
+    scope.before.delete(bound);
+  }
   scope.ambiguous.delete(bound);
+  scope.readings.delete(bound);
   scope.names.set(bound, { ...result, line: span.positionAt(chain.segments[0].start).line });
 }
 
@@ -355,7 +510,8 @@ export function checkSpans(spans: readonly MathSpan[], env: LatexEnv, options: L
     // Definitions and symbolic claims are read in the math the preview renders, not in prose.
     for (const chain of chainsOf(span.content)) out.push(checkChain(span, chain, env, options, scope, binding, span.where ? undefined : rows));
   }
-  return out;
+  // The reasons the user reads (hover, CLI) in their language; decided on in English above.
+  return localiseReasons(out);
 }
 
 /** Checks every chain written in the note's math, in document order. */

@@ -43,3 +43,15 @@ test('1 MB of unbalanced or repeated constructs ends', guard, () => {
     assert.ok(out.every((r) => !r.startsWith('verified') && !r.startsWith('failed')), `${j}: ${out.join(', ')}`);
   }
 });
+
+test('restating a value over a wide tree of formulas, and many sections of updated names, stay linear', guard, () => {
+  // Eight levels of formulas, each reading the level below 40 times: followed once per name.
+  const lines: string[] = ['$a_0 = 1$'];
+  for (let k = 1; k <= 8; k++) lines.push(`$a_{${k}} = (${Array.from({ length: 40 }, () => `a_{${k - 1}}`).join(' + ')}) / 40$`);
+  lines.push('$a_{8} = 1$');
+  // 500 sections, each updating the same names and reading them after the next heading.
+  for (let i = 0; i < 500; i++) lines.push(`# S${i}`, '$u = 2$, $u = u + 1 = 3$, $v = u + 1 = 4$', `# T${i}`, '$u + v = 7$');
+  const results = checkLatexChains(lines.join('\n\n'), envWith());
+  assert.equal(results.find((r) => r.latex === 'a_{8} = 1')?.status, 'verified');
+  assert.equal(results.filter((r) => r.latex === 'u + v = 7' && r.status === 'verified').length, 500);
+});

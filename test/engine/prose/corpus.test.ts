@@ -58,6 +58,14 @@ test('prose and other-delimiter checks on the real notes: figures, and no false 
           const chain = chainFor(c, mine);
           return chain && (c.verdict === 'error' ? chain.status === 'failed' : chain.status === 'verified');
         }).length;
+        if (process.env.DL_CALC_CORPUS_REPORT) {
+          for (const c of numeric) {
+            const chain = chainFor(c, mine);
+            if (chain && (c.verdict === 'error' ? chain.status === 'failed' : chain.status === 'verified')) continue;
+            const near = mine.filter((x) => x.range.start.line + 1 === c.line).map((x) => `${x.status}: ${x.reason ?? ''}`);
+            console.log(`  missed ${where} ${f}:${c.line} ${c.written} (${c.verdict}): ${near.join(' | ') || 'no chain'}`);
+          }
+        }
         const t = totals.get(where) ?? { claims: 0, covered: 0 };
         totals.set(where, { claims: t.claims + numeric.length, covered: t.covered + covered });
         for (const c of mine.filter((x) => x.status === 'failed')) {
