@@ -46,15 +46,23 @@ export function cleaningKatex(katex: KatexLike): KatexLike {
   return { renderToString: (tex, options) => cleanFormulaHtml(katex.renderToString(tex, options)) };
 }
 
-const tagAt = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"<>]*")?)*)\s*(\/?)>/y;
-const attributeIn = /\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:="([^"<>]*)")?/g;
+const tagPattern = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*="[^"]*")*)\s*\/?>$/;
+const attributeIn = /\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)="([^"]*)"/g;
+const bareAmpersand = /&(?![a-zA-Z]+;|#\d+;|#x[\da-fA-F]+;)/;
+const checked = new Map<string, string>();
 
 /**
  * A formula's HTML as it is when every tag, attribute and style in it is one the
  * sanitiser keeps unchanged (KaTeX's markup always is); otherwise the sanitiser's version.
  */
 export function cleanFormulaHtml(html: string): string {
-  return isAllowedMarkup(html) ? html : sanitizeNoteHtml(html);
+  let clean = checked.get(html);
+  if (clean === undefined) {
+    clean = isAllowedMarkup(html) ? html : sanitizeNoteHtml(html);
+    if (checked.size >= 4000) checked.clear();
+    checked.set(html, clean);
+  }
+  return clean;
 }
 
 function isAllowedMarkup(html: string): boolean {
@@ -62,22 +70,28 @@ function isAllowedMarkup(html: string): boolean {
   let at = 0;
   for (;;) {
     const lt = html.indexOf('<', at);
-    const text = html.slice(at, lt < 0 ? html.length : lt);
+    const textEnd = lt < 0 ? html.length : lt;
     // Text as KaTeX writes it: & < > " ' are entities.
-    if (text.includes('>') || /&(?![a-zA-Z]+;|#\d+;|#x[\da-fA-F]+;)/.test(text)) return false;
+    const gt = html.indexOf('>', at);
+    if (gt >= 0 && gt < textEnd) return false;
+    const amp = html.indexOf('&', at);
+    if (amp >= 0 && amp < textEnd && bareAmpersand.test(html.slice(amp, textEnd))) return false;
     if (lt < 0) return true;
-    tagAt.lastIndex = lt;
-    const tag = tagAt.exec(html);
+    const close = html.indexOf('>', lt);
+    if (close < 0) return false;
+    const raw = html.slice(lt, close + 1);
+    if (raw.indexOf('<', 1) >= 0) return false;
+    const tag = tagPattern.exec(raw);
     if (!tag) return false;
     const name = tag[2].toLowerCase();
     if (!rules.tags.has(name)) return false;
     if (tag[1]) {
-      if (tag[3].trim()) return false;
-    } else {
-      for (const [, rawName, value] of tag[3].matchAll(attributeIn)) {
-        if (!rules.attributeAllowed(name, rawName.toLowerCase(), value ?? '')) return false;
+      if (tag[3]) return false;
+    } else if (tag[3]) {
+      for (const [, attribute, value] of tag[3].matchAll(attributeIn)) {
+        if (!rules.attributeAllowed(name, attribute.toLowerCase(), value)) return false;
       }
     }
-    at = tagAt.lastIndex;
+    at = close + 1;
   }
 }
