@@ -5,7 +5,8 @@
 
 import MarkdownIt from 'markdown-it';
 import type { NoteResult } from '../types';
-import { katexCss, previewCss } from './assets.generated';
+import { previewCss } from './assets.generated';
+import { katexCssFor } from './katexFonts';
 import { escapeHtml } from './escape';
 import type { FrontMatter } from './frontMatter';
 import { installNoteSyntax } from '../parse/markdown';
@@ -120,7 +121,7 @@ export function renderNoteToHtml(text: string, options: RenderNoteOptions): stri
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src * data:; style-src 'unsafe-inline'; font-src data:">\n` +
     '<meta name="generator" content="dl-calc">\n' +
     `<title>${escapeHtml(title)}</title>\n` +
-    `<style>\n${katexCss}\n</style>\n<style>\n${pageCss}\n${previewCss}\n</style>\n` +
+    `<style>\n${katexCssFor(body.html)}\n</style>\n<style>\n${pageCss}\n${previewCss}\n</style>\n` +
     '</head>\n<body>\n<main class="dl-calc-note">\n' +
     heading +
     body.html +
