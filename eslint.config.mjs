@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's recommended rules, and the one architectural rule that
-// matters most: the engine (and the worker host) never import VS Code.
+// matters most: the engine, the editor features (src/features) and the worker host never import VS Code.
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -12,11 +12,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/engine/**/*.ts', 'src/node/**/*.ts', 'src/cli/**/*.ts'],
+    files: ['src/engine/**/*.ts', 'src/features/**/*.ts', 'src/node/**/*.ts', 'src/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'vscode', message: 'The engine, worker and CLI run without VS Code: keep vscode imports in src/extension.' }] },
+        { paths: [{ name: 'vscode', message: 'The engine, the editor features, the worker and the CLI run without VS Code: keep vscode imports in src/extension.' }] },
       ],
     },
   },

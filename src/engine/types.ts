@@ -3,15 +3,8 @@ import type { LatexChainResult } from './latex/types';
 // The engine's own small types. Nothing here knows about VS Code: positions are
 // 0-based lines and UTF-16 columns, which is what VS Code uses, so adapters map 1:1.
 
-export interface Position {
-  readonly line: number;
-  readonly character: number;
-}
-
-export interface Range {
-  readonly start: Position;
-  readonly end: Position;
-}
+export type { Position, Range } from './position';
+import type { Position, Range } from './position';
 
 /** A note as the engine sees it: a name, a version and its text. */
 export interface NoteDocument {

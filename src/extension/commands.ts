@@ -2,16 +2,16 @@
 // any note has been seen.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { exportActions, type ExportAction } from '../engine/editor/exportActions';
+import { exportActions, htmlPathFor, type ExportAction } from '../features/exportActions';
 import type { Derivation } from '../engine/types';
-import { alignedTexOf } from './derivationText';
+import { alignedTexOf, statementsToDerive } from '../features/derivationText';
 import { disposeDerivationPanel, showDerivationPanel } from './derivationView';
 import { isMarkdown } from './detect';
-import { statementAt } from './model';
+import { statementAt } from '../features/lookup';
 import type { NoteService } from './noteService';
 import { engineSettings } from './config';
 import { applyRecords } from './record';
-import { levelHolding } from './settingTarget';
+import { levelHolding } from '../features/settingTarget';
 import { loadRender } from './renderLoader';
 import { mathMacros } from './markdownMath';
 import type { Session } from './session';
@@ -56,9 +56,8 @@ async function copyDerivations(session: Session, uri: string | undefined, block:
   const result = await freshResult(notes, document);
   if (!result) return undefined;
   const derivations: Derivation[] = [];
-  for (const s of result.statements) {
-    if ((block !== undefined && s.block !== block) || s.kind === 'error') continue;
-    const d = await notes.derivation(document.uri, s.index);
+  for (const index of statementsToDerive(result, block)) {
+    const d = await notes.derivation(document.uri, index);
     if (d) derivations.push(d);
   }
   if (derivations.length === 0) return undefined;
@@ -118,7 +117,7 @@ async function exportHtml(session: Session, options: ExportOptions = {}): Promis
   else {
     // Default: next to the note, same name, .html.
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const defaultUri = isFile ? vscode.Uri.file(notePath.replace(/\.(md|markdown)$/i, '') + '.html') : folder && vscode.Uri.joinPath(folder, 'note.html');
+    const defaultUri = isFile ? vscode.Uri.file(htmlPathFor(notePath)) : folder && vscode.Uri.joinPath(folder, 'note.html');
     target = await vscode.window.showSaveDialog({ defaultUri, filters: { HTML: ['html'] }, title: vscode.l10n.t('Export note as HTML') });
   }
   if (!target) return undefined;

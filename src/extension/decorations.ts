@@ -7,9 +7,10 @@
 // coloured with dlCalc.passForeground / dlCalc.failForeground. Shown in every visible
 // editor of a note; positions come from NoteView (mapped through edits at once).
 import * as vscode from 'vscode';
-import { checkOperatorRange, type InlineMark, type Kind } from '../engine/editor/inlineResults';
+import type { InlineMark, Kind } from '../features/inlineResults';
+import { operatorsToday } from '../features/shownNote';
 import type { ConfigStore } from './config';
-import { toRange } from './model';
+import { toRange } from './convert';
 import type { NoteService } from './noteService';
 import type { NoteView } from './view';
 
@@ -20,8 +21,6 @@ export interface LineDecoration {
   readonly kind: Kind;
   readonly text: string;
 }
-
-export { cut, statementText } from '../engine/editor/inlineResults';
 
 const toShown = (m: InlineMark): LineDecoration => ({ line: m.line, character: m.character, kind: m.kind, text: m.text });
 
@@ -81,14 +80,8 @@ export class InlineResults implements vscode.Disposable, vscode.InlayHintsProvid
     const { version, marks, note } = this.view.marks(document);
     if (!note) return;
     this.shown.set(key, { version, decorations: marks.map(toShown) });
-    const operators: Record<'pass' | 'fail', vscode.Range[]> = { pass: [], fail: [] };
-    if (this.config.for(document.uri).inlineResultsEnabled) {
-      for (const s of note.result.statements) {
-        const r = checkOperatorRange(note.lines, s);
-        const mapped = r && this.view.range(note, r);
-        if (mapped) operators[s.check!.ok ? 'pass' : 'fail'].push(toRange(mapped));
-      }
-    }
+    const today = this.config.for(document.uri).inlineResultsEnabled ? operatorsToday(note) : { pass: [], fail: [] };
+    const operators = { pass: today.pass.map(toRange), fail: today.fail.map(toRange) };
     for (const editor of vscode.window.visibleTextEditors) {
       if (editor.document.uri.toString() !== key) continue;
       editor.setDecorations(this.operatorTypes.pass, operators.pass);

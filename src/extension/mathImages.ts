@@ -1,23 +1,16 @@
 // LaTeX → SVG images for hovers. Rendering happens in the evaluation worker (MathJax loads
-// there, on first use); results are cached by formula and colour. The SVG's currentColor
-// is replaced with a colour that reads on the theme, because an <img> does not inherit
-// the hover's text colour.
+// there, on first use); the images (src/features/mathImages.ts) are cached here by formula
+// and colour.
 import * as vscode from 'vscode';
+import { imageColor, svgDataUri } from '../features/mathImages';
 import type { NoteService } from './noteService';
-import { toBase64 } from '../engine/render/images';
 
 const cache = new Map<string, string | undefined>();
 const MAX_CACHE = 500;
 
 function foreground(): string {
   const kind = vscode.window.activeColorTheme.kind;
-  if (kind === vscode.ColorThemeKind.Dark || kind === vscode.ColorThemeKind.HighContrast) return '#d4d4d4';
-  return '#1f1f1f';
-}
-
-/** Scales MathJax's ex sizes so the formula matches the editor's hover text size. */
-function scale(svg: string, factor: number): string {
-  return svg.replace(/(width|height)="([\d.]+)ex"/g, (_m, attr: string, n: string) => `${attr}="${(Number(n) * factor).toFixed(3)}ex"`);
+  return imageColor(kind === vscode.ColorThemeKind.Dark || kind === vscode.ColorThemeKind.HighContrast);
 }
 
 /** Data URIs of the formulas' SVGs (undefined where one does not render or the worker is busy elsewhere). */
@@ -34,10 +27,7 @@ export async function svgDataUris(notes: NoteService, formulas: readonly string[
     if (cache.size > MAX_CACHE) cache.clear();
     missing.forEach((f, i) => {
       const svg = svgs[i];
-      const uri = svg
-        ? 'data:image/svg+xml;base64,' + toBase64(new TextEncoder().encode(scale(svg, 1.0).replace(/currentColor/g, color)))
-        : undefined;
-      cache.set(`${color}\u0000${f}`, uri);
+      cache.set(`${color}\u0000${f}`, svg ? svgDataUri(svg, color) : undefined);
     });
   }
   return formulas.map((f) => cache.get(`${color}\u0000${f}`));

@@ -2,12 +2,14 @@
 // latest edit wins, the last result cached per note and dropped when the note is closed
 // or deleted. Every feature reads results from here and listens to `onDidEvaluate`.
 import * as vscode from 'vscode';
-import type { TextChange } from '../engine/editor/editMap';
+import type { TextChange } from '../features/editMap';
 import type { Derivation, NoteResult } from '../engine/types';
-import { evaluationWait } from '../engine/editor/schedule';
+import { evaluationWait } from '../features/schedule';
 import { EvaluationClient, SupersededError } from '../node/evaluationClient';
 import { engineSettings, type ConfigStore } from './config';
-import { isMarkdown, mayHaveContent } from './detect';
+import { mayHaveContent } from '../features/detect';
+import { lacksDerivations } from '../features/preview';
+import { isMarkdown } from './detect';
 
 export interface EvaluatedNote {
   readonly document: vscode.TextDocument;
@@ -34,8 +36,8 @@ export class NoteService implements vscode.Disposable {
   /** A note's results were dropped: closed, deleted, or no dl-calc content left. */
   readonly onDidForget = this.forgotten.event;
   private readonly subscriptions: vscode.Disposable[] = [];
-  /** Whether a note's evaluation should include derivations (its preview shows them). */
-  derivationsFor: (uri: string) => boolean = () => false;
+  /** Notes a Markdown preview shows: evaluated with derivations, kept while shown (setPreviewed). */
+  private previewed: ReadonlySet<string> = new Set();
   /** Edits per note with the version each produced, since the oldest result still shown. */
   private readonly edits = new Map<string, { version: number; changes: TextChange[] }[]>();
   private readonly lastEdit = new Map<string, number>();
@@ -62,7 +64,7 @@ export class NoteService implements vscode.Disposable {
       // VS Code may keep a closed tab's document open for minutes: a note shown in no tab
       // is treated as closed (its results and Problems go), and evaluated again when shown.
       vscode.window.tabGroups.onDidChangeTabs((e) => {
-        const shown = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map(tabUri).filter((u): u is string => !!u));
+        const shown = this.shownInTabs();
         for (const tab of e.closed) {
           const uri = tabUri(tab);
           if (uri && !shown.has(uri) && this.results.has(uri)) this.drop(vscode.Uri.parse(uri));
@@ -82,6 +84,32 @@ export class NoteService implements vscode.Disposable {
       this.config.onDidChange(() => this.evaluateAll()),
     );
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  /** Notes shown in an editor tab or a preview. */
+  private shownInTabs(): Set<string> {
+    const shown = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map(tabUri).filter((u): u is string => !!u));
+    for (const uri of this.previewed) shown.add(uri);
+    return shown;
+  }
+
+  /**
+   * The notes Markdown previews show now (the preview adapter reads the tab model): their
+   * evaluations include derivations, one evaluated without (or never) is evaluated again,
+   * and one no longer shown anywhere is dropped as a closed note would be.
+   */
+  setPreviewed(uris: ReadonlySet<string>): void {
+    const before = this.previewed;
+    this.previewed = new Set(uris);
+    for (const uri of uris) {
+      if (before.has(uri)) continue;
+      const result = this.results.get(uri);
+      if (result && !lacksDerivations(result)) continue;
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+      if (doc) this.schedule(doc, 0);
+    }
+    const shown = this.shownInTabs();
+    for (const uri of before) if (!uris.has(uri) && !shown.has(uri) && this.results.has(uri)) this.drop(vscode.Uri.parse(uri));
   }
 
   /** The text a note's last result was computed from. */
@@ -170,7 +198,7 @@ export class NoteService implements vscode.Disposable {
       const result = await this.client.evaluate(
         { uri: key, version: document.version, text },
         engineSettings(config),
-        this.derivationsFor(key),
+        this.previewed.has(key),
       );
       if (document.isClosed) return undefined;
       // An answer for an older version than one already shown is dropped.

@@ -1,124 +1,68 @@
 // VS Code's built-in Markdown preview (issue 4): `extendMarkdownIt` installs the pure
 // renderer's plugin (src/engine/render), which typesets each dl-calc block as a results
-// table. Results are never computed here: the plugin looks up the note service's last
-// result for the exact text being rendered, shows "evaluating…" when there is none, and
-// the preview is refreshed (`markdown.preview.refresh`) once a result that would change
-// what it shows arrives. Nothing heavy loads until a preview renders a dl-calc block.
+// table. A render only reads: the note service's last result for the exact text being
+// rendered, or "evaluating…" when there is none; it never starts the session or asks for
+// an evaluation. The tab model says which notes previews show (their evaluations include
+// the derivations the tables typeset, NoteService.setPreviewed), and the preview is
+// refreshed (`markdown.preview.refresh`) once a result that would change what it shows
+// lands. Nothing heavy loads until a preview renders a dl-calc block.
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
 import type { NoteResult } from '../engine/types';
-import type { EvaluatedNote, NoteService } from './noteService';
+import { notesInPreviews, PreviewRenders } from '../features/preview';
 import { mathMacros } from './markdownMath';
+import type { NoteService } from './noteService';
 import { loadRender } from './renderLoader';
-import type { Session } from './session';
-
-/** What a preview last rendered of a note: the text, and what it showed for it. */
-interface Rendered {
-  readonly src: string;
-  /** undefined: the placeholder was shown. */
-  readonly signature: string | undefined;
-  /** Date.now() of the render. */
-  readonly at: number;
-}
-
-const signatures = new WeakMap<NoteResult, string>();
-
-/** What of a result the preview shows; two results with the same signature render alike. */
-export function resultSignature(result: NoteResult): string {
-  let cached = signatures.get(result);
-  if (cached === undefined) {
-    cached = computeSignature(result);
-    signatures.set(result, cached);
-  }
-  return cached;
-}
-
-function computeSignature(result: NoteResult): string {
-  const parts: string[] = [];
-  for (const b of result.blocks) parts.push(`b${b.range.start.line}:${b.range.end.line}:${b.info}:${b.optionWarnings.length}`);
-  for (const s of result.statements) {
-    parts.push(
-      [
-        s.range.start.line,
-        s.range.start.character,
-        s.kind,
-        s.value?.full ?? '',
-        s.value?.tex ?? '',
-        s.check ? `${s.check.ok}:${s.check.message ?? ''}` : '',
-        s.error?.message ?? '',
-        s.derivation ? `${s.derivation.formulaTex}\u0003${s.derivation.substitutedTex}\u0003${s.derivation.resultTex}` : '',
-      ].join('\u0001'),
-    );
-  }
-  return parts.join('\u0002');
-}
 
 function isPreviewTab(tab: vscode.Tab): boolean {
   return tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType);
 }
 
-export function previewIsOpen(): boolean {
-  return vscode.window.tabGroups.all.some((g) => g.tabs.some(isPreviewTab));
+function previewLabels(): string[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter(isPreviewTab).map((t) => t.label);
 }
 
-/** The bridge between the preview's renders and the note service. Cheap to construct. */
+/** The open notes that a Markdown preview tab shows. */
+export function previewedNotes(): Set<string> {
+  const labels = previewLabels();
+  if (labels.length === 0) return new Set();
+  const notes = vscode.workspace.textDocuments.filter((d) => d.languageId === 'markdown').map((d) => ({ uri: d.uri.toString(), fileName: d.uri.path.slice(d.uri.path.lastIndexOf('/') + 1) }));
+  return notesInPreviews(labels, notes);
+}
+
+/** The preview's side: what it rendered, and its refreshes. Exists before the session starts (a preview may render first). */
 export class PreviewState {
-  /** Per note uri, what was last rendered. */
-  readonly rendered = new Map<string, Rendered>();
+  readonly renders = new PreviewRenders();
   /** Refreshes requested so far (for the test hook). */
   refreshes = 0;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly session: Session) {}
+  /** `notes`: the note service once the session has started. */
+  constructor(private readonly notes: () => NoteService | undefined) {}
 
   /** The plugin's `results` callback: a lookup, never an evaluation. */
   lookup(env: unknown, src: string): NoteResult | undefined {
-    // The note has dl-calc content (the plugin only asks for dl-calc fences and spans).
-    const notes = (this.session.started ?? this.session.start()).notes;
+    const notes = this.notes();
     const current = (env as { currentDocument?: vscode.Uri } | undefined)?.currentDocument;
-    let uri = current ? current.toString() : undefined;
-    let result = uri ? notes.resultForText(uri, src) : undefined;
-    if (!uri) {
+    let uri = current?.toString();
+    let result = uri && notes ? notes.resultForText(uri, src) : undefined;
+    if (!uri && notes) {
       // No document in env (markdown.api.render of a string): match a note by its text.
       for (const doc of notes.documents()) {
-        const r = notes.resultForText(doc.uri.toString(), src);
-        if (r) {
+        result = notes.resultForText(doc.uri.toString(), src);
+        if (result) {
           uri = doc.uri.toString();
-          result = r;
           break;
         }
       }
     }
-    if (!uri) return undefined;
-    this.rendered.set(uri, { src, signature: result ? resultSignature(result) : undefined, at: Date.now() });
-    // Never evaluated, or dropped (its editor tab closed while the preview stayed open); or
-    // evaluated before the preview opened, without the derivations the table typesets.
-    const lacksDerivations = result && result.statements.some((s) => s.kind !== 'error') && !result.statements.some((s) => s.derivation);
-    if ((!result && !notes.result(vscode.Uri.parse(uri))) || (lacksDerivations && this.wantsDerivations(uri))) {
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
-      if (doc) notes.schedule(doc, 0);
-    }
+    if (uri) this.renders.record(uri, src, result);
     return result;
   }
 
-  /** Evaluations of a note include derivations while a preview shows it (or it was just rendered). */
-  wantsDerivations(uri: string): boolean {
-    const shown = this.rendered.get(uri);
-    return shown !== undefined && (Date.now() - shown.at < 10_000 || previewIsOpen());
-  }
-
-  /** After an evaluation: refresh the preview if it shows this very text differently. */
-  evaluated(e: EvaluatedNote, text: string | undefined): void {
-    const key = e.document.uri.toString();
-    const shown = this.rendered.get(key);
-    if (!shown || text === undefined || shown.src !== text) return;
-    if (shown.signature === resultSignature(e.result)) return;
-    // The preview's tab may not be in the tab model yet right after its first render.
-    if (Date.now() - shown.at < 10_000 || previewIsOpen()) this.refreshSoon();
-  }
-
-  forget(uri: vscode.Uri): void {
-    this.rendered.delete(uri.toString());
+  /** Refreshes the preview when one is open and shows a note differently from `result`. */
+  refreshIfStale(uri: string, text: string | undefined, result: NoteResult | undefined): void {
+    if (this.renders.isStale(uri, text, result) && previewLabels().length > 0) this.refreshSoon();
   }
 
   private refreshSoon(): void {
@@ -132,7 +76,7 @@ export class PreviewState {
 
   dispose(): void {
     clearTimeout(this.timer);
-    this.rendered.clear();
+    this.renders.clear();
   }
 }
 
@@ -154,10 +98,21 @@ export function extendMarkdownIt(md: MarkdownIt, preview: PreviewState): Markdow
   return md;
 }
 
+/**
+ * After the session starts: the notes previews show (from the tab model) are handed to the
+ * note service, which evaluates them with derivations; a landed result refreshes a preview
+ * that shows its text differently. Both are checked again when tabs change, since a
+ * preview's tab may enter the tab model after its first render.
+ */
 export function registerPreviewRefresh(notes: NoteService, preview: PreviewState): vscode.Disposable {
-  notes.derivationsFor = (uri) => preview.wantsDerivations(uri);
+  const check = () => {
+    notes.setPreviewed(previewedNotes());
+    for (const uri of preview.renders.uris()) preview.refreshIfStale(uri, notes.textOf(uri), notes.result(vscode.Uri.parse(uri)));
+  };
+  check();
   return vscode.Disposable.from(
-    notes.onDidEvaluate((e) => preview.evaluated(e, e.text)),
-    notes.onDidForget((uri) => preview.forget(uri)),
+    vscode.window.tabGroups.onDidChangeTabs(check),
+    notes.onDidEvaluate((e) => preview.refreshIfStale(e.document.uri.toString(), e.text, e.result)),
+    notes.onDidForget((uri) => preview.renders.forget(uri.toString())),
   );
 }

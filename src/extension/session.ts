@@ -20,7 +20,7 @@ export class Session implements vscode.Disposable {
   private readonly startedEmitter = new vscode.EventEmitter<Started>();
   readonly onDidStart = this.startedEmitter.event;
   /** What the Markdown preview rendered; exists before the session starts (the preview may render first). */
-  readonly preview = new PreviewState(this);
+  readonly preview = new PreviewState(() => this.running?.notes);
 
   constructor(readonly context: vscode.ExtensionContext) {
     this.log = vscode.window.createOutputChannel('dl-calc');

@@ -1,31 +1,21 @@
-// The note as every editor feature shows it: the last run, mapped through the edits made
-// since it was computed (so a value stays on its statement while the next run is under
-// way), with the errors of the statement being typed held back until typing pauses or the
-// cursor leaves it (a half-typed `soft` is not flagged as an unknown name). Inline results,
-// Problems and CodeLens all read from here, so they always show the same run.
+// The note as every editor feature shows it (src/features/shownNote.ts): this side knows
+// when the user types and where the cursor is, and fires `onDidChange` when what is shown
+// changes: a run landed, the note was edited, typing paused, the cursor moved off a line.
 import * as vscode from 'vscode';
-import { mapLine, mapPosition, mapRange, type TextChange } from '../engine/editor/editMap';
-import { layout, type InlineMark } from '../engine/editor/inlineResults';
-import type { EngineDiagnostic, NoteResult, Range, StatementResult } from '../engine/types';
+import type { EngineDiagnostic } from '../engine/types';
+import type { InlineMark } from '../features/inlineResults';
+import { diagnosticsToday, heldBack, lineToday, marksToday, TYPING_PAUSE_MS, type ShownNote } from '../features/shownNote';
 import type { ConfigStore } from './config';
+import { textOf } from './convert';
 import type { NoteService } from './noteService';
 
-/** Typing has paused this long after the last keystroke: held-back errors show. */
-export const TYPING_PAUSE_MS = 1000;
-
-export interface CurrentNote {
-  readonly result: NoteResult;
-  /** The text the result was computed from, as lines. */
-  readonly lines: readonly string[];
-  /** Edits since. */
-  readonly edits: readonly (readonly TextChange[])[];
-}
+export { TYPING_PAUSE_MS } from '../features/shownNote';
+export type CurrentNote = ShownNote;
 
 const splitLines = (text: string) => text.split(/\r\n|\r|\n/);
 
 export class NoteView implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
-  /** The view of a note changed: a run landed, it was edited, typing paused, the cursor moved off a line. */
   readonly onDidChange = this.changed.event;
   private readonly pauseTimers = new Map<string, NodeJS.Timeout>();
   private readonly cursorLines = new Map<string, number>();
@@ -66,68 +56,40 @@ export class NoteView implements vscode.Disposable {
   }
 
   /** The last run of a note with the text it came from and the edits since, or undefined. */
-  current(document: vscode.TextDocument): CurrentNote | undefined {
+  current(document: vscode.TextDocument): ShownNote | undefined {
     const result = this.notes.result(document.uri);
     const text = this.notes.textOf(document.uri);
     if (!result || text === undefined) return undefined;
     return { result, lines: splitLines(text), edits: this.notes.editsSince(document.uri, result.version) };
   }
 
-  /** Is a statement's outcome held back: an error on the statement the cursor is typing in. */
-  heldBack(document: vscode.TextDocument, note: CurrentNote): (s: StatementResult) => boolean {
-    if (!this.typing(document.uri)) return () => false;
+  /** The cursor's line while the user is typing in this note's active editor. */
+  private typingLine(document: vscode.TextDocument): number | undefined {
+    if (!this.typing(document.uri)) return undefined;
     const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document.uri.toString() !== document.uri.toString()) return () => false;
-    const cursor = editor.selection.active.line;
-    return (s) => {
-      if (s.kind !== 'error') return false;
-      const r = mapRange(s.range, note.edits);
-      return !r || (r.start.line <= cursor && cursor <= r.end.line);
-    };
+    if (!editor || editor.document.uri.toString() !== document.uri.toString()) return undefined;
+    return editor.selection.active.line;
   }
 
-  /** Inline marks on today's text (lines and columns of the document as it is now). */
-  marks(document: vscode.TextDocument): { version: number; marks: InlineMark[]; note?: CurrentNote } {
+  /** Inline marks on today's text. */
+  marks(document: vscode.TextDocument): { version: number; marks: InlineMark[]; note?: ShownNote } {
     const note = this.current(document);
     if (!note) return { version: -1, marks: [] };
     const config = this.config.for(document.uri);
     if (!config.inlineResultsEnabled) return { version: note.result.version, marks: [], note };
-    const out: InlineMark[] = [];
-    for (const m of layout(note.lines, note.result, config.inlineResultsMaxLength, this.heldBack(document, note))) {
-      const at = mapPosition({ line: m.line, character: m.character }, note.edits);
-      if (!at || at.line >= document.lineCount) continue;
-      const character = m.atLineEnd ? document.lineAt(at.line).text.length : at.character;
-      out.push({ ...m, line: at.line, character });
-    }
-    return { version: note.result.version, marks: out, note };
+    const marks = marksToday(note, textOf(document), config.inlineResultsMaxLength, heldBack(note, this.typingLine(document)));
+    return { version: note.result.version, marks, note };
   }
 
   /** The run's diagnostics on today's text, without those of held-back statements. */
   diagnostics(document: vscode.TextDocument): EngineDiagnostic[] {
     const note = this.current(document);
-    if (!note) return [];
-    const held = this.heldBack(document, note);
-    const heldRanges: Range[] = note.result.statements.filter(held).map((s) => s.range);
-    const inside = (r: Range, outer: Range) =>
-      (r.start.line > outer.start.line || (r.start.line === outer.start.line && r.start.character >= outer.start.character)) &&
-      (r.end.line < outer.end.line || (r.end.line === outer.end.line && r.end.character <= outer.end.character));
-    const out: EngineDiagnostic[] = [];
-    for (const d of note.result.diagnostics) {
-      if (d.severity === 'error' && heldRanges.some((h) => inside(d.range, h))) continue;
-      const range = mapRange(d.range, note.edits);
-      if (range) out.push({ ...d, range });
-    }
-    return out;
+    return note ? diagnosticsToday(note, heldBack(note, this.typingLine(document))) : [];
   }
 
   /** Where a line of the run's text is today (undefined when it was replaced). */
-  line(note: CurrentNote, line: number): number | undefined {
-    return mapLine(line, note.lines[line]?.length ?? 0, note.edits);
-  }
-
-  /** A range of the run's text on today's text. */
-  range(note: CurrentNote, range: Range): Range | undefined {
-    return mapRange(range, note.edits);
+  line(note: ShownNote, line: number): number | undefined {
+    return lineToday(note, line);
   }
 
   dispose(): void {

@@ -16,7 +16,7 @@ import { checkLatexChains, defaultEvaluate, defaultEvaluateAny, findMathSpans } 
 import { lex } from '../../src/engine/latex/lexer';
 import { EvaluationClient } from '../../src/node/evaluationClient';
 import { renderNoteToHtml } from '../../src/engine/render/export';
-import { evaluationWait } from '../../src/engine/editor/schedule';
+import { evaluationWait } from '../../src/features/schedule';
 
 const root = path.join(__dirname, '..', '..', '..');
 

@@ -39,6 +39,10 @@ suite('preview, export and LaTeX checks', () => {
   test('the preview renders dl-calc blocks as tables with values and marks; prose math once', async () => {
     const editor = await open('preview.md');
     await decorationsByLine(editor.document);
+    // A note's evaluations include the derivations the formula column typesets while a
+    // preview tab shows it (renders only read results, they ask for nothing).
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', editor.document.uri);
+    await until(() => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview)), 'a preview tab');
     const html = await until(async () => {
       const h = await render(editor.document);
       // The first render may come before the derivations the formula column typesets.
@@ -59,6 +63,7 @@ suite('preview, export and LaTeX checks', () => {
     assert.equal(prose.length, 1, 'the prose formula is rendered exactly once');
     assert.ok(!html.includes('$\\sigma(z)'), 'no raw prose math left');
     assert.ok(!html.includes('[object'), 'no [object Object]');
+    await vscode.window.tabGroups.close(vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview));
   });
 
   test('the preview shows a placeholder, never stale values, for text the results do not match', async () => {

@@ -1,5 +1,5 @@
 // Results of checking the hand calculations written in a note's LaTeX.
-import type { Range } from '../types';
+import type { Range } from '../position';
 import type { LatexValue } from './evaluate';
 
 export type { LatexValue, NumArray } from './evaluate';

@@ -2,7 +2,7 @@
 // (inline results, Problems, CodeLens) stays on its statement while a newer evaluation
 // runs. Pure: positions and changes as VS Code reports them (0-based lines, UTF-16 columns,
 // each change's range in the text before the edit).
-import type { Position, Range } from '../types';
+import type { Position, Range } from '../engine/types';
 
 export interface TextChange {
   readonly range: Range;

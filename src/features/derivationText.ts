@@ -1,6 +1,6 @@
 // A derivation's three steps as one LaTeX `aligned` environment and as aligned plain text.
 import { derivationRows } from '../engine/derivation';
-import type { Derivation } from '../engine/types';
+import type { Derivation, NoteResult } from '../engine/types';
 
 /** The LaTeX body of an aligned environment (no \begin/\end), for one statement. */
 export function alignedRows(d: Derivation): string {
@@ -39,4 +39,9 @@ export function alignedText(d: Derivation): string {
   }
   if (verdict) rows.push(verdict);
   return rows.join('\n');
+}
+
+/** The statements "Copy derivations" copies: those of `block` (or the note) that did not fail. */
+export function statementsToDerive(result: NoteResult, block?: number): number[] {
+  return result.statements.filter((s) => (block === undefined || s.block === block) && s.kind !== 'error').map((s) => s.index);
 }

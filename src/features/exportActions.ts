@@ -18,3 +18,8 @@ export function exportActions(where: WhereWeRun): ExportAction[] {
   const local = !where.web && where.remoteName === undefined && where.scheme === 'file';
   return local ? ['openInBrowser', 'openAsText'] : ['revealInExplorer', 'openAsText'];
 }
+
+/** The default file of "Export Note as HTML": next to the note, same name, .html. */
+export function htmlPathFor(notePath: string): string {
+  return notePath.replace(/\.(md|markdown)$/i, '') + '.html';
+}

@@ -2,7 +2,7 @@
 // its statement while the next run is under way).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mapLine, mapPosition, mapRange, mapThrough, type TextChange } from '../../../src/engine/editor/editMap';
+import { mapLine, mapPosition, mapRange, mapThrough, type TextChange } from '../../src/features/editMap';
 
 const at = (line: number, character: number) => ({ line, character });
 const change = (sl: number, sc: number, el: number, ec: number, text: string): TextChange => ({ range: { start: at(sl, sc), end: at(el, ec) }, text });

@@ -1,7 +1,7 @@
 // After an edit: a quick note runs at once, a slow one waits for the delay setting.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { evaluationWait } from '../../../src/engine/editor/schedule';
+import { evaluationWait } from '../../src/features/schedule';
 
 test('a note whose last run was quicker than the delay is evaluated at once', () => {
   assert.equal(evaluationWait(150, 4), 0);

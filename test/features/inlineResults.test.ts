@@ -1,8 +1,8 @@
 // What the editor shows after each statement, and where (computed from a run and its text).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createEngine } from '../../../src/engine';
-import { checkOperatorRange, layout } from '../../../src/engine/editor/inlineResults';
+import { createEngine } from '../../src/engine';
+import { checkOperatorRange, layout } from '../../src/features/inlineResults';
 
 const engine = createEngine();
 

@@ -1,7 +1,7 @@
 // Which lines are inside a ```dl-calc fence of the text as it is now.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { inDlCalcFence } from '../../../src/engine/editor/fences';
+import { inDlCalcFence } from '../../src/features/fences';
 
 const inside = (text: string) => {
   const lines = text.split('\n');

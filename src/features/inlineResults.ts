@@ -2,8 +2,8 @@
 // after each verified LaTeX chain (✓), and where: computed from a result and the text it
 // was computed from. Pure; the VS Code adapter (src/extension/decorations.ts) shows these
 // as inlay hints and maps them through later edits (editMap.ts).
-import type { LatexChainResult } from '../latex/types';
-import type { NoteResult, Position, Range, StatementResult } from '../types';
+import type { LatexChainResult } from '../engine/latex/types';
+import type { NoteResult, Position, Range, StatementResult } from '../engine/types';
 
 export type Kind = 'value' | 'pass' | 'fail' | 'error' | 'verified';
 export const ORDER: readonly Kind[] = ['verified', 'value', 'pass', 'fail', 'error'];
