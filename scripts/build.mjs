@@ -16,9 +16,21 @@ const common = {
   metafile: true,
 };
 
+const externalTexSvg = {
+  name: 'external-tex-svg',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/texSvg$/ }, () => ({ path: './texSvg.js', external: true }));
+  },
+};
+
 const entries = [
   { entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js' },
-  { entryPoints: ['src/node/evaluationWorker.ts'], outfile: 'dist/evaluationWorker.js' },
+  // MathJax (hover SVGs) is a bundle of its own, required by the SVG worker on first use,
+  // so the engine worker's start-up never parses it.
+  { entryPoints: ['src/node/evaluationWorker.ts'], outfile: 'dist/evaluationWorker.js', plugins: [externalTexSvg] },
+  { entryPoints: ['src/node/texSvg.ts'], outfile: 'dist/texSvg.js' },
+  // Starts the engine worker's bundle through V8's code cache.
+  { entryPoints: ['src/node/workerLoader.ts'], outfile: 'dist/workerLoader.js' },
   // The preview plugin and the HTML export, loaded by the extension on first use.
   { entryPoints: ['src/extension/renderBundle.ts'], outfile: 'dist/render.js' },
   // The CLI: in the npm package (`npx dl-calc`), not in the .vsix.

@@ -1,7 +1,13 @@
 // The engine's private mathjs instance: the deep-learning library imported, the
 // functions that reach outside the sandbox replaced (mathjs's security guide), and
 // allocation capped. The default mathjs instance is never touched.
-import { all, create, type MathJsInstance, type MathNode } from 'mathjs';
+//
+// Start-up is lazy: mathjs builds each function on first use, and so does this file. A
+// guarded function is installed as a wrapper whose real function is built from mathjs's
+// own factory on its first call (building them all up front was 40 % of creating an
+// engine), and the wrappers are installed directly rather than through `math.import`,
+// which would build the function it replaces.
+import { all, create, type FactoryFunctionMap, type MathJsInstance, type MathNode } from 'mathjs';
 import { libraryFunctions } from './library';
 import { say } from './messages';
 
@@ -48,6 +54,15 @@ const SIZED = ['zeros', 'ones', 'identity', 'random', 'randomInt', 'resize'];
 
 export class LimitError extends Error {}
 
+type Factory = ((deps: Record<string, unknown>) => any) & { fn: string; dependencies: string[]; meta?: { isTransformFunction?: boolean } };
+
+/** mathjs's factories by the name they build, functions and expression transforms apart. */
+const FACTORIES = new Map<string, Factory>();
+const TRANSFORM_FACTORIES = new Map<string, Factory>();
+for (const f of Object.values(all as FactoryFunctionMap) as unknown as Factory[]) {
+  if (typeof f === 'function' && typeof f.fn === 'string') (f.meta?.isTransformFunction ? TRANSFORM_FACTORIES : FACTORIES).set(f.fn, f);
+}
+
 export function createSandboxedMath(limits: { maxMatrixElements: () => number }): SandboxedMath {
   const math = create(all, { number: 'number', matrix: 'Matrix' }) as MathJsInstance;
 
@@ -56,9 +71,32 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
   math.parse.isAlpha = (c: string, cPrev: string, cNext: string) => isAlpha(c, cPrev, cNext) || /\p{L}/u.test(c);
 
   const parse = math.parse.bind(math) as (expr: string) => MathNode;
-  const derivative = math.derivative;
-  const realFunctions: Record<string, (...args: any[]) => any> = {};
-  for (const name of [...SIZED, 'range']) realFunctions[name] = (math as any)[name];
+  const replacements: Record<string, unknown> = {};
+
+  // The real functions behind the replacements, built from mathjs's factories on first
+  // use. A dependency that is itself replaced resolves to its real function too (as if
+  // built before any replacement: derivative needs the real parse and simplify); every
+  // other dependency is the instance's own.
+  const originals = new Map<string, any>([['parse', math.parse]]);
+  const original = (name: string, transform = false): any => {
+    const key = transform ? `${name}.transform` : name;
+    if (originals.has(key)) return originals.get(key);
+    const factory = (transform ? TRANSFORM_FACTORIES : FACTORIES).get(name);
+    if (!factory) throw new Error(`mathjs has no ${key}`);
+    const deps: Record<string, unknown> = {};
+    for (const optional of factory.dependencies) {
+      const dep = optional.replace(/^\?/, '');
+      if (dep === 'math' || dep === 'classes') deps[dep] = math;
+      else if (dep === 'mathWithTransform') deps[dep] = (math as any).expression.mathWithTransform;
+      else if (Object.prototype.hasOwnProperty.call(replacements, dep)) deps[dep] = original(dep);
+      else deps[dep] = (math as any)[dep];
+    }
+    const real = factory(deps);
+    originals.set(key, real);
+    return real;
+  };
+  /** The real function `name` (or its transform), built on the first call of the returned wrapper. */
+  const lazyReal = (name: string, transform = false) => (...args: unknown[]) => original(name, transform)(...args);
 
   const countOf = (size: unknown[]): number =>
     size.reduce<number>((n, d) => n * (typeof d === 'number' ? Math.max(0, Math.floor(d)) : 1), 1);
@@ -80,14 +118,13 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
     return dims;
   };
 
-  const replacements: Record<string, unknown> = {};
   for (const name of DISABLED) {
     replacements[name] = () => {
       throw new Error(`${name}() is not available in a note`);
     };
   }
   for (const name of SIZED) {
-    const real = realFunctions[name];
+    const real = lazyReal(name);
     replacements[name] = (...args: unknown[]) => {
       // resize(x, size): only the size argument matters.
       const dims = sizeArgs(name === 'resize' ? args.slice(1, 2) : args.filter((a) => typeof a !== 'string'));
@@ -104,8 +141,8 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
       checkCount('range(...)', Math.floor(Math.abs((end - start) / step)) + 1);
     }
   };
-  const range = realFunctions.range;
-  const rangeTransform = (math as any).expression.transform.range;
+  const range = lazyReal('range');
+  const rangeTransform = lazyReal('range', true);
   const guardedRange = (...args: unknown[]) => {
     rangeCount(args);
     return range(...args);
@@ -118,8 +155,8 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
   // Functions whose options or arguments decide how much they allocate are checked first:
   // an allocation V8 cannot satisfy ends the whole process, not just the statement.
   const guard = (name: string, check: (args: unknown[]) => void) => {
-    const real = (math as any)[name];
-    const transform = (math as any).expression.transform[name];
+    const real = lazyReal(name);
+    const transform = TRANSFORM_FACTORIES.has(name) ? lazyReal(name, true) : undefined;
     const guarded = (...args: unknown[]) => {
       check(args);
       return real(...args);
@@ -152,7 +189,7 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
     }
   });
   for (const name of BROADCASTING) {
-    if (typeof (math as any)[name] !== 'function') continue;
+    if (!FACTORIES.has(name)) continue;
     guard(name, (args) => {
       // Scalars (nearly every call) cost one test per argument.
       if (args.length < 2 || !(isCollection(args[0]) && isCollection(args[1])) && args.length === 2) return;
@@ -213,7 +250,7 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
       throw new Error('derivative takes two strings: derivative("x^2", "x")');
     }
     const simplify = !(options && typeof options === 'object' && (options as { simplify?: unknown }).simplify === false);
-    return derivative(expr, variable, { simplify }).toString();
+    return original('derivative')(expr, variable, { simplify }).toString();
   };
 
   const library: Record<string, unknown> = {};
@@ -223,7 +260,7 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
     for (const alias of fn.aliases ?? []) library[alias] = impl;
   }
   math.import(library, { override: true });
-  math.import(replacements, { override: true });
+  install(math, replacements);
 
   const unitCache = new Map<string, boolean>();
   const isUnit = (name: string): boolean => {
@@ -255,6 +292,24 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
   deepFreeze((math as any).Unit.PREFIXES);
 
   return { math, parse, isBuiltin, isUnit, checkSize, refusal, refuseSyntax };
+}
+
+/**
+ * What `math.import(values, { override: true })` does for plain functions (the function,
+ * its transform, the expression namespace), without first building the function replaced.
+ */
+/** mathjs keeps these out of the namespace expressions see. */
+const NOT_IN_EXPRESSIONS = new Set(['expression', 'type', 'docs', 'error', 'json', 'chain']);
+
+function install(math: MathJsInstance, values: Record<string, unknown>): void {
+  const expression = (math as any).expression as { transform: Record<string, unknown>; mathWithTransform: Record<string, unknown> };
+  for (const [name, value] of Object.entries(values)) {
+    Object.defineProperty(math, name, { value, writable: true, configurable: true, enumerable: true });
+    const transform = (value as { transform?: unknown }).transform;
+    if (typeof transform === 'function') Object.defineProperty(expression.transform, name, { value: transform, writable: true, configurable: true, enumerable: true });
+    else delete expression.transform[name];
+    if (!NOT_IN_EXPRESSIONS.has(name)) Object.defineProperty(expression.mathWithTransform, name, { value: transform ?? value, writable: true, configurable: true, enumerable: true });
+  }
 }
 
 function digitsOption(name: string, key: string, value: number): void {

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { TextChange } from '../features/editMap';
 import type { Derivation, NoteResult } from '../engine/types';
+import { evaluationWait } from '../features/schedule';
 import { EvaluationClient, SupersededError } from '../node/evaluationClient';
 import { engineSettings, type ConfigStore } from './config';
 import { mayHaveContent } from '../features/detect';
@@ -42,6 +43,8 @@ export class NoteService implements vscode.Disposable {
   private readonly lastEdit = new Map<string, number>();
   /** Times of the last evaluations, for the test hook and the bench. */
   readonly timings: { uri: string; version: number; ms: number }[] = [];
+  /** How long each note's last evaluation took, host to host: decides the wait after an edit. */
+  private readonly lastRunMs = new Map<string, number>();
 
   constructor(
     private readonly config: ConfigStore,
@@ -54,7 +57,8 @@ export class NoteService implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (!e.contentChanges.length) return;
         this.record(e);
-        this.schedule(e.document, this.config.current.evaluationDelay);
+        // No wait when the note's last run was quick (docs/performance.md, Typing).
+        this.schedule(e.document, evaluationWait(this.config.current.evaluationDelay, this.lastRunMs.get(e.document.uri.toString())));
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.drop(d.uri)),
       // VS Code may keep a closed tab's document open for minutes: a note shown in no tab
@@ -201,6 +205,7 @@ export class NoteService implements vscode.Disposable {
       const shown = this.results.get(key);
       if (shown && shown.version > result.version) return shown;
       this.timings.push({ uri: key, version: result.version, ms: performance.now() - started });
+      this.lastRunMs.set(key, performance.now() - started);
       if (this.timings.length > 50) this.timings.shift();
       this.results.set(key, result);
       this.texts.set(key, text);
@@ -236,6 +241,7 @@ export class NoteService implements vscode.Disposable {
     this.texts.delete(key);
     this.edits.delete(key);
     this.lastEdit.delete(key);
+    this.lastRunMs.delete(key);
     this.client.forget(key);
     if (had) this.forgotten.fire(uri);
   }

@@ -3,6 +3,8 @@
 // runs past the time limit has its worker terminated and restarted; the step is reported
 // where it happened and the note is evaluated again without it. SVG typesetting has a
 // worker of its own, so a hover's formula never waits behind a long evaluation.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -31,6 +33,11 @@ export interface EvaluationClientOptions {
   /** Heap limit of the worker, in MB. */
   readonly memoryLimitMb?: number;
   readonly workerPath?: string;
+  /**
+   * Folder of the engine worker's V8 code cache (see workerLoader.ts); default a dl-calc
+   * folder in the user's cache folder, null for none.
+   */
+  readonly codeCacheDir?: string | null;
 }
 
 /** Statements stopped earlier ("line:character"), with their line's text so an edit retries them. */
@@ -171,8 +178,13 @@ class Lane {
 
   private spawn(): Slot {
     const progress = new SharedArrayBuffer(PROGRESS_BYTES);
-    const worker = new Worker(this.options.workerPath ?? path.join(__dirname, 'evaluationWorker.js'), {
-      workerData: { progress, role: this.role, messages: currentBundle() } satisfies WorkerData,
+    const bundle = this.options.workerPath ?? path.join(__dirname, 'evaluationWorker.js');
+    // The engine worker starts through its loader (V8 code cache) when one is beside it.
+    const codeCacheDir = this.role === 'engine' ? (this.options.codeCacheDir === undefined ? userCacheDir() : this.options.codeCacheDir) : null;
+    const loader = path.join(path.dirname(bundle), 'workerLoader.js');
+    const viaLoader = !!codeCacheDir && fs.existsSync(loader);
+    const worker = new Worker(viaLoader ? loader : bundle, {
+      workerData: { progress, role: this.role, messages: currentBundle(), ...(viaLoader ? { bundle, codeCacheDir } : {}) } satisfies WorkerData,
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryLimitMb ?? 1536 },
     });
     const slot: Slot = { worker, progress, ready: false };
@@ -351,6 +363,15 @@ function stopText(stop: StopSignal, limitMs: number, limitName: string): string 
   if (stop.kind === 'time') return say('stopped.why.time', { limit: formatMs(limitMs), limitName });
   if (stop.kind === 'memory') return say('stopped.why.memory');
   return say('stopped.why.crash', { detail: stop.message });
+}
+
+/** The user's own cache folder (never a shared one: V8 runs the code it finds there). */
+function userCacheDir(): string | null {
+  const home = os.homedir();
+  const base =
+    process.env.XDG_CACHE_HOME ||
+    (process.platform === 'win32' ? process.env.LOCALAPPDATA : process.platform === 'darwin' ? home && path.join(home, 'Library', 'Caches') : home && path.join(home, '.cache'));
+  return base ? path.join(base, 'dl-calc', 'v8') : null;
 }
 
 function formatMs(ms: number): string {

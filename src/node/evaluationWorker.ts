@@ -7,7 +7,11 @@ import { say, useBundle } from '../engine/messages';
 import { defaultSettings, type EngineDiagnostic, type NoteResult } from '../engine/types';
 import { writeProgress, type EvaluateRequest, type RequestMap, type RequestType, type WorkerData, type WorkerMessage, type WorkerRequest } from './protocol';
 import { noteDiagnostic } from './stops';
-import { texToSvg } from './texSvg';
+
+// MathJax is its own bundle (dist/texSvg.js), loaded only by the SVG worker on its first
+// formula: the engine worker neither parses nor compiles it at start-up.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const texSvg = (): typeof import('./texSvg') => require('./texSvg');
 
 const port = parentPort!;
 const data = workerData as WorkerData;
@@ -44,7 +48,7 @@ function handle(request: WorkerRequest): RequestMap[RequestType]['reply'] {
     case 'texToSvg':
       return request.formulas.map((tex, i) => {
         writeProgress(progress, 'svg', i);
-        return texToSvg(tex, request.display);
+        return texSvg().texToSvg(tex, request.display);
       });
   }
 }

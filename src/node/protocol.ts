@@ -59,6 +59,9 @@ export interface WorkerData {
   readonly role: 'engine' | 'tex';
   /** The host's translation bundle (vscode.l10n.bundle, or the CLI's), so the worker speaks the reader's language. */
   readonly messages?: Readonly<Record<string, string>>;
+  /** For workerLoader.js: the worker bundle it starts, and the folder of its V8 code cache (none: no cache). */
+  readonly bundle?: string;
+  readonly codeCacheDir?: string;
 }
 
 /** Where the worker was, read from the progress slot. */

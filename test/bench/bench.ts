@@ -16,6 +16,9 @@ import { checkLatexChains, defaultEvaluate, defaultEvaluateAny, findMathSpans } 
 import { lex } from '../../src/engine/latex/lexer';
 import { benchCliFigures } from './cli';
 import { benchDerivations } from './derivations';
+import { EvaluationClient } from '../../src/node/evaluationClient';
+import { renderNoteToHtml } from '../../src/engine/render/export';
+import { evaluationWait } from '../../src/features/schedule';
 
 const root = path.join(__dirname, '..', '..', '..');
 
@@ -275,9 +278,202 @@ function benchPreview(): void {
   console.log(`   with dl-calc, uncached (new renderer): ${ms(pluginFresh)}   ${ratio(pluginFresh, bareFresh)}`);
 }
 
-function main(): void {
+/** The commit issue 14 was measured on ("today"), and the one with only the lazy sandbox. */
+const TODAY = 'fa3af74';
+const LAZY_ONLY = 'fcbec38';
+
+/** The worker bundle of an earlier commit, built as scripts/build.mjs builds it; undefined without git. */
+function workerOfCommit(commit: string): string | undefined {
+  const dir = path.join(root, 'out', 'bench-open', commit);
+  const out = path.join(dir, 'evaluationWorker.js');
+  if (fs.existsSync(out)) return out;
+  fs.mkdirSync(dir, { recursive: true });
+  const archive = spawnSync('sh', ['-c', `git archive ${commit} src | tar -x -C "${dir}"`], { cwd: root });
+  if (archive.status !== 0) return undefined;
+  esbuild.buildSync({
+    entryPoints: [path.join(dir, 'src', 'node', 'evaluationWorker.ts')],
+    outfile: out, bundle: true, platform: 'node', target: 'node20', format: 'cjs', nodePaths: [path.join(root, 'node_modules')], logLevel: 'error',
+  });
+  return out;
+}
+
+/** The perf suite's 70 KB note: prose, prose math, blocks and inline spans. */
+function openNote(bytes: number): string {
+  const parts: string[] = ['# A long note\n'];
+  for (let i = 0; parts.join('').length < bytes; i++) {
+    parts.push(
+      `\n## Section ${i}\n\nThe logistic unit maps $z_${i}$ to $\\sigma(z_${i}) = 1/(1+e^{-z_${i}})$; with a learning rate of $\\eta$ the step is small.\n\n` +
+        '```dl-calc\n' +
+        `z_${i} = 0.${(i % 9) + 1}\na_${i} = sigmoid(z_${i})\nW_${i} = [0.1, 0.2; 0.3, 0.4] * z_${i}\nh_${i} = relu(W_${i} * [1; 2])\nn_${i} = conv_params(3, 64, 3) + ${i}\n` +
+        `a_${i} ≈ ${(1 / (1 + Math.exp(-(((i % 9) + 1) / 10)))).toFixed(3)}\n` + '```\n\n' + `So the activation is \`= a_${i}\`.\n`,
+    );
+  }
+  return parts.join('');
+}
+
+/** Cold open in plain Node: a new worker until the first evaluation of the note is back. */
+async function benchOpen(): Promise<void> {
+  console.log('\n== Open (plain Node): a new worker, until the first results of a 70 KB note');
+  const text = openNote(70 * 1024);
+  const current = path.join(root, 'dist', 'evaluationWorker.js');
+  const cacheDir = path.join(root, 'out', 'bench-open', 'v8');
+  fs.rmSync(cacheDir, { recursive: true, force: true });
+  const variants: { label: string; workerPath?: string; cache: string | null }[] = [
+    { label: `today (${TODAY})`, workerPath: workerOfCommit(TODAY), cache: null },
+    { label: 'lazy guarded functions', workerPath: workerOfCommit(LAZY_ONLY), cache: null },
+    { label: '+ MathJax in its own bundle', workerPath: current, cache: null },
+    { label: '+ V8 code cache (now)', workerPath: current, cache: cacheDir },
+  ].filter((v) => v.workerPath);
+  const open = async (v: (typeof variants)[number]) => {
+    const client = new EvaluationClient({ timeLimitMs: () => 0, workerPath: v.workerPath, codeCacheDir: v.cache });
+    const t = process.hrtime.bigint();
+    const result = await client.evaluate({ uri: 'open.md', version: 1, text });
+    const took = Number(process.hrtime.bigint() - t) / 1e6;
+    client.dispose();
+    if (result.summary.errors) throw new Error(`the open note has ${result.summary.errors} errors`);
+    return took;
+  };
+  await open(variants[variants.length - 1]); // writes the code cache
+  const times = variants.map(() => [] as number[]);
+  // Round robin, so load on the machine falls on every variant alike.
+  for (let round = 0; round < 7; round++) for (const [i, v] of variants.entries()) times[i].push(await open(v));
+  const base = median(times[0]);
+  variants.forEach((v, i) => {
+    const m = median(times[i]);
+    console.log(`   ${v.label.padEnd(34)} ${ms(m).padStart(9)}   ${ratio(m, base)} today${i === variants.length - 1 ? '   (goal ≤ 0.5×)' : ''}`);
+  });
+}
+
+/** 3,000 statements in 30 blocks of 100, as the perf suite types into. */
+function manyStatementsNote(): string {
+  const out: string[] = ['# 3,000 statements\n'];
+  for (let b = 0; b < 30; b++) {
+    out.push(`\n## Block ${b}\n\n\`\`\`dl-calc`);
+    for (let i = 0; i < 100; i++) out.push(b * 100 + i === 0 ? 'x0 = 1' : `x${b * 100 + i} = x${b * 100 + i - 1} * 1.0001 + ${i % 7}`);
+    out.push('```');
+  }
+  return out.join('\n') + '\n';
+}
+
+/**
+ * Typing, in plain Node: an edit until its results are back in the host (the wait the
+ * editor now applies, then the worker round trip), beside the engine's own evaluation.
+ * The decorations themselves are measured in a real VS Code by the perf suite (editor).
+ */
+async function benchTyping(): Promise<void> {
+  console.log('\n== Typing (plain Node): edit → results in the host, against the engine\'s own evaluation');
+  const delay = 150;
+  for (const [label, text] of [
+    ['3,000-statement note', manyStatementsNote()],
+    ['small note (5 statements)', '# small\n\n```dl-calc\nx = 2\ny = x * 3\nz = sigmoid(y)\nw = [1, 2] * z\nv = relu(w - 1)\n```\n'],
+  ] as const) {
+    const client = new EvaluationClient({ timeLimitMs: () => 0, codeCacheDir: path.join(root, 'out', 'bench-open', 'v8'), workerPath: path.join(root, 'dist', 'evaluationWorker.js') });
+    const engine = createEngine();
+    const lines = text.split('\n');
+    const at = lines.length - 4;
+    let version = 1;
+    let last = 0;
+    await client.evaluate({ uri: 't.md', version: version++, text });
+    engine.evaluate({ uri: 't.md', version: 0, text });
+    const host: number[] = [];
+    const own: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      lines[at] = lines[at].replace(/ \+ \d+$|$/, ` + ${i}`);
+      const edited = lines.join('\n');
+      own.push(time(() => engine.evaluate({ uri: 't.md', version: version, text: edited })));
+      const t = process.hrtime.bigint();
+      const wait = evaluationWait(delay, last || undefined);
+      if (wait) await new Promise((r) => setTimeout(r, wait));
+      await client.evaluate({ uri: 't.md', version: version++, text: edited });
+      last = Number(process.hrtime.bigint() - t) / 1e6 - wait;
+      host.push(last + wait);
+    }
+    client.dispose();
+    const h = median(host.slice(2));
+    const o = median(own.slice(2));
+    const goal = label.startsWith('3,000') ? 'goal ≤ 1.3×' : 'goal ≤ evaluation + 30 ms';
+    console.log(`   ${label.padEnd(28)} edit → results ${ms(h)}, engine's own evaluation ${ms(o)}: ${ratio(h, o)}, +${ms(h - o)}   (${goal}; before: +150 ms debounce)`);
+    console.log(`   ${''.padEnd(28)} wait applied: ${evaluationWait(delay, last)} ms (the last run took ${ms(last)}; waits only when that is ≥ ${delay} ms)`);
+  }
+}
+
+/** Export: `renderNoteToHtml` against a bare markdown-it + KaTeX render of the same notes. */
+function benchExport(): void {
+  console.log('\n== Export: dl-calc render against bare markdown-it + KaTeX, same notes');
+  // ../shared beside the repository (or beside its worktree folder).
+  const shared = [path.resolve(root, '..', 'shared'), path.resolve(root, '..', '..', 'shared')].find((d) => fs.existsSync(d)) ?? '';
+  const files: string[] = [];
+  for (const dir of ['notes', 'corpus']) {
+    const d = path.join(shared, dir);
+    if (!fs.existsSync(d)) continue;
+    const walk = (p: string) => {
+      for (const e of fs.readdirSync(p, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(path.join(p, e.name));
+        else if (e.name.endsWith('.md')) files.push(path.join(p, e.name));
+      }
+    };
+    walk(d);
+  }
+  const notes = files.slice(0, 60).map((f) => fs.readFileSync(f, 'utf8'));
+  if (!notes.length) notes.push(fs.readFileSync(path.join(root, 'examples', 'gcn-and-attention.md'), 'utf8'));
+  const engine = createEngine();
+  const results = notes.map((text, i) => engine.evaluate({ uri: `n${i}`, version: 1, text }));
+  const katexOptions = { throwOnError: false, strict: 'ignore', enableFencedBlocks: true, globalGroup: true };
+  const bare = () => notes.forEach((text) => new MarkdownIt({ html: true }).use(markdownItKatex, katexOptions).render(text));
+  const ours = () => notes.forEach((text, i) => renderNoteToHtml(text, { results: results[i] }));
+  bare();
+  ours();
+  const b: number[] = [];
+  const o: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    b.push(time(bare));
+    o.push(time(ours));
+  }
+  const sizes = notes.map((text, i) => renderNoteToHtml(text, { results: results[i] }).length);
+  console.log(`   ${notes.length} notes${files.length ? ' from ../shared' : ' (examples)'}`);
+  console.log(`   bare markdown-it + KaTeX:    ${ms(median(b))}   baseline`);
+  console.log(`   dl-calc render (export):     ${ms(median(o))}   ${ratio(median(o), median(b))}   (goal ≤ 1.5×; today 3.6×)`);
+  console.log(`   page size: median ${(median(sizes) / 1024).toFixed(0)} KB (KaTeX's fonts are ${(katexFontBytes() / 1024).toFixed(0)} KB of it)`);
+}
+
+function katexFontBytes(): number {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { katexCss } = require('../../src/engine/render/assets.generated') as { katexCss: string };
+  return (katexCss.match(/@font-face\{[^}]*\}/g) ?? []).join('').length;
+}
+
+/** Big notes: cost per statement from 1,000 to 50,000, and 2,000 LaTeX chains, in the worker with the default limit. */
+async function benchBig(): Promise<void> {
+  console.log('\n== Big notes: cost per statement, cold, in the worker (default time limit 5 s a step)');
+  const client = new EvaluationClient({ timeLimitMs: () => 5000, workerPath: path.join(root, 'dist', 'evaluationWorker.js'), codeCacheDir: null });
+  await client.evaluate({ uri: 'warm.md', version: 1, text: syntheticNote(2) });
+  let first = 0;
+  for (const blocks of [67, 667, 3334]) {
+    const text = syntheticNote(blocks);
+    const t = process.hrtime.bigint();
+    const r = await client.evaluate({ uri: `big${blocks}.md`, version: 1, text });
+    const took = Number(process.hrtime.bigint() - t) / 1e6;
+    const per = (took * 1000) / r.summary.statements;
+    if (!first) first = per;
+    const stopped = r.diagnostics.some((d) => d.code === 'stopped') || r.statements.some((s) => s.error?.message.startsWith('Stopped'));
+    console.log(`   ${String(r.summary.statements).padStart(6)} statements: ${ms(took).padStart(10)}   ${per.toFixed(1)} µs each   ${ratio(per, first)} the 1,000-statement cost${stopped ? '   STOPPED by the time limit' : ''}   (goal: flat)`);
+    client.forget(`big${blocks}.md`);
+  }
+  const latex = latexNote(2000);
+  const t = process.hrtime.bigint();
+  const r = await client.evaluate({ uri: 'chains.md', version: 1, text: latex });
+  const stopped = r.diagnostics.some((d) => d.code === 'stopped');
+  console.log(`   2,000 LaTeX chains:            ${ms(Number(process.hrtime.bigint() - t) / 1e6)}${stopped ? '   STOPPED by the time limit' : '   within the limit'}`);
+  client.dispose();
+}
+
+async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const want = (name: string) => only.length === 0 || only.includes(name);
+  if (want('open')) await benchOpen();
+  if (want('typing')) await benchTyping();
+  if (want('export')) benchExport();
+  if (want('big')) await benchBig();
   if (want('engine')) benchEngine();
   if (want('latex')) benchLatex();
   if (want('derivations')) benchDerivations();
@@ -285,7 +481,7 @@ function main(): void {
   if (want('cli')) benchCli();
   if (want('load')) benchLoad();
   if (want('editor')) benchEditor();
-  if (want('cli')) void benchCliFigures();
+  if (want('cli')) await benchCliFigures();
 }
 
 /** Editor figures, measured inside a real VS Code (code-server) by the perf suite. */
@@ -307,4 +503,4 @@ function benchEditor(): void {
   console.log(`                                                ${ms(p.keystrokeToDecorationsMs_delay150)} with the default 150 ms debounce`);
 }
 
-main();
+void main();

@@ -63,9 +63,11 @@ export function defineFunction(spec: FunctionSpec): LibraryFunction {
     callTex: (args) => (spec.callTex ? spec.callTex(args) : callOf(nameTex, args)),
     definitionTex: (args) => spec.formula(fillArgs(spec.params, args)),
     create(math) {
-      const impl = spec.impl(math);
+      // Built on the first call: most notes use a few of the library's functions.
+      let impl: ((...args: unknown[]) => unknown) | undefined;
       const fn = (...args: unknown[]): unknown => {
         checkArity(spec.name, spec.params, args.length);
+        impl ??= spec.impl(math);
         return impl(...args);
       };
       // A readable name in stack traces and in mathjs's own printing of the function.

@@ -5,7 +5,8 @@
 
 import MarkdownIt from 'markdown-it';
 import type { NoteResult } from '../types';
-import { katexCss, previewCss } from './assets.generated';
+import { previewCss } from './assets.generated';
+import { katexCssFor } from './katexFonts';
 import { escapeHtml } from './escape';
 import type { FrontMatter } from './frontMatter';
 import { installNoteSyntax } from '../parse/markdown';
@@ -13,6 +14,8 @@ import { embedImage, type ImageReader, type ImageSkipped } from './images';
 import { dlCalcPlugin } from './plugin';
 import { sanitizeNoteHtml } from './sanitize';
 import { baseKatexOptions, type KatexLike } from './tex';
+import { cleaningKatex, TrustedFragments } from './trusted';
+import katex from 'katex';
 
 export interface RenderNoteOptions {
   /** Title of the page; default: the front matter's title, else the first heading. */
@@ -41,15 +44,34 @@ export function createExportMarkdown(options: {
   // settings. A fresh macros object per render, as VS Code does, so \gdef in one note
   // cannot leak into the next.
   const katexOptions: Record<string, unknown> = { ...baseKatexOptions(options.macros), globalGroup: true };
-  if (options.katex) katexOptions.katex = options.katex;
+  // Every formula's HTML is checked on its own (trusted.ts), so the page's sanitiser can skip it.
+  const cleanKatex = cleaningKatex(options.katex ?? katex);
+  katexOptions.katex = cleanKatex;
   md.core.ruler.push('dl_calc_reset_macros', () => {
     katexOptions.macros = { ...(options.macros ?? {}) };
   });
   // The note syntax the engine parses with (front matter, math, `$a$$b$`), so the export
   // shows as math exactly what the checker read as math.
   installNoteSyntax(md, { katex: katexOptions });
-  md.use(dlCalcPlugin, { results: options.results, macros: options.macros, katex: options.katex, adjacentInlineMath: false });
+  md.use(dlCalcPlugin, { results: options.results, macros: options.macros, katex: cleanKatex, adjacentInlineMath: false });
+  holdRendererFragments(md);
   return md;
+}
+
+/** The renderer's own output: math (checked formula by formula), code and dl-calc blocks, escaped by their renderers. */
+const RENDERER_FRAGMENTS = ['math_inline', 'math_inline_block', 'math_inline_bare_block', 'math_block', 'fence', 'code_block', 'code_inline'];
+
+/** With `env.trusted` set, these rules' output is held out of the page until it is sanitised. */
+function holdRendererFragments(md: MarkdownIt): void {
+  for (const name of RENDERER_FRAGMENTS) {
+    const inner = md.renderer.rules[name];
+    if (!inner) continue;
+    md.renderer.rules[name] = (tokens, idx, mdOptions, env, self) => {
+      const html = inner(tokens, idx, mdOptions, env, self);
+      const trusted = (env as { trusted?: TrustedFragments } | undefined)?.trusted;
+      return trusted ? trusted.hold(html) : html;
+    };
+  }
 }
 
 export interface RenderedBody {
@@ -62,12 +84,15 @@ export interface RenderedBody {
 
 export function renderNoteBody(text: string, options: RenderNoteOptions): RenderedBody {
   const md = createExportMarkdown({ results: () => options.results, macros: options.macros, katex: options.katex });
-  const env: { frontMatter?: FrontMatter } = {};
+  const trusted = new TrustedFragments();
+  const env: { frontMatter?: FrontMatter; trusted?: TrustedFragments } = {};
   const tokens = md.parse(text, env);
+  env.trusted = trusted;
   const raw = md.renderer.render(tokens, md.options, env);
-  const html = sanitizeNoteHtml(raw, {
-    imageSrc: (src) => embedImage(src, options.baseDir, options.readImage, options.onImageSkipped),
-  });
+  // The page as the note wrote it (its HTML, links, images, prose) is sanitised whole.
+  const html = trusted.sanitizePage(raw, (page) =>
+    sanitizeNoteHtml(page, { imageSrc: (src) => embedImage(src, options.baseDir, options.readImage, options.onImageSkipped) }),
+  );
   return { html, frontMatter: env.frontMatter, firstHeading: firstHeadingText(tokens) };
 }
 
@@ -96,7 +121,7 @@ export function renderNoteToHtml(text: string, options: RenderNoteOptions): stri
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src * data:; style-src 'unsafe-inline'; font-src data:">\n` +
     '<meta name="generator" content="dl-calc">\n' +
     `<title>${escapeHtml(title)}</title>\n` +
-    `<style>\n${katexCss}\n</style>\n<style>\n${pageCss}\n${previewCss}\n</style>\n` +
+    `<style>\n${katexCssFor(body.html)}\n</style>\n<style>\n${pageCss}\n${previewCss}\n</style>\n` +
     '</head>\n<body>\n<main class="dl-calc-note">\n' +
     heading +
     body.html +

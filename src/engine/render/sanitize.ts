@@ -129,3 +129,43 @@ export function sanitizeNoteHtml(html: string, options: SanitizeOptions = {}): s
     },
   });
 }
+
+export interface FormulaMarkupRules {
+  readonly tags: ReadonlySet<string>;
+  /** True when the sanitiser keeps this attribute, with this value, unchanged. */
+  attributeAllowed(tag: string, attribute: string, value: string): boolean;
+}
+
+let formulaRules: FormulaMarkupRules | undefined;
+
+/**
+ * The rules above as a check of markup that needs no sanitising (trusted.ts): the same
+ * tags, attributes and styles, and no URL at all (a formula's markup has none).
+ */
+export function allowedFormulaMarkup(): FormulaMarkupRules {
+  if (formulaRules) return formulaRules;
+  const attributes = buildAllowedAttributes();
+  const styles = buildAllowedStyles();
+  const global = new Set(attributes['*']);
+  const byTag = new Map(Object.entries(attributes).map(([tag, names]) => [tag, new Set(names)]));
+  const styleAllowed = (style: string) =>
+    style.split(';').every((declaration) => {
+      if (!declaration.trim()) return true;
+      const colon = declaration.indexOf(':');
+      if (colon < 0) return false;
+      const property = declaration.slice(0, colon).trim().toLowerCase();
+      const value = declaration.slice(colon + 1).trim();
+      return (styles[property] ?? []).some((pattern) => pattern.test(value));
+    });
+  formulaRules = {
+    tags: new Set([...htmlTags, ...mathTags, ...svgTags]),
+    attributeAllowed(tag, attribute, value) {
+      if (!global.has(attribute) && !byTag.get(tag)?.has(attribute)) return false;
+      if (attribute === 'href' || attribute === 'src') return false;
+      if (attribute === 'style') return styleAllowed(value.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'"));
+      if (svgTags.includes(tag) && paintAttributes.includes(attribute)) return paintValue.test(value);
+      return true;
+    },
+  };
+  return formulaRules;
+}

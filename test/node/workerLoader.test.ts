@@ -1,0 +1,59 @@
+// The engine worker started through its V8 code cache: the cache is written after the
+// first answer, a later worker starts from it, and a damaged cache is rejected by V8
+// and replaced; the results are the same every way.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { EvaluationClient } from '../../src/node/evaluationClient';
+
+const workerPath = path.join(__dirname, '..', '..', 'src', 'node', 'evaluationWorker.js');
+const doc = { uri: 'cache.md', version: 1, text: '# cache\n\n```dl-calc\nz = 0.5\na = sigmoid(z)\nW = [1, 2; 3, 4] * a\n```\n' };
+
+async function evaluateWith(codeCacheDir: string | null): Promise<string[]> {
+  const client = new EvaluationClient({ timeLimitMs: () => 30_000, workerPath, codeCacheDir });
+  try {
+    const result = await client.evaluate(doc);
+    return result.statements.map((s) => s.value?.short ?? s.error?.message ?? '');
+  } finally {
+    client.dispose();
+  }
+}
+
+async function cacheFiles(dir: string): Promise<string[]> {
+  // Written just after the answer: wait for it (bounded by the test runner's timeout).
+  for (;;) {
+    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.v8cache')) : [];
+    if (files.length) return files;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+test('the code cache is written once, used by the next worker, and a damaged one is replaced', { timeout: 120_000 }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-calc-v8-'));
+  try {
+    const plain = await evaluateWith(null);
+    assert.deepEqual(plain.slice(0, 2), ['0.5', '0.622459']);
+    assert.equal(fs.readdirSync(dir).length, 0);
+
+    assert.deepEqual(await evaluateWith(dir), plain);
+    const [file] = await cacheFiles(dir);
+    const first = fs.statSync(path.join(dir, file));
+    assert.ok(first.size > 0);
+
+    // Started from the cache: same results, and the cache is left as it was.
+    assert.deepEqual(await evaluateWith(dir), plain);
+    assert.equal(fs.statSync(path.join(dir, file)).mtimeMs, first.mtimeMs);
+
+    // Damaged: V8 rejects it, the worker compiles from source, and a good cache replaces it.
+    fs.writeFileSync(path.join(dir, file), Buffer.from('not a code cache'));
+    assert.deepEqual(await evaluateWith(dir), plain);
+    for (;;) {
+      if (fs.statSync(path.join(dir, file)).size > 100) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
