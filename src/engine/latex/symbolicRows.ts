@@ -113,14 +113,17 @@ function notationNotRead(tokens: readonly TexToken[], functions: ReadonlySet<str
     const n = tokens[i + 1];
     // An environment's name and text groups are words by construction: not read here.
     if (t.kind === 'cmd' && WORD_GROUPS.has(t.text) && n?.kind === 'lbrace') {
+      // An unclosed group runs to the end: skip it all, so `\text{\text{…` stays linear.
       let depth = 0;
+      let close = tokens.length;
       for (let j = i + 1; j < tokens.length; j++) {
         if (tokens[j].kind === 'lbrace') depth++;
         else if (tokens[j].kind === 'rbrace' && --depth === 0) {
-          i = j;
+          close = j;
           break;
         }
       }
+      i = close;
       continue;
     }
     if (t.kind === 'cmd' && (t.text === 'Delta' || t.text === 'delta') && n && (n.kind === 'letter' || (n.kind === 'cmd' && /^[a-zA-Z]+$/.test(n.text) && n.text !== 'frac' && !['cdot', 'times'].includes(n.text)))) {
