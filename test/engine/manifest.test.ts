@@ -117,7 +117,7 @@ const allowList = [
   'media/icon.png', 'media/dl-calc-preview.css',
   'media/walkthrough/first-note.md', 'media/walkthrough/open-example.md', 'media/walkthrough/write-block.md',
   'media/walkthrough/hover-line.md', 'media/walkthrough/check-latex.md', 'media/walkthrough/open-preview.md',
-  'dist/extension.js', 'dist/evaluationWorker.js', 'dist/render.js', 'dist/web/extension.js', 'dist/web/evaluationWorker.js', 'dist/katex/katex.min.js', 'dist/katex/katex.min.css',
+  'dist/extension.js', 'dist/evaluationWorker.js', 'dist/workerLoader.js', 'dist/texSvg.js', 'dist/render.js', 'dist/web/extension.js', 'dist/web/evaluationWorker.js', 'dist/katex/katex.min.js', 'dist/katex/katex.min.css',
 ];
 
 function vsixFiles(): string[] {
