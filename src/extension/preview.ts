@@ -36,6 +36,7 @@ export class PreviewState {
   /** Refreshes requested so far (for the test hook). */
   refreshes = 0;
   private timer: NodeJS.Timeout | undefined;
+  private retry: NodeJS.Timeout | undefined;
 
   /** `notes`: the note service once the session has started. */
   constructor(private readonly notes: () => NoteService | undefined) {}
@@ -62,20 +63,38 @@ export class PreviewState {
 
   /** Refreshes the preview when one is open and shows a note differently from `result`. */
   refreshIfStale(uri: string, text: string | undefined, result: NoteResult | undefined): void {
-    if (this.renders.isStale(uri, text, result) && previewLabels().length > 0) this.refreshSoon();
+    if (this.renders.isStale(uri, text, result) && previewLabels().length > 0) this.refreshSoon(0);
   }
 
-  private refreshSoon(): void {
+  /** Is any render older than the result it would show now? */
+  private anyStale(): boolean {
+    const notes = this.notes();
+    return !!notes && this.renders.uris().some((uri) => this.renders.isStale(uri, notes.textOf(uri), notes.result(vscode.Uri.parse(uri))));
+  }
+
+  /**
+   * VS Code's preview drops a refresh that arrives while one of its own throttled updates
+   * is pending (that update then finds the text unchanged and does not render): so after a
+   * refresh, while a preview is open and a render still shows an older result, ask again
+   * once its throttle (300 ms) has passed, a few times at most.
+   */
+  private refreshSoon(attempt: number): void {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.refreshes++;
       void vscode.commands.executeCommand('markdown.preview.refresh');
+      if (attempt < 4) {
+        this.retry = setTimeout(() => {
+          if (this.anyStale() && previewLabels().length > 0) this.refreshSoon(attempt + 1);
+        }, 400);
+      }
     }, 30);
   }
 
   dispose(): void {
     clearTimeout(this.timer);
+    clearTimeout(this.retry);
     this.renders.clear();
   }
 }
