@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
-import { version } from '../../package.json';
+import { dlCalcVersion as version } from '../engine/version.generated';
 import { UsageError } from './errors';
 import { writeAtomic } from './files';
 import type { NoteOutput } from './report';

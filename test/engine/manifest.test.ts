@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { defaultSettings } from '../../src/engine/types';
+import { dlCalcVersion } from '../../src/engine/version.generated';
 import { missingPlaceholders } from './l10nCheck';
 
 const root = path.join(__dirname, '..', '..', '..');
@@ -59,6 +60,8 @@ test('the manifest is the one source of defaults: they equal the engine defaults
     'dlCalc.latexChecks.otherDelimiters': defaultSettings.latexOtherDelimiters,
   };
   for (const [name, value] of Object.entries(engine)) assert.equal(settings[name]?.default, value, name);
+  // The version the CLI's cache keys on is generated from the manifest as well.
+  assert.equal(dlCalcVersion, JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version);
   // The extension reads no default of its own (it asks VS Code, which answers from the manifest).
   const config = fs.readFileSync(path.join(root, 'src', 'extension', 'config.ts'), 'utf8');
   assert.doesNotMatch(config, /\bdefaults\s*[:=]/);
