@@ -6,7 +6,7 @@
 // way, in document order, with positions mapped back through the expansion's origins.
 // Math in other delimiters (`\( \)`) sees the definitions written above it too.
 import type { MathSpan } from './latex';
-import { expandMacros, type ExpandedTex, type TexMacros } from './texMacros';
+import { arity, expandMacros, type ExpandedTex, type TexMacros } from './texMacros';
 
 /** Definitions read per note; beyond it a definition makes its formula unreadable (skipped). */
 const MAX_DEFINITIONS = 1000;
@@ -39,17 +39,6 @@ function groupAt(s: string, i: number): { inside: string; end: number } | undefi
     else if (s[j] === '}' && --depth === 0) return { inside: s.slice(i + 1, j), end: j + 1 };
   }
   return undefined;
-}
-
-/** The highest `#n` of a body (`##` is a literal `#`): how many arguments it takes. */
-function arity(body: string): number {
-  let n = 0;
-  for (let i = 0; i < body.length; i++) {
-    if (body[i] !== '#') continue;
-    if (body[i + 1] === '#') i++;
-    else if (/[1-9]/.test(body[i + 1] ?? '')) n = Math.max(n, Number(body[i + 1]));
-  }
-  return n;
 }
 
 interface Definition {

@@ -34,7 +34,7 @@ function controlSequence(s: string, i: number): { name: string; end: number } {
 }
 
 /** The number of arguments a body takes: its highest `#n` (`##` is a literal `#`). */
-function arity(body: string): number {
+export function arity(body: string): number {
   let n = 0;
   for (let i = 0; i < body.length; i++) {
     if (body[i] !== '#') continue;

@@ -16,29 +16,13 @@ import { checkLatexChains, defaultEvaluate, defaultEvaluateAny, findMathSpans } 
 import { lex } from '../../src/engine/latex/lexer';
 import { benchCliFigures } from './cli';
 import { benchDerivations } from './derivations';
+import { median, ms, ratio, time, timeMedian } from './measure';
 import { EvaluationClient } from '../../src/node/evaluationClient';
 import { renderNoteToHtml } from '../../src/engine/render/export';
 import { evaluationWait } from '../../src/features/schedule';
 
 const root = path.join(__dirname, '..', '..', '..');
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function time(fn: () => void): number {
-  const t = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - t) / 1e6;
-}
-
-function timeMedian(runs: number, fn: () => void): number {
-  return median(Array.from({ length: runs }, () => time(fn)));
-}
-
-const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
-const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
 /** A note of `blocks` blocks × 15 statements, as course notes write them. */
 export function syntheticNote(blocks: number): string {

@@ -13,8 +13,8 @@ const root = path.join(__dirname, '..', '..', '..');
 const bin = path.join(root, 'dist', 'cli.js');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+import { ratio } from './measure';
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
-const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
 function wall(args: string[], cwd = root): number {
   const t = process.hrtime.bigint();

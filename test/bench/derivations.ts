@@ -8,17 +8,7 @@ import { checkLatexChains, defaultEvaluate, findMathSpans } from '../../src/engi
 import { lex } from '../../src/engine/latex/lexer';
 import { DEFAULT_SAMPLING } from '../../src/engine/latex/sampling';
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-function time(fn: () => void): number {
-  const t = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - t) / 1e6;
-}
-const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
-const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+import { median, ms, ratio, time } from './measure';
 
 /** Claims per group of the note, with the mathjs source of their right side (for the anchor). */
 interface Written {
