@@ -30,8 +30,13 @@ function assert(ok: unknown, message: string): asserts ok {
   if (!ok) throw new Error(message);
 }
 
+/** The CodeLens rows, top to bottom (the DOM keeps them in the order they were added). */
 async function codeLensTitles(page: Page): Promise<string[]> {
-  return page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.monaco-editor .codelens-decoration')).map((e) => e.innerText.replace(/\s+/g, ' ').trim()));
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('.monaco-editor .codelens-decoration'))
+      .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+      .map((e) => e.innerText.replace(/\s+/g, ' ').trim()),
+  );
 }
 
 /**
@@ -226,9 +231,11 @@ const scenes: Scene[] = [
   },
   {
     name: 'Enter at the end of a statement keeps its value on its line before the next run',
-    file: 'typing.md',
-    // No run for 5 s after an edit: what moves the value back is the mapping, not a new run.
-    settings: { 'dlCalc.evaluationDelay': 5000 },
+    // A slow note (its second block runs into the 1.5 s limit, longer than the 1 s delay), so
+    // an edit waits 1 s and its run takes 1.5 s more: what keeps the value on its line
+    // meanwhile is the mapping, not a new run (a quick note is evaluated at once).
+    file: 'slowTyping.md',
+    settings: { 'dlCalc.timeLimit': 1500, 'dlCalc.evaluationDelay': 1000 },
     async run(page) {
       await rv.waitForDecorations(page, (d) => decoAt(d, 4) === '→ 3', 30_000);
       await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
@@ -558,12 +565,14 @@ const scenes: Scene[] = [
   },
   {
     name: 'CodeLens counts follow edits before the next run: an edited error leaves the count, the run brings the new value',
-    file: 'typing.md',
-    // No run for 6 s after an edit: what changes the counts in between is the view, not a run.
-    settings: { 'dlCalc.evaluationDelay': 6000 },
+    // A slow note (see the Enter scene): no run for 1 s after an edit, and 1.5 s for the run
+    // itself, so what changes the counts in between is the view, not a run.
+    file: 'slowTyping.md',
+    settings: { 'dlCalc.timeLimit': 1500, 'dlCalc.evaluationDelay': 1000 },
     async run(page) {
       await rv.waitForDecorations(page, (d) => decoAt(d, 4) === '→ 3', 30_000);
-      const lens = async () => (await codeLensTitles(page)).join(' || ');
+      // The first block's lens (the second block's stopped statement keeps its own ⚠).
+      const lens = async () => (await codeLensTitles(page))[0] ?? '';
       const waitLens = async (ok: (t: string) => boolean, what: string, timeoutMs: number) => {
         const deadline = Date.now() + timeoutMs;
         let t = await lens();
@@ -587,7 +596,7 @@ const scenes: Scene[] = [
       await waitLens((t) => t.includes('1 value · ✓ 0 · ✗ 0 · ⚠ 1 error'), 'the error', 10_000);
       await rv.screenshot(page, 'e2e-codelens-error');
       // Typing on: the error is about text that is gone, in the editor and in the count alike,
-      // before the next run (6 s away) brings the value.
+      // before the next run (2.5 s away at least) brings the value.
       await page.keyboard.type('rt');
       await page.keyboard.press('Escape');
       await page.keyboard.type('(4');
@@ -603,7 +612,8 @@ const scenes: Scene[] = [
   {
     name: 'after a stopped statement, the error of a half-typed line goes as soon as the line is typed on',
     file: 'runaway.md',
-    settings: { 'dlCalc.timeLimit': 1500, 'dlCalc.evaluationDelay': 6000 },
+    // Slow (the runaway takes the 1.5 s limit, more than the 1 s delay): an edit waits.
+    settings: { 'dlCalc.timeLimit': 1500, 'dlCalc.evaluationDelay': 1000 },
     async run(page) {
       await rv.waitForDecorations(page, (d) => /time\s+limit/.test(decoAt(d, 5)), 60_000);
       await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
