@@ -21,6 +21,8 @@ interface Scene {
   readonly settings?: object;
   /** VS Code's display language for this scene (see startCodeServer's `locale`). */
   readonly locale?: string;
+  /** Extra environment for the extension host. */
+  readonly env?: Record<string, string>;
   /** Load a browser-only copy of the extension (no `main`): it can only run in the web worker extension host. */
   readonly webOnly?: boolean;
   run(page: Page): Promise<void>;
@@ -150,6 +152,13 @@ async function untilValue(page: Page, line: number, value: string, lens?: () => 
   }
 }
 
+/**
+ * Quick notes are evaluated at once after an edit (features/schedule.ts), so nothing could be
+ * seen between an edit and its run. This test seam (read only from the environment, which no
+ * note reaches) holds the evaluationDelay for every note, as the scenes about that moment need.
+ */
+const FIXED_DELAY = { DL_CALC_TEST_FIXED_DELAY: '1' };
+
 const scenes: Scene[] = [
   {
     name: 'typing in a block: `<` stays as typed, brackets still pair',
@@ -231,11 +240,11 @@ const scenes: Scene[] = [
   },
   {
     name: 'Enter at the end of a statement keeps its value on its line before the next run',
-    // A slow note (its second block runs into the 1.5 s limit, longer than the 1 s delay), so
-    // an edit waits 1 s and its run takes 1.5 s more: what keeps the value on its line
-    // meanwhile is the mapping, not a new run (a quick note is evaluated at once).
-    file: 'slowTyping.md',
-    settings: { 'dlCalc.timeLimit': 1500, 'dlCalc.evaluationDelay': 1000 },
+    file: 'typing.md',
+    // No run for 5 s after an edit (the delay held even for this quick note, a test seam):
+    // what keeps the value on its line is the mapping, not a new run.
+    settings: { 'dlCalc.evaluationDelay': 5000 },
+    env: FIXED_DELAY,
     async run(page) {
       await rv.waitForDecorations(page, (d) => decoAt(d, 4) === '→ 3', 30_000);
       await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
@@ -565,13 +574,13 @@ const scenes: Scene[] = [
   },
   {
     name: 'CodeLens counts follow edits before the next run: an edited error leaves the count, the run brings the new value',
-    // A slow note (see the Enter scene): no run for 1 s after an edit, and 1.5 s for the run
-    // itself, so what changes the counts in between is the view, not a run.
-    file: 'slowTyping.md',
-    settings: { 'dlCalc.timeLimit': 1500, 'dlCalc.evaluationDelay': 1000 },
+    file: 'typing.md',
+    // No run for 6 s after an edit (held, see the Enter scene): what changes the counts in
+    // between is the view, not a run.
+    settings: { 'dlCalc.evaluationDelay': 6000 },
+    env: FIXED_DELAY,
     async run(page) {
       await rv.waitForDecorations(page, (d) => decoAt(d, 4) === '→ 3', 30_000);
-      // The first block's lens (the second block's stopped statement keeps its own ⚠).
       const lens = async () => (await codeLensTitles(page))[0] ?? '';
       const waitLens = async (ok: (t: string) => boolean, what: string, timeoutMs: number) => {
         const deadline = Date.now() + timeoutMs;
@@ -596,7 +605,7 @@ const scenes: Scene[] = [
       await waitLens((t) => t.includes('1 value · ✓ 0 · ✗ 0 · ⚠ 1 error'), 'the error', 10_000);
       await rv.screenshot(page, 'e2e-codelens-error');
       // Typing on: the error is about text that is gone, in the editor and in the count alike,
-      // before the next run (2.5 s away at least) brings the value.
+      // before the next run (6 s away) brings the value.
       await page.keyboard.type('rt');
       await page.keyboard.press('Escape');
       await page.keyboard.type('(4');
@@ -612,8 +621,9 @@ const scenes: Scene[] = [
   {
     name: 'after a stopped statement, the error of a half-typed line goes as soon as the line is typed on',
     file: 'runaway.md',
-    // Slow (the runaway takes the 1.5 s limit, more than the 1 s delay): an edit waits.
-    settings: { 'dlCalc.timeLimit': 1500, 'dlCalc.evaluationDelay': 1000 },
+    // No run for 6 s after an edit (held, see the Enter scene).
+    settings: { 'dlCalc.timeLimit': 1500, 'dlCalc.evaluationDelay': 6000 },
+    env: FIXED_DELAY,
     async run(page) {
       await rv.waitForDecorations(page, (d) => /time\s+limit/.test(decoAt(d, 5)), 60_000);
       await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
@@ -692,7 +702,7 @@ export async function runE2E(grep?: string): Promise<number> {
   // One scene: a fresh workspace copy, code-server and browser. Returns the failure, if any.
   const attempt = async (scene: Scene, label: string): Promise<string | undefined> => {
     for (const f of fs.readdirSync(FIXTURES)) fs.copyFileSync(path.join(FIXTURES, f), path.join(workspace, f));
-    const server = await rv.startCodeServer({ workspace, settings: { 'editor.codeLens': true, ...scene.settings }, locale: scene.locale });
+    const server = await rv.startCodeServer({ workspace, settings: { 'editor.codeLens': true, ...scene.settings }, locale: scene.locale, env: scene.env });
     const browser = await rv.launchBrowser();
     try {
       const extensionDevelopmentPath = scene.webOnly ? webOnlyCopy() : REPO;

@@ -119,6 +119,8 @@ export interface StartCodeServerOptions {
    * own UI stays English, having no translations) and extensions get their bundles for it.
    */
   locale?: string;
+  /** Extra environment for the server and its extension host (e.g. DL_CALC_TEST_FIXED_DELAY). */
+  env?: Record<string, string>;
 }
 
 /** ud/languagepacks.json naming a pack with no translations, as VS Code's server reads it. */
@@ -228,6 +230,7 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
     EXTENSIONS_GALLERY: process.env.EXTENSIONS_GALLERY ?? '{"serviceUrl":""}',
     XDG_CONFIG_HOME: path.join(dirs.home, '.config'), XDG_DATA_HOME: path.join(dirs.home, '.local', 'share'),
     XDG_CACHE_HOME: path.join(dirs.home, '.cache'),
+    ...opts.env,
   });
 
   const serverArgs = [
