@@ -55,6 +55,14 @@ async function until<T>(what: string, check: () => Promise<T | undefined | false
   }
 }
 
+/** Focuses the editor and moves the cursor with Go to Line (`where`: "4" or "3:82"). */
+async function goTo(page: Page, where: string): Promise<void> {
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(where);
+  await page.keyboard.press('Enter');
+}
+
 /** Waits until the editor's lines stay where they are over a few frames (nothing reflows them any more). */
 async function waitForStableLayout(page: Page): Promise<void> {
   const layout = () =>
@@ -165,10 +173,7 @@ const scenes: Scene[] = [
     file: 'typing.md',
     async run(page) {
       await rv.waitForDecorations(page, '→ 3', 30_000);
-      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
-      await page.keyboard.press('Control+G');
-      await page.keyboard.type('4');
-      await page.keyboard.press('Enter');
+      await goTo(page, '4');
       await page.keyboard.press('End');
       // Markdown's `<` pair must not close inside the block (issue 12, item 1).
       await page.keyboard.type('\nc = x < 200');
@@ -247,10 +252,7 @@ const scenes: Scene[] = [
     env: FIXED_DELAY,
     async run(page) {
       await rv.waitForDecorations(page, (d) => decoAt(d, 4) === '→ 3', 30_000);
-      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
-      await page.keyboard.press('Control+G');
-      await page.keyboard.type('4');
-      await page.keyboard.press('Enter');
+      await goTo(page, '4');
       await page.keyboard.press('End');
       await page.keyboard.press('Enter');
       const ds = await rv.waitForDecorations(page, (d) => decoAt(d, 4) === '→ 3' && decoAt(d, 5) === '', 3_000);
@@ -263,10 +265,7 @@ const scenes: Scene[] = [
     file: 'typing.md',
     async run(page) {
       await rv.waitForDecorations(page, (d) => decoAt(d, 4) === '→ 3', 30_000);
-      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
-      await page.keyboard.press('Control+G');
-      await page.keyboard.type('4');
-      await page.keyboard.press('Enter');
+      await goTo(page, '4');
       await page.keyboard.press('End');
       await page.keyboard.type('\ny = soft');
       // The suggestions open by themselves (no Ctrl+Space) and offer softmax.
@@ -492,10 +491,7 @@ const scenes: Scene[] = [
       await rv.screenshot(page, 'e2e-latex-verified');
 
       // Change the written result 0.47 (line 3, columns 79–82; the 7 is column 82) to 0.48.
-      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
-      await page.keyboard.press('Control+G');
-      await page.keyboard.type('3:82');
-      await page.keyboard.press('Enter');
+      await goTo(page, '3:82');
       await page.keyboard.press('Shift+ArrowRight');
       await page.keyboard.type('8');
       await rv.waitForDecorations(page, (d) => decoAt(d, 3) === '', 20_000);
@@ -516,10 +512,7 @@ const scenes: Scene[] = [
 
       // The quick fix: Ctrl+. on the number, pick "Replace 0.48 with 0.47".
       await page.mouse.move(5, 5);
-      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
-      await page.keyboard.press('Control+G');
-      await page.keyboard.type('3:80');
-      await page.keyboard.press('Enter');
+      await goTo(page, '3:80');
       await page.keyboard.press('Control+.');
       const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Replace 0.48 with 0.47' }).first();
       await item.waitFor({ timeout: 10_000 });
@@ -582,21 +575,10 @@ const scenes: Scene[] = [
     async run(page) {
       await rv.waitForDecorations(page, (d) => decoAt(d, 4) === '→ 3', 30_000);
       const lens = async () => (await codeLensTitles(page))[0] ?? '';
-      const waitLens = async (ok: (t: string) => boolean, what: string, timeoutMs: number) => {
-        const deadline = Date.now() + timeoutMs;
-        let t = await lens();
-        while (!ok(t)) {
-          if (Date.now() > deadline) throw new Error(`CodeLens never showed ${what}: ${t}`);
-          await new Promise((r) => setTimeout(r, 150));
-          t = await lens();
-        }
-        return t;
-      };
+      const waitLens = (ok: (t: string) => boolean, what: string, timeoutMs: number) =>
+        until(`the CodeLens to show ${what}`, async () => ok(await lens()), timeoutMs);
       await waitLens((t) => t.includes('1 value · ✓ 0 · ✗ 0') && !t.includes('⚠'), 'the first run', 20_000);
-      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
-      await page.keyboard.press('Control+G');
-      await page.keyboard.type('4');
-      await page.keyboard.press('Enter');
+      await goTo(page, '4');
       await page.keyboard.press('End');
       await page.keyboard.type('\nq = sq');
       await page.keyboard.press('Escape');
