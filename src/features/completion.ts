@@ -41,14 +41,37 @@ export function functionDoc(f: FunctionInfo): Markdown {
   ];
 }
 
+/** Is `pos` in dl-calc code, outside a `#` comment (where completions are offered)? */
+function completesAt(result: NoteResult, text: NoteText, pos: Position): boolean {
+  if (!inDlCalcFence((l) => text.lineAt(l), pos.line) && !inDlCalcCode(result, pos, text)) return false;
+  const prefix = text.lineAt(pos.line).slice(0, pos.character);
+  return !(/#[^`]*$/.test(prefix) && !/`[^`]*$/.test(prefix));
+}
+
+/** A name's first letter, and the name typed so far at the end of a line's prefix. */
+const LETTER = /^[\p{L}_]$/u;
+const NAME_BEFORE = /(^|[^\p{L}\p{N}_.])[\p{L}_][\p{L}\p{N}_]*$/u;
+
+/**
+ * Should typing `typed`, which ends at `pos`, open the suggestions? What quick suggestions
+ * do in a programming language: a letter of a name in dl-calc code opens them; a digit, an
+ * exponent (`1e`), a member after `.`, a comment or a string does not. (Markdown turns quick
+ * suggestions off and VS Code reads that setting for the document's language, not the
+ * embedded one, so the extension opens them itself.)
+ */
+export function opensSuggestions(result: NoteResult, text: NoteText, pos: Position, typed: string): boolean {
+  if (!LETTER.test(typed)) return false;
+  const prefix = text.lineAt(pos.line).slice(0, pos.character);
+  if (!NAME_BEFORE.test(prefix) || (prefix.split('"').length - 1) % 2 === 1) return false;
+  return completesAt(result, text, pos);
+}
+
 /**
  * The completions at a position, or undefined outside dl-calc code (a block being typed is
  * in no run yet: the fences of today's text decide) and inside a `#` comment.
  */
 export function completionsAt(result: NoteResult, text: NoteText, pos: Position): CompletionEntry[] | undefined {
-  if (!inDlCalcFence((l) => text.lineAt(l), pos.line) && !inDlCalcCode(result, pos, text)) return undefined;
-  const prefix = text.lineAt(pos.line).slice(0, pos.character);
-  if (/#[^`]*$/.test(prefix) && !/`[^`]*$/.test(prefix)) return undefined;
+  if (!completesAt(result, text, pos)) return undefined;
   const items: CompletionEntry[] = [];
   for (const [name, s] of namesInScope(result, pos)) {
     items.push({

@@ -1,7 +1,7 @@
 // Completion and signature help on fixture notes.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { completionsAt } from '../../src/features/completion';
+import { completionsAt, opensSuggestions } from '../../src/features/completion';
 import { markdownSource } from '../../src/features/markdown';
 import { callAt, signatureHelpAt } from '../../src/features/signatureHelp';
 import { noteText } from '../../src/features/text';
@@ -39,6 +39,21 @@ test('nothing outside dl-calc code or in a comment; a block being typed counts',
   // A fence typed after the run: today's text decides.
   const typed = noteText(`${SOURCE}\n\n\`\`\`dl-calc\nb = \n`);
   assert.ok(completionsAt(n.result, typed, { line: 9, character: 4 }));
+});
+
+test('typing a letter of a name in dl-calc code opens the suggestions; digits, exponents, members, comments, strings and prose do not', () => {
+  const source = ['```dl-calc', 'x = 3', 'y = soft', 'n = 1e', 'k = x2', 'm = np.ma', 'c = 1 # so', 's = "ab', 'g = α', '```', '', 'Prose so'].join('\n');
+  const n = note(source);
+  const opens = (line: number, typed: string) => opensSuggestions(n.result, n.text, { line, character: n.text.lineAt(line).length }, typed);
+  assert.equal(opens(2, 't'), true, 'soft');
+  assert.equal(opens(3, 'e'), false, 'the exponent of 1e');
+  assert.equal(opens(4, '2'), false, 'a digit');
+  assert.equal(opens(5, 'a'), false, 'after a dot');
+  assert.equal(opens(6, 'o'), false, 'in a comment');
+  assert.equal(opens(7, 'b'), false, 'in a string');
+  assert.equal(opens(8, 'α'), true, 'a Greek name');
+  assert.equal(opens(11, 'o'), false, 'prose');
+  assert.equal(opens(2, 'ts'), false, 'a paste, not a keystroke');
 });
 
 test('the call under the cursor: innermost unclosed call and its argument', () => {
