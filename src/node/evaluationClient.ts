@@ -6,24 +6,24 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { splitLines } from '../engine/parse/lines';
 import type { Derivation, EngineSettings, NoteDocument, NoteResult } from '../engine/types';
+import { PROGRESS_BYTES, SLOT, readProgress, type RequestMap, type RequestType, type WorkerData, type WorkerMessage, type WorkerRequest } from './protocol';
 import {
-  PROGRESS_BYTES,
-  SLOT,
-  readProgress,
-  type EvaluateRequest,
-  type Progress,
-  type RequestMap,
-  type RequestType,
-  type WorkerData,
-  type WorkerMessage,
-  type WorkerRequest,
-} from './protocol';
-import { stoppedResult } from './stops';
-import { currentBundle, say } from '../engine/messages';
+  DisposedError,
+  StopSignal,
+  StoppedBook,
+  SupersededError,
+  enqueue,
+  evaluateWithStops,
+  isTimed,
+  timeDetail,
+  watchSteps,
+  type Pending,
+} from './evaluationStops';
+import { currentBundle } from '../engine/messages';
+
+export { StopSignal, SupersededError };
 
 export interface EvaluationClientOptions {
   /** Time limit of each step (a statement, the LaTeX checks, ...) in milliseconds; 0 for none. */
@@ -39,41 +39,6 @@ export interface EvaluationClientOptions {
    */
   readonly codeCacheDir?: string | null;
 }
-
-/** Statements stopped earlier ("line:character"), with their line's text so an edit retries them. */
-type StoppedLines = Map<string, { line: number; text: string; message: string }>;
-
-/** Statements of one note stopped in one evaluation before the rest is given up. */
-const MAX_STATEMENT_STOPS = 8;
-
-/** Why a worker was stopped while it ran a request, and where it was. */
-export class StopSignal extends Error {
-  constructor(
-    readonly kind: 'time' | 'memory' | 'crash',
-    readonly progress: Progress,
-    detail: string,
-  ) {
-    super(detail);
-  }
-}
-
-export class SupersededError extends Error {
-  constructor() {
-    super('superseded by a newer edit');
-  }
-}
-
-class DisposedError extends Error {
-  constructor() {
-    super('dl-calc evaluation stopped');
-  }
-}
-
-type Pending = {
-  readonly request: WorkerRequest;
-  resolve(value: unknown): void;
-  reject(error: Error): void;
-};
 
 /** A worker and its progress slot. */
 interface Slot {
@@ -91,7 +56,7 @@ class Lane {
   private current: Slot | undefined;
   private spare: Slot | undefined;
   private readonly queue: Pending[] = [];
-  private running: { readonly pending: Pending; watchdog?: NodeJS.Timeout; step: number; since: number } | undefined;
+  private running: { readonly pending: Pending; unwatch?: () => void } | undefined;
   private disposed = false;
   restarts = 0;
 
@@ -107,18 +72,7 @@ class Lane {
   send<K extends RequestType>(request: WorkerRequest<K>): Promise<RequestMap[K]['reply']> {
     if (this.disposed) return Promise.reject(new DisposedError());
     return new Promise((resolve, reject) => {
-      if (request.type === 'evaluate') {
-        // Latest edit wins: a queued evaluation of the same note is superseded.
-        const uri = (request as WorkerRequest<'evaluate'>).doc.uri;
-        for (let i = this.queue.length - 1; i >= 0; i--) {
-          const queued = this.queue[i].request;
-          if (queued.type === 'evaluate' && queued.doc.uri === uri) {
-            const [old] = this.queue.splice(i, 1);
-            old.reject(new SupersededError());
-          }
-        }
-      }
-      this.queue.push({ request, resolve: resolve as (v: unknown) => void, reject });
+      enqueue(this.queue, { request, resolve: resolve as (v: unknown) => void, reject });
       this.pump();
     });
   }
@@ -127,7 +81,7 @@ class Lane {
     this.disposed = true;
     for (const p of this.queue.splice(0)) p.reject(new DisposedError());
     if (this.running) {
-      clearInterval(this.running.watchdog);
+      this.running.unwatch?.();
       this.running.pending.reject(new DisposedError());
       this.running = undefined;
     }
@@ -141,7 +95,7 @@ class Lane {
     const pending = this.queue.shift();
     if (!pending) return;
     const slot = this.ensureWorker();
-    this.running = { pending, step: -1, since: performance.now() };
+    this.running = { pending };
     if (slot.ready) this.watch();
     slot.worker.postMessage(pending.request);
   }
@@ -153,22 +107,11 @@ class Lane {
   private watch(): void {
     const running = this.running;
     const slot = this.current;
-    const limit = this.options.timeLimitMs();
-    if (!running || !slot || !(limit > 0) || running.pending.request.type === 'forget') return;
+    if (!running || !slot || !isTimed(running.pending.request)) return;
     const slots = new Int32Array(slot.progress);
-    running.step = Atomics.load(slots, SLOT.step);
-    running.since = performance.now();
-    const every = Math.max(5, Math.min(250, limit / 4));
-    running.watchdog = setInterval(() => {
-      const step = Atomics.load(slots, SLOT.step);
-      const now = performance.now();
-      if (step !== running.step) {
-        running.step = step;
-        running.since = now;
-      } else if (now - running.since >= limit) {
-        this.stop('time', `ran past the time limit of ${formatMs(limit)}`);
-      }
-    }, every);
+    const limit = this.options.timeLimitMs();
+    running.unwatch?.();
+    running.unwatch = watchSteps(limit, () => Atomics.load(slots, SLOT.step), () => this.stop('time', timeDetail(limit)));
   }
 
   private ensureWorker(): Slot {
@@ -197,7 +140,7 @@ class Lane {
       if (this.current !== slot) return;
       const running = this.running;
       if (!running || running.pending.request.id !== message.id) return;
-      clearInterval(running.watchdog);
+      running.unwatch?.();
       this.running = undefined;
       if (message.ok) running.pending.resolve(message.result);
       else running.pending.reject(new Error(message.error));
@@ -232,7 +175,7 @@ class Lane {
     this.restarts++;
     void slot?.worker.terminate();
     if (running) {
-      clearInterval(running.watchdog);
+      running.unwatch?.();
       running.pending.reject(new StopSignal(kind, progress, detail));
     }
     this.pump();
@@ -243,7 +186,7 @@ export class EvaluationClient {
   private readonly engine: Lane;
   private readonly tex: Lane;
   private nextId = 1;
-  private readonly stopped = new Map<string, StoppedLines>();
+  private readonly stopped = new StoppedBook();
 
   constructor(private readonly options: EvaluationClientOptions) {
     this.engine = new Lane('engine', options);
@@ -265,53 +208,16 @@ export class EvaluationClient {
    * result (at its statement, or as a problem of the note); it rejects only when superseded
    * by a newer edit or when the client is disposed.
    */
-  async evaluate(doc: NoteDocument, settings: Partial<EngineSettings> = {}, derivations = false): Promise<NoteResult> {
-    const limitName = this.options.limitName ?? 'setting dlCalc.timeLimit';
-    let latexStopped: string | undefined;
-    let derivationsStopped: string | undefined;
-    let skipAfter: EvaluateRequest['skipAfter'];
-    let statementStops = 0;
-    let otherStops = 0;
-    // Each try removes one step (a statement, the LaTeX checks, the derivations), so this ends.
-    for (let attempt = 0; attempt < MAX_STATEMENT_STOPS + 4; attempt++) {
-      const stoppedHere = this.currentStopped(doc);
-      const request: WorkerRequest<'evaluate'> = {
-        id: this.nextId++,
-        type: 'evaluate',
-        doc,
-        settings,
-        derivations,
-        stopped: [...stoppedHere].map(([key, s]) => [key, s.message] as const),
-        skipAfter,
-        latexStopped,
-        derivationsStopped,
-      };
-      try {
-        return await this.engine.send(request);
-      } catch (e) {
-        if (e instanceof SupersededError || e instanceof DisposedError) throw e;
-        if (!(e instanceof StopSignal)) return stoppedResult(doc, say('stopped.failed', { detail: (e as Error).message }));
-        const why = stopText(e, this.options.timeLimitMs(), limitName);
-        const { phase, line, character } = e.progress;
-        if (phase === 'statement' && !stoppedHere.has(`${line}:${character}`)) {
-          const lines = this.stopped.get(doc.uri) ?? new Map();
-          lines.set(`${line}:${character}`, { line, text: splitLines(doc.text)[line] ?? '', message: say('stopped.statement', { why }) });
-          this.stopped.set(doc.uri, lines);
-          if (++statementStops >= MAX_STATEMENT_STOPS) {
-            skipAfter = { line, character, message: say('stopped.notEvaluated', { count: statementStops, limitName }) };
-          }
-        } else if (phase === 'latex' && latexStopped === undefined) {
-          latexStopped = say('stopped.latex', { why });
-        } else if (phase === 'derivations' && derivationsStopped === undefined) {
-          derivationsStopped = say('stopped.derivations', { why });
-        } else if (++otherStops > 2) {
-          // Reading the note or sending its results: a note too large for the limit (tried three times,
-          // as a busy machine can stall one try).
-          return stoppedResult(doc, say(phase === 'transfer' ? 'stopped.noteSending' : 'stopped.noteReading', { why }));
-        }
-      }
-    }
-    return stoppedResult(doc, say('stopped.tooOften', { count: MAX_STATEMENT_STOPS + 4, limitName }));
+  evaluate(doc: NoteDocument, settings: Partial<EngineSettings> = {}, derivations = false): Promise<NoteResult> {
+    return evaluateWithStops({
+      doc,
+      settings,
+      derivations,
+      book: this.stopped,
+      send: (request) => this.engine.send({ ...request, id: this.nextId++ }),
+      timeLimitMs: this.options.timeLimitMs(),
+      limitName: this.options.limitName ?? 'setting dlCalc.timeLimit',
+    });
   }
 
   /** The derivation of statement `index` of the run of `version`; undefined when that run is gone. */
@@ -339,7 +245,7 @@ export class EvaluationClient {
   }
 
   forget(uri: string): void {
-    this.stopped.delete(uri);
+    this.stopped.forget(uri);
     // Tell the worker to free its caches.
     void this.engine.send({ id: this.nextId++, type: 'forget', uri }).catch(() => undefined);
   }
@@ -348,21 +254,6 @@ export class EvaluationClient {
     this.engine.dispose();
     this.tex.dispose();
   }
-
-  /** Stopped statements still valid for this text (an edited line runs again). */
-  private currentStopped(doc: NoteDocument): StoppedLines {
-    const lines = this.stopped.get(doc.uri);
-    if (!lines) return new Map();
-    const text = splitLines(doc.text);
-    for (const [key, s] of lines) if (text[s.line] !== s.text) lines.delete(key);
-    return lines;
-  }
-}
-
-function stopText(stop: StopSignal, limitMs: number, limitName: string): string {
-  if (stop.kind === 'time') return say('stopped.why.time', { limit: formatMs(limitMs), limitName });
-  if (stop.kind === 'memory') return say('stopped.why.memory');
-  return say('stopped.why.crash', { detail: stop.message });
 }
 
 /** The user's own cache folder (never a shared one: V8 runs the code it finds there). */
@@ -372,8 +263,4 @@ function userCacheDir(): string | null {
     process.env.XDG_CACHE_HOME ||
     (process.platform === 'win32' ? process.env.LOCALAPPDATA : process.platform === 'darwin' ? home && path.join(home, 'Library', 'Caches') : home && path.join(home, '.cache'));
   return base ? path.join(base, 'dl-calc', 'v8') : null;
-}
-
-function formatMs(ms: number): string {
-  return ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`;
 }

@@ -3,10 +3,10 @@
 // written to the shared progress slot first, so a stop is reported where it happened.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEngine, type Engine } from '../engine';
-import { say, useBundle } from '../engine/messages';
-import { defaultSettings, type EngineDiagnostic, type NoteResult } from '../engine/types';
+import { useBundle } from '../engine/messages';
+import type { NoteResult } from '../engine/types';
 import { writeProgress, type EvaluateRequest, type RequestMap, type RequestType, type WorkerData, type WorkerMessage, type WorkerRequest } from './protocol';
-import { noteDiagnostic } from './stops';
+import { evaluateRequest } from './workerEvaluate';
 
 // MathJax is its own bundle (dist/texSvg.js), loaded only by the SVG worker on its first
 // formula: the engine worker neither parses nor compiles it at start-up.
@@ -59,42 +59,6 @@ function need(e: Engine | undefined): Engine {
 }
 
 function evaluate(request: EvaluateRequest): NoteResult {
-  const e = need(engine);
-  const extra: EngineDiagnostic[] = [];
-  const latexOff = request.latexStopped !== undefined;
-  if (request.latexStopped) extra.push(noteDiagnostic(request.latexStopped));
-  if (request.derivationsStopped) extra.push(noteDiagnostic(request.derivationsStopped));
-  // Each request states its settings in full: a stop in one run must not carry over to the next.
-  e.configure({ ...defaultSettings, ...request.settings, ...(latexOff ? { latexChecks: false } : {}) });
-  const at = { phase: 'parse' as 'parse' | 'latex' | 'derivations' | 'statements' };
-  const options = {
-    derivations: request.derivations && !request.derivationsStopped,
-    stopped: request.stopped.length ? new Map(request.stopped) : undefined,
-    skipAfter: request.skipAfter,
-    // A shared slot, not a message: the host reads it while this thread is busy.
-    onStatement: (index: number, start: { line: number; character: number }) => {
-      at.phase = 'statements';
-      writeProgress(progress, 'statement', index, start.line, start.character);
-    },
-    onPhase: (p: 'parse' | 'latex' | 'derivations') => {
-      at.phase = p;
-      writeProgress(progress, p);
-    },
-  };
-  let result: NoteResult;
-  try {
-    result = e.evaluate(request.doc, options);
-  } catch (error) {
-    // A failure in the LaTeX checks or the derivations costs only them, never the note's results.
-    const reason = error instanceof RangeError ? say('stopped.tooDeep') : error instanceof Error ? error.message : String(error);
-    if (at.phase === 'latex') {
-      e.configure({ latexChecks: false });
-      extra.push(noteDiagnostic(say('stopped.latexFailed', { reason })));
-      result = e.evaluate(request.doc, { ...options, stopped: options.stopped ?? new Map() });
-    } else if (at.phase === 'derivations') {
-      extra.push(noteDiagnostic(say('stopped.derivationsFailed', { reason })));
-      result = e.evaluate(request.doc, { ...options, derivations: false, stopped: options.stopped ?? new Map() });
-    } else throw error;
-  }
-  return extra.length ? { ...result, diagnostics: [...result.diagnostics, ...extra] } : result;
+  // A shared slot, not a message: the host reads it while this thread is busy.
+  return evaluateRequest(need(engine), request, (phase, index, line, character) => writeProgress(progress, phase, index, line, character));
 }

@@ -1,10 +1,13 @@
-// The engine in a Web Worker (vscode.dev, github.dev): the twin of src/node/evaluationWorker.ts.
+// The engine in a Web Worker (vscode.dev, github.dev): the twin of src/node/evaluationWorker.ts,
+// answering the same requests with the same evaluate steps (src/node/workerEvaluate.ts).
 // Progress: a SharedArrayBuffer slot needs crossOriginIsolated, which VS Code's web
-// extension host is not, so each statement's start is posted as a message; the host keeps
-// the last one and knows which statement was running when it terminates this worker.
+// extension host is not, so each step (its phase, and for a statement where it starts) is
+// posted as a message before it runs; the host keeps the last one, stops a step that stays
+// current past the time limit, and knows where the worker was when it terminates it.
 import { createEngine } from '../engine';
 import { useBundle } from '../engine/messages';
-import type { WorkerMessage as WorkerResponse, WorkerRequest } from '../node/protocol';
+import type { Phase, Progress, WorkerMessage as WorkerResponse, WorkerRequest } from '../node/protocol';
+import { evaluateRequest } from '../node/workerEvaluate';
 
 /** What the web host sends first: the translation bundle. */
 export interface WebWorkerInit {
@@ -12,13 +15,18 @@ export interface WebWorkerInit {
   readonly messages?: Readonly<Record<string, string>>;
 }
 
-/** A statement starts (1-based line, 0 = idle). */
+/** A step starts: the same record the Node worker keeps in its shared slot. */
 export interface WebProgress {
-  readonly progress: readonly [number, number];
+  readonly progress: Progress;
 }
 
 const scope = self as unknown as { postMessage(m: unknown): void; onmessage: ((e: MessageEvent) => void) | null };
 let engine: ReturnType<typeof createEngine> | undefined;
+let step = 0;
+
+function report(phase: Phase, index = 0, line = 0, character = 0): void {
+  scope.postMessage({ progress: { phase, index, line, character, step: ++step } } satisfies WebProgress);
+}
 
 scope.onmessage = (e: MessageEvent<WorkerRequest | WebWorkerInit>) => {
   const request = e.data;
@@ -30,25 +38,23 @@ scope.onmessage = (e: MessageEvent<WorkerRequest | WebWorkerInit>) => {
   }
   let response: WorkerResponse;
   try {
-    response = { id: request.id, type: request.type, ok: true, result: handle(request) } as WorkerResponse;
+    report('request');
+    const result = handle(request);
+    report('transfer');
+    response = { id: request.id, type: request.type, ok: true, result } as WorkerResponse;
   } catch (err) {
     // The host shows this to a user: the message, never a stack trace.
     response = { id: request.id, type: request.type, ok: false, error: err instanceof Error ? err.message : String(err) } as WorkerResponse;
   }
-  scope.postMessage({ progress: [0, 0] } satisfies WebProgress);
   scope.postMessage(response);
+  report('idle');
 };
 
 function handle(request: WorkerRequest) {
   const e = engine!;
   switch (request.type) {
     case 'evaluate':
-      e.configure(request.settings);
-      return e.evaluate(request.doc, {
-        derivations: request.derivations,
-        stopped: request.stopped.length ? new Map(request.stopped) : undefined,
-        onStatement: (_index, start) => scope.postMessage({ progress: [start.line + 1, start.character] } satisfies WebProgress),
-      });
+      return evaluateRequest(e, request, report);
     case 'derive':
       return e.derive(request.uri, request.index, request.version);
     case 'forget':

@@ -58,6 +58,50 @@ test('the web worker bundle evaluates a note with only `self`: values, a check, 
   assert.deepEqual(shown, ['784', '10', '7,850', '✓', '✓', 'error: Unknown name "missing"', '3,925']);
   assert.deepEqual(result.summary, { statements: 7, passed: 2, failed: 0, errors: 1, chainsVerified: 0, chainsFailed: 0 });
   assert.equal(result.statements[2].derivation?.substitutedText, '784 * 10 + 10');
-  // Progress is posted per statement (the host uses it to say which one ran past the time limit).
-  assert.ok(worker.posted.some((m) => JSON.stringify((m as { progress?: unknown }).progress) === '[5,0]'));
+  // Progress is posted per step, as the Node worker writes its shared slot: the host uses it
+  // to say where a stop happened (the statement on line 5, 0-based 4; the LaTeX checks; ...).
+  const steps = worker.posted.flatMap((m) => ((m as { progress?: { phase: string; line: number; character: number; step: number } }).progress ?? []));
+  assert.ok(steps.some((p) => p.phase === 'statement' && p.line === 4 && p.character === 0), JSON.stringify(steps));
+  assert.deepEqual([...new Set(steps.map((p) => p.phase))], ['request', 'parse', 'statement', 'latex', 'derivations', 'transfer', 'idle']);
+  assert.deepEqual(
+    steps.map((p) => p.step),
+    steps.map((_, i) => i + 1),
+    'each step counts',
+  );
+});
+
+test('the web worker bundle leaves out the steps stopped before, and says so on the first line', () => {
+  const worker = webWorker();
+  worker.send({ type: 'init' });
+  const text = '# Note\n\n$2 + 2 = 5$\n\n```dl-calc\nfib(n) = n < 2 ? n : fib(n - 1) + fib(n - 2)\nfib(200)\nafter = 1\nlast = after + 1\n```\n';
+  worker.send({
+    id: 1,
+    type: 'evaluate',
+    settings: {},
+    derivations: true,
+    stopped: [['6:0', 'Stopped: this statement ran past the time limit']],
+    skipAfter: { line: 7, character: 0, message: 'Not evaluated: too many stops' },
+    latexStopped: 'LaTeX checks stopped: they ran past the time limit',
+    derivationsStopped: 'Derivations stopped: they ran past the time limit',
+    doc: { uri: 'file:///stops.md', version: 1, text },
+  });
+  const answer = worker.reply(1);
+  assert.equal(answer?.ok, true, answer?.error);
+  const result = answer!.result as NoteResult;
+  assert.deepEqual(
+    result.statements.map((s) => s.error?.message ?? s.value?.short),
+    ['fib(n)', 'Stopped: this statement ran past the time limit', '1', 'Not evaluated: too many stops'],
+  );
+  // The LaTeX checks did not run (the wrong `2 + 2 = 5` is not flagged), nor did the derivations.
+  assert.deepEqual(result.latex, []);
+  assert.equal(result.statements[2].derivation, undefined);
+  assert.deepEqual(
+    result.diagnostics.filter((d) => d.code === 'stopped').map((d) => [d.range.start.line, d.message]),
+    [
+      [0, 'LaTeX checks stopped: they ran past the time limit'],
+      [0, 'Derivations stopped: they ran past the time limit'],
+    ],
+  );
+  const phases = new Set(worker.posted.flatMap((m) => (m as { progress?: { phase: string } }).progress?.phase ?? []));
+  assert.ok(!phases.has('latex') && !phases.has('derivations'), [...phases].join());
 });
