@@ -9,7 +9,9 @@ import { checkOutsideMath } from './prose/check';
 import { findOutsideMathSpans, type OutsideMathOptions } from './latex/mathSpans';
 import type { SandboxedMath } from './mathInstance';
 import { symbolicEnvOf } from './latex/symbolicEnv';
-import type { EngineDiagnostic } from './types';
+import { MAX_FORMULAS_PER_NOTE, type EngineDiagnostic } from './types';
+import { say } from './messages';
+import type { MathSpan } from './latex/mathSpans';
 
 export type Bindings = ReadonlyMap<string, readonly { line: number; value: number }[]>;
 
@@ -118,19 +120,58 @@ export class LatexChecker {
     };
     // The user's macros (markdown.math.macros...) and the note's \def/\newcommand expand
     // before translation, as KaTeX does, in document order across both kinds of math.
-    const [rendered, other] = expandNoteMacros([findMathSpans(text), findOutsideMathSpans(text, outside)], macros);
+    const [allRendered, allOther] = [findMathSpans(text), findOutsideMathSpans(text, outside)];
+    const { first, second, past, total } = firstFormulas(allRendered, allOther, MAX_FORMULAS_PER_NOTE);
+    const [rendered, other] = expandNoteMacros([first, second], macros);
     const math = checkSpans(rendered, env, { symbolic }, headingLines(text));
     const more = checkOutsideMath(text, env, { ...outside, symbolic }, other);
-    if (!more.length) return math;
+    const limit: LatexChainResult[] = past
+      ? [
+          {
+            range: past.range,
+            latex: past.content,
+            status: 'skipped',
+            display: past.display,
+            segments: [],
+            links: [],
+            reason: say('latex.tooManyFormulas', { limit: MAX_FORMULAS_PER_NOTE.toLocaleString('en-US'), count: (total - MAX_FORMULAS_PER_NOTE).toLocaleString('en-US') }),
+            limit: true,
+          },
+        ]
+      : [];
+    if (!more.length) return [...math, ...limit];
     // One list in document order, as the editor and the CLI show it.
-    return [...math, ...more].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return [...math, ...more, ...limit].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
 }
 
-/** A warning on each wrong link, at the number written (so the quick fix can replace it). */
+/**
+ * The first `limit` formulas of two lists in document order (each list is in document
+ * order), and the first formula past them.
+ */
+function firstFormulas(a: readonly MathSpan[], b: readonly MathSpan[], limit: number) {
+  const total = a.length + b.length;
+  if (total <= limit) return { first: a, second: b, past: undefined, total };
+  const before = (x: MathSpan, y: MathSpan) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character;
+  let i = 0;
+  let j = 0;
+  while (i + j < limit) {
+    if (j >= b.length || (i < a.length && before(a[i], b[j]) <= 0)) i++;
+    else j++;
+  }
+  const past = j >= b.length || (i < a.length && before(a[i], b[j]) <= 0) ? a[i] : b[j];
+  return { first: a.slice(0, i), second: b.slice(0, j), past, total };
+}
+
+/**
+ * A warning on each wrong link, at the number written (so the quick fix can replace it);
+ * an error where the checks stopped at the note's limit of formulas (the note was not
+ * checked completely, so CI must not pass it).
+ */
 export function latexDiagnostics(chains: readonly LatexChainResult[]): EngineDiagnostic[] {
   const out: EngineDiagnostic[] = [];
   for (const chain of chains) {
+    if (chain.limit) out.push({ range: chain.range, severity: 'error', message: chain.reason ?? '', code: 'stopped' });
     for (const link of chain.links) {
       if (link.ok !== false) continue;
       const range = link.written?.range ?? chain.segments[link.right]?.range ?? chain.range;

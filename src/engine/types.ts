@@ -211,6 +211,13 @@ export const defaultSettings: EngineSettings = {
   maxNesting: 200,
 };
 
+/**
+ * Formulas a note's LaTeX checks read, and its export typesets, at most: a bound on the work
+ * a note of trivial formulas (200,000 `$1 + 1 = 2$`) can ask for, whatever the machine's
+ * speed. Past it the note says where the checks (or the typesetting) stopped.
+ */
+export const MAX_FORMULAS_PER_NOTE = 10_000;
+
 export interface EvaluateOptions {
   readonly derivations?: boolean;
   /**

@@ -74,7 +74,6 @@ const latexCases: [string, string][] = [
   ['\\frac nested 10,000 deep', `$${'\\frac{1}{'.repeat(10_000)}2${'}'.repeat(10_000)} = 1$`],
   ['\\frac{1}{ nested 40 deep, unclosed', `$${'\\frac{1}{'.repeat(40)} = 1$`],
   ['a 1 MB line of math', `$${'x + '.repeat(250_000)}x = 1$`],
-  ['200,000 math spans', Array.from({ length: 200_000 }, (_, i) => `$${i} + 1 = ${i + 1}$`).join(' ')],
 ];
 
 for (const [name, math] of latexCases) {
@@ -119,4 +118,39 @@ test('renderer: cyclic values, deep lists, deep quotes and raw HTML render withi
   const html = await renderInWorker(text);
   assert.doesNotMatch(html, /<script|onerror=/i);
   assert.match(html, /<\/html>/);
+});
+
+// 200,000 trivial formulas on one line, the whole path (parse, LaTeX checks, render): the
+// work is bounded by a count of formulas (MAX_FORMULAS_PER_NOTE), not by the machine's
+// speed, so the outcome is the same on any machine: the checks stop at the 10,001st
+// formula and say so there, the export typesets 10,000 and shows the rest as source.
+test('200,000 math spans: checked and typeset up to the limit of formulas, the stop reported at the first one past it', async () => {
+  const math = Array.from({ length: 200_000 }, (_, i) => `$${i} + 1 = ${i + 1}$`).join(' ');
+  const text = `# m\n\n${math}\n\n${note('x = 1')}`;
+  // A limit no step of this bounded work reaches, so the count decides, never the clock.
+  const roomy = new EvaluationClient({ timeLimitMs: () => HARD_BOUND_MS, workerPath });
+  try {
+    const r = await bounded('200,000 spans', roomy.evaluate({ uri: 'spans.md', version: 1, text }));
+    assert.deepEqual(
+      r.statements.map((s) => s.error?.message ?? s.value?.short),
+      ['1', '42'],
+    );
+    assert.equal(r.summary.chainsVerified, 10_000);
+    const stops = r.diagnostics.filter((d) => d.code === 'stopped');
+    assert.deepEqual(
+      stops.map((d) => [d.range.start.line, d.range.start.character, d.message]),
+      [[2, math.indexOf('$10000 + 1 = 10001$') + 1, 'LaTeX checks stopped here: a note is checked up to 10,000 formulas, and the 190,000 from here on were not checked (split the note)']],
+    );
+  } finally {
+    roomy.dispose();
+  }
+  const html = await renderInWorker(text);
+  const notices = html.match(/Formulas from here on are shown as LaTeX source: a note is typeset up to 10,000 formulas/g) ?? [];
+  assert.equal(notices.length, 1);
+  // The notice stands before the 10,001st formula, which is its source; the last one too.
+  assert.match(html, /typeset up to 10,000 formulas<\/span> <code class="dl-calc-tex-fallback">10000 \+ 1 = 10001<\/code>/);
+  assert.match(html, /<code class="dl-calc-tex-fallback">199999 \+ 1 = 200000<\/code>/);
+  assert.doesNotMatch(html, /<script/i);
+  // The dl-calc block after the formulas is still rendered.
+  assert.match(html, /dl-calc-table[\s\S]*42[\s\S]*<\/html>/);
 });

@@ -127,6 +127,11 @@ export interface LatexChainResult {
   readonly reason?: string;
   /** The name this chain binds in the note's scope (`$w = 0.5$`, `$z = w x = 0.5$`, `w \leftarrow …`). */
   readonly binds?: string;
+  /**
+   * The first formula past the note's limit of formulas checked (MAX_FORMULAS_PER_NOTE):
+   * skipped with the reason, and nothing after it was checked.
+   */
+  readonly limit?: true;
   /** Read outside the preview's math: plain-text arithmetic, or `\\( \\)`-style math. */
   readonly where?: 'prose' | 'other-math';
 }

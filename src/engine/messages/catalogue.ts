@@ -18,6 +18,8 @@ export const catalogue = {
   'sandbox.method': 'Methods are not available in a note (.{name}(…)): call a function by name, e.g. size(A)',
   'sandbox.methods': 'Methods are not available in a note: call a function by name, e.g. size(A)',
   'sandbox.property': 'No access to property "{name}"',
+  'latex.tooManyFormulas': 'LaTeX checks stopped here: a note is checked up to {limit} formulas, and the {count} from here on were not checked (split the note)',
+  'render.tooManyFormulas': 'Formulas from here on are shown as LaTeX source: a note is typeset up to {limit} formulas',
   'note.tooDeep': 'The note is nested too deeply (lists or block quotes) for Markdown to read past this line: nothing after it was checked',
   'name.unknown': 'Unknown name "{name}"',
   'name.definedLater': 'Unknown name "{name}": defined later, at line {line}',

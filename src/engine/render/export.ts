@@ -4,7 +4,8 @@
 // images (readImage) and writes the file.
 
 import MarkdownIt from 'markdown-it';
-import type { NoteResult } from '../types';
+import { MAX_FORMULAS_PER_NOTE, type NoteResult } from '../types';
+import { say } from '../messages';
 import { previewCss } from './assets.generated';
 import { katexCssFor } from './katexFonts';
 import { escapeHtml } from './escape';
@@ -46,9 +47,11 @@ export function createExportMarkdown(options: {
   const katexOptions: Record<string, unknown> = { ...baseKatexOptions(options.macros), globalGroup: true };
   // Every formula's HTML is checked on its own (trusted.ts), so the page's sanitiser can skip it.
   const cleanKatex = cleaningKatex(options.katex ?? katex);
-  katexOptions.katex = cleanKatex;
+  const noteMath = boundedKatex(cleanKatex, MAX_FORMULAS_PER_NOTE);
+  katexOptions.katex = noteMath;
   md.core.ruler.push('dl_calc_reset_macros', () => {
     katexOptions.macros = { ...(options.macros ?? {}) };
+    noteMath.reset();
   });
   // The note syntax the engine parses with (front matter, math, `$a$$b$`), so the export
   // shows as math exactly what the checker read as math.
@@ -56,6 +59,25 @@ export function createExportMarkdown(options: {
   md.use(dlCalcPlugin, { results: options.results, macros: options.macros, katex: cleanKatex, adjacentInlineMath: false });
   holdRendererFragments(md);
   return md;
+}
+
+/**
+ * KaTeX for the note's own math, typesetting at most `limit` formulas per render: a note of
+ * 200,000 formulas is exported in bounded time and size. Past the limit a formula is its
+ * LaTeX source, escaped, and the first one says why.
+ */
+function boundedKatex(inner: KatexLike, limit: number): KatexLike & { reset(): void } {
+  let count = 0;
+  return {
+    reset: () => void (count = 0),
+    renderToString: (tex, options) => {
+      if (++count <= limit) return inner.renderToString(tex, options);
+      const source = `<code class="dl-calc-tex-fallback">${escapeHtml(tex)}</code>`;
+      if (count > limit + 1) return source;
+      const notice = escapeHtml(say('render.tooManyFormulas', { limit: limit.toLocaleString('en-US') }));
+      return `<span class="dl-calc-warning" role="note">${notice}</span> ${source}`;
+    },
+  };
 }
 
 /** The renderer's own output: math (checked formula by formula), code and dl-calc blocks, escaped by their renderers. */

@@ -85,13 +85,19 @@ export function marksFor(result: NoteResult, src: string, labels: MarkLabels = d
   if (hit && hit.src === src && hit.labels.verified === labels.verified && hit.labels.wrong === labels.wrong) return hit.marks;
   const spans = result.latex.length ? findMathSpans(src) : [];
   const chains = result.latex.filter((c) => !c.where && c.status !== 'skipped');
-  const marks = spans.map((span) =>
-    markOf(
+  chains.sort((a, b) => (before(a.range.start, b.range.start) ? (before(b.range.start, a.range.start) ? 0 : -1) : 1));
+  // Spans and chains both in document order: each span's chains are found from where the
+  // last span's search began, so 200,000 formulas cost linear time, not spans × chains.
+  let from = 0;
+  const marks = spans.map((span) => {
+    while (from < chains.length && !before(span.range.start, chains[from].range.start)) from++;
+    const inside: LatexChainResult[] = [];
+    for (let i = from; i < chains.length && before(chains[i].range.start, span.range.end); i++) {
       // Results of an older version must not mark an edited formula: the text must agree.
-      chains.filter((c) => before(span.range.start, c.range.start) && before(c.range.start, span.range.end) && span.content.includes(c.latex)),
-      labels,
-    ),
-  );
+      if (span.content.includes(chains[i].latex)) inside.push(chains[i]);
+    }
+    return markOf(inside, labels);
+  });
   const value = { spans, marks };
   cache.set(result, { src, labels, marks: value });
   return value;

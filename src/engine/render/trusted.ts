@@ -27,11 +27,19 @@ export class TrustedFragments {
    */
   sanitizePage(html: string, sanitize: (html: string) => string): string {
     const clean = sanitize(html);
-    return clean.replace(this.marker, (_m, index: string, offset: number) =>
-      // The sanitiser escapes < and > everywhere but in tags, so the last one before the
-      // marker says whether it stands inside a tag.
-      clean.lastIndexOf('<', offset) > clean.lastIndexOf('>', offset) ? '' : (this.fragments[Number(index)] ?? ''),
-    );
+    // The sanitiser escapes < and > everywhere but in tags, so the last one before the
+    // marker says whether it stands inside a tag. Markers come in order, so the scan goes
+    // on from the last one (linear in the page, however many markers stand in one paragraph).
+    let scanned = 0;
+    let inTag = false;
+    return clean.replace(this.marker, (_m, index: string, offset: number) => {
+      for (; scanned < offset; scanned++) {
+        const c = clean.charCodeAt(scanned);
+        if (c === 60 /* < */) inTag = true;
+        else if (c === 62 /* > */) inTag = false;
+      }
+      return inTag ? '' : (this.fragments[Number(index)] ?? '');
+    });
   }
 }
 
