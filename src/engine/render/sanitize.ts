@@ -54,7 +54,8 @@ const styleProperties = [
   'white-space', 'object-fit', 'opacity',
 ];
 // No absolute or fixed: they lift a note's content anywhere on the page, over a result
-// ("✓ 42" laid over a failed check). KaTeX needs only relative.
+// ("✓ 42" laid over a failed check). KaTeX needs only relative, which without offsets
+// (dropped from a note's own HTML, below) moves nothing.
 const positionValue = /^(?:relative|static)$/i;
 
 // Paint attributes of SVG take a colour or `none`; `url(...)` would fetch (a paint server
@@ -71,9 +72,23 @@ function cleanPaint(tagName: string, attribs: sanitizeHtml.Attributes): sanitize
   return { tagName, attribs: out };
 }
 
-function buildAllowedStyles(): Record<string, RegExp[]> {
+// What moves a note's own HTML away from where it stands, over something else (a fake
+// "✓ 42" laid over a failed result): offsets, negative margins. KaTeX's markup positions
+// its boxes this way (`top:-3.063em`, `margin-right:-0.0556em`), so the rules for a
+// formula's markup keep them; the note's raw HTML does not. `z-index` and `transform` are
+// in neither list, so both drop them.
+const offsetProperties = new Set(['top', 'right', 'bottom', 'left']);
+const marginProperties = new Set(['margin', 'margin-top', 'margin-right', 'margin-bottom', 'margin-left']);
+/** No minus before a number, wherever it stands (`-9em`, `0 -9em`, `calc(0px - 9em)`, `calc(1px*-9)`). */
+const noNegative = /^(?!.*(?:^|[\s(,*/+])-\s*[\d.])/;
+
+/** Allowed inline styles: of the note's own HTML, or (wider) of a formula's markup. */
+function buildAllowedStyles(of: 'note' | 'formula'): Record<string, RegExp[]> {
   const styles: Record<string, RegExp[]> = {};
-  for (const p of styleProperties) styles[p] = [safeValue];
+  for (const p of styleProperties) {
+    if (of === 'note' && offsetProperties.has(p)) continue;
+    styles[p] = of === 'note' && marginProperties.has(p) ? [new RegExp(noNegative.source + safeValue.source.slice(1), 'i')] : [safeValue];
+  }
   styles.position = [positionValue];
   return styles;
 }
@@ -108,7 +123,7 @@ export function sanitizeNoteHtml(html: string, options: SanitizeOptions = {}): s
   return sanitizeHtml(html, {
     allowedTags: [...htmlTags, ...mathTags, ...svgTags],
     allowedAttributes: buildAllowedAttributes(),
-    allowedStyles: { '*': buildAllowedStyles() },
+    allowedStyles: { '*': buildAllowedStyles('note') },
     allowedSchemes: ['http', 'https', 'mailto'],
     allowedSchemesByTag: { img: ['http', 'https', 'data'] },
     allowedSchemesAppliedToAttributes: ['href', 'src', 'cite', 'action', 'xlink:href'],
@@ -145,7 +160,7 @@ let formulaRules: FormulaMarkupRules | undefined;
 export function allowedFormulaMarkup(): FormulaMarkupRules {
   if (formulaRules) return formulaRules;
   const attributes = buildAllowedAttributes();
-  const styles = buildAllowedStyles();
+  const styles = buildAllowedStyles('formula');
   const global = new Set(attributes['*']);
   const byTag = new Map(Object.entries(attributes).map(([tag, names]) => [tag, new Set(names)]));
   const styleAllowed = (style: string) =>
