@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
 import type { NoteResult } from '../engine/types';
-import { notesInPreviews, PreviewRenders } from '../features/preview';
+import { notesInPreviews, PreviewRenders, refreshRetryDelay } from '../features/preview';
 import { mathMacros } from './markdownMath';
 import type { NoteService } from './noteService';
 import { loadRender } from './renderLoader';
@@ -76,7 +76,8 @@ export class PreviewState {
    * VS Code's preview drops a refresh that arrives while one of its own throttled updates
    * is pending (that update then finds the text unchanged and does not render): so after a
    * refresh, while a preview is open and a render still shows an older result, ask again
-   * once its throttle (300 ms) has passed, a few times at most.
+   * once its throttle (300 ms) has passed, then less and less often (a loaded machine may
+   * keep the preview busy for seconds), for about 20 s at most.
    */
   private refreshSoon(attempt: number): void {
     if (this.timer) return;
@@ -84,10 +85,12 @@ export class PreviewState {
       this.timer = undefined;
       this.refreshes++;
       void vscode.commands.executeCommand('markdown.preview.refresh');
-      if (attempt < 4) {
+      const delay = refreshRetryDelay(attempt);
+      if (delay !== undefined) {
+        clearTimeout(this.retry);
         this.retry = setTimeout(() => {
           if (this.anyStale() && previewLabels().length > 0) this.refreshSoon(attempt + 1);
-        }, 400);
+        }, delay);
       }
     }, 30);
   }
