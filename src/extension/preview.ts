@@ -37,6 +37,9 @@ export class PreviewState {
   refreshes = 0;
   private timer: NodeJS.Timeout | undefined;
   private retry: NodeJS.Timeout | undefined;
+  /** Notes refreshed since their preview opened (see confirmOnce). */
+  private readonly confirmed = new Set<string>();
+  private readonly confirmTimers = new Set<NodeJS.Timeout>();
 
   /** `notes`: the note service once the session has started. */
   constructor(private readonly notes: () => NoteService | undefined) {}
@@ -63,7 +66,32 @@ export class PreviewState {
 
   /** Refreshes the preview when one is open and shows a note differently from `result`. */
   refreshIfStale(uri: string, text: string | undefined, result: NoteResult | undefined): void {
-    if (this.renders.isStale(uri, text, result) && previewLabels().length > 0) this.refreshSoon(0);
+    if (!this.renders.isStale(uri, text, result) || previewLabels().length === 0) return;
+    this.refreshSoon(0);
+    this.confirmOnce(uri);
+  }
+
+  /**
+   * The first refresh after a preview opens can come while its webview still loads the
+   * first page, and then the new page is rendered but never shown (seen on a loaded
+   * machine: the table stayed without its formula column). So the first time a note is
+   * refreshed while previewed, the refresh is repeated once 1.5 s later.
+   */
+  private confirmOnce(uri: string): void {
+    if (this.confirmed.has(uri)) return;
+    this.confirmed.add(uri);
+    const timer = setTimeout(() => {
+      this.confirmTimers.delete(timer);
+      if (previewLabels().length === 0) return;
+      this.refreshes++;
+      void vscode.commands.executeCommand('markdown.preview.refresh');
+    }, 1500);
+    this.confirmTimers.add(timer);
+  }
+
+  /** The tabs changed: once no preview is open, the next preview gets its confirming refresh again. */
+  tabsChanged(): void {
+    if (previewLabels().length === 0) this.confirmed.clear();
   }
 
   /** Is any render older than the result it would show now? */
@@ -98,6 +126,7 @@ export class PreviewState {
   dispose(): void {
     clearTimeout(this.timer);
     clearTimeout(this.retry);
+    for (const t of this.confirmTimers) clearTimeout(t);
     this.renders.clear();
   }
 }
@@ -128,6 +157,7 @@ export function extendMarkdownIt(md: MarkdownIt, preview: PreviewState): Markdow
  */
 export function registerPreviewRefresh(notes: NoteService, preview: PreviewState): vscode.Disposable {
   const check = () => {
+    preview.tabsChanged();
     notes.setPreviewed(previewedNotes());
     for (const uri of preview.renders.uris()) preview.refreshIfStale(uri, notes.textOf(uri), notes.result(vscode.Uri.parse(uri)));
   };

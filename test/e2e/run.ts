@@ -210,7 +210,7 @@ const scenes: Scene[] = [
         clipped = await clippedSpans(page);
         return !clipped.length && decoAt(ds, 5).startsWith('→ 0.075') && decoAt(ds, 9) === '→ 0.5';
       }).catch(() => undefined);
-      assert(decoAt(ds, 5).startsWith('→ 0.075') && decoAt(ds, 9) === '→ 0.5', `results: ${JSON.stringify(ds)}`);
+      assert(decoAt(ds, 5).startsWith('→ 0.075') && decoAt(ds, 9) === '→ 0.5', `results: ${JSON.stringify(ds)}; lines: ${JSON.stringify(await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.editor-instance .monaco-editor .view-lines .view-line')).map((l) => `${l.style.top} ${l.textContent}`)))}; CodeLens: ${(await codeLensTitles(page)).join(' / ')}`);
       assert(clipped.length === 0, `text or results past the right edge: ${clipped.join('; ')}`);
       const shown = await page.evaluate(() => {
         const editor = Array.from(document.querySelectorAll<HTMLElement>('.editor-instance .monaco-editor')).find((e) => e.offsetParent !== null);
