@@ -2,6 +2,8 @@
 // exported file stands alone. Reading is injected: this module does no file I/O and uses
 // no node:path, because it also runs where neither exists.
 
+import { say } from '../messages';
+
 export type ImageReader = (path: string) => Uint8Array | undefined;
 
 /**
@@ -83,14 +85,14 @@ export function embedImage(src: string, baseDir: string | undefined, readImage: 
     decoded = pathPart;
   }
   if (isAbsolutePath(decoded) || hasScheme(decoded)) {
-    onSkipped?.(src, "an absolute path; only images inside the note's folder are embedded");
+    onSkipped?.(src, say('image.absolute'));
     return src;
   }
   const base = resolveAgainst(baseDir, '.');
   const target = resolveAgainst(baseDir, decoded);
   const sep = base.includes('\\') && !base.includes('/') ? '\\' : '/';
   if (!target.startsWith(base.endsWith(sep) ? base : base + sep)) {
-    onSkipped?.(src, "outside the note's folder; only images inside it are embedded");
+    onSkipped?.(src, say('image.outside'));
     return src;
   }
   let bytes: Uint8Array | undefined;
@@ -101,12 +103,12 @@ export function embedImage(src: string, baseDir: string | undefined, readImage: 
     return src;
   }
   if (!bytes) {
-    onSkipped?.(src, 'not found');
+    onSkipped?.(src, say('image.notFound'));
     return src;
   }
   const mime = imageMime(bytes);
   if (!mime) {
-    onSkipped?.(src, 'not an image file (checked by its content)');
+    onSkipped?.(src, say('image.notImage'));
     return src;
   }
   return `data:${mime};base64,${toBase64(bytes)}`;
