@@ -228,6 +228,7 @@ export const catalogue = {
   'image.link': 'a symbolic link; in VS Code for the Web links are not followed, so only plain files are embedded',
   'image.notFile': 'not a regular file',
   'image.tooLarge': 'larger than {limit} MB',
+  'image.tooMany': 'the note has more than {limit} images; the rest are left as links',
   'render.offBy': 'off by {difference}',
   'render.tolerance': 'tolerance {tolerance}',
   'render.statements': '{count} statements',
