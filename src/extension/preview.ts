@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
 import type { NoteResult } from '../engine/types';
-import { notesInPreviews, PreviewRenders } from '../features/preview';
+import { notesInPreviews, PreviewRenders, refreshRetryDelay } from '../features/preview';
 import { mathMacros } from './markdownMath';
 import type { NoteService } from './noteService';
 import { loadRender } from './renderLoader';
@@ -37,6 +37,9 @@ export class PreviewState {
   refreshes = 0;
   private timer: NodeJS.Timeout | undefined;
   private retry: NodeJS.Timeout | undefined;
+  /** Notes refreshed since their preview opened (see confirmOnce). */
+  private readonly confirmed = new Set<string>();
+  private readonly confirmTimers = new Set<NodeJS.Timeout>();
 
   /** `notes`: the note service once the session has started. */
   constructor(private readonly notes: () => NoteService | undefined) {}
@@ -63,7 +66,32 @@ export class PreviewState {
 
   /** Refreshes the preview when one is open and shows a note differently from `result`. */
   refreshIfStale(uri: string, text: string | undefined, result: NoteResult | undefined): void {
-    if (this.renders.isStale(uri, text, result) && previewLabels().length > 0) this.refreshSoon(0);
+    if (!this.renders.isStale(uri, text, result) || previewLabels().length === 0) return;
+    this.refreshSoon(0);
+    this.confirmOnce(uri);
+  }
+
+  /**
+   * The first refresh after a preview opens can come while its webview still loads the
+   * first page, and then the new page is rendered but never shown (seen on a loaded
+   * machine: the table stayed without its formula column). So the first time a note is
+   * refreshed while previewed, the refresh is repeated once 1.5 s later.
+   */
+  private confirmOnce(uri: string): void {
+    if (this.confirmed.has(uri)) return;
+    this.confirmed.add(uri);
+    const timer = setTimeout(() => {
+      this.confirmTimers.delete(timer);
+      if (previewLabels().length === 0) return;
+      this.refreshes++;
+      void vscode.commands.executeCommand('markdown.preview.refresh');
+    }, 1500);
+    this.confirmTimers.add(timer);
+  }
+
+  /** The tabs changed: once no preview is open, the next preview gets its confirming refresh again. */
+  tabsChanged(): void {
+    if (previewLabels().length === 0) this.confirmed.clear();
   }
 
   /** Is any render older than the result it would show now? */
@@ -76,7 +104,8 @@ export class PreviewState {
    * VS Code's preview drops a refresh that arrives while one of its own throttled updates
    * is pending (that update then finds the text unchanged and does not render): so after a
    * refresh, while a preview is open and a render still shows an older result, ask again
-   * once its throttle (300 ms) has passed, a few times at most.
+   * once its throttle (300 ms) has passed, then less and less often (a loaded machine may
+   * keep the preview busy for seconds), for about 20 s at most.
    */
   private refreshSoon(attempt: number): void {
     if (this.timer) return;
@@ -84,10 +113,12 @@ export class PreviewState {
       this.timer = undefined;
       this.refreshes++;
       void vscode.commands.executeCommand('markdown.preview.refresh');
-      if (attempt < 4) {
+      const delay = refreshRetryDelay(attempt);
+      if (delay !== undefined) {
+        clearTimeout(this.retry);
         this.retry = setTimeout(() => {
           if (this.anyStale() && previewLabels().length > 0) this.refreshSoon(attempt + 1);
-        }, 400);
+        }, delay);
       }
     }, 30);
   }
@@ -95,6 +126,7 @@ export class PreviewState {
   dispose(): void {
     clearTimeout(this.timer);
     clearTimeout(this.retry);
+    for (const t of this.confirmTimers) clearTimeout(t);
     this.renders.clear();
   }
 }
@@ -125,6 +157,7 @@ export function extendMarkdownIt(md: MarkdownIt, preview: PreviewState): Markdow
  */
 export function registerPreviewRefresh(notes: NoteService, preview: PreviewState): vscode.Disposable {
   const check = () => {
+    preview.tabsChanged();
     notes.setPreviewed(previewedNotes());
     for (const uri of preview.renders.uris()) preview.refreshIfStale(uri, notes.textOf(uri), notes.result(vscode.Uri.parse(uri)));
   };

@@ -87,3 +87,13 @@ export function notesInPreviews(previewLabels: readonly string[], notes: readonl
   }
   return out;
 }
+
+/**
+ * How long to wait before asking a preview that still shows an older result to refresh
+ * again, after `attempt` asks (0 = the first): 400 ms, then doubling to 3.2 s; undefined
+ * once about 20 s have passed (the preview is gone or will never render that result).
+ */
+export function refreshRetryDelay(attempt: number): number | undefined {
+  if (attempt >= 8) return undefined;
+  return Math.min(400 * 2 ** attempt, 3200);
+}

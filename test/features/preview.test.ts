@@ -2,7 +2,7 @@
 // notes preview tabs show.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lacksDerivations, notesInPreviews, PreviewRenders, resultSignature } from '../../src/features/preview';
+import { lacksDerivations, notesInPreviews, PreviewRenders, refreshRetryDelay, resultSignature } from '../../src/features/preview';
 import { note } from './note';
 
 const SOURCE = '```dl-calc\nx = 2\ny = x * 3\n```\n';
@@ -44,4 +44,13 @@ test('preview tabs name their notes by file name, in any language', () => {
   assert.deepEqual([...notesInPreviews(['[Preview] a.md'], notes)].sort(), ['file:///c/a.md', 'file:///d/a.md']);
   assert.deepEqual([...notesInPreviews(['预览 Untitled-1'], notes)], ['untitled:Untitled-1']);
   assert.deepEqual([...notesInPreviews([], notes)], []);
+});
+
+test('a preview still showing an older result is asked again, less and less often, for about 20 s', () => {
+  const delays: number[] = [];
+  for (let attempt = 0; refreshRetryDelay(attempt) !== undefined; attempt++) delays.push(refreshRetryDelay(attempt)!);
+  assert.deepEqual(delays.slice(0, 4), [400, 800, 1600, 3200]);
+  assert.ok(delays.every((d, i) => i === 0 || d >= delays[i - 1]), 'never more often');
+  const total = delays.reduce((a, b) => a + b, 0);
+  assert.ok(total >= 15_000 && total <= 25_000, `asks for ${total} ms`);
 });
