@@ -48,6 +48,7 @@ const webTwins = {
     const twin = (file) => ({ path: new URL(`../src/web/${file}`, import.meta.url).pathname });
     build.onResolve({ filter: /\/node\/evaluationClient$/ }, () => twin('evaluationClient.ts'));
     build.onResolve({ filter: /^\.\/renderLoader$/ }, () => twin('renderLoader.ts'));
+    build.onResolve({ filter: /\/node\/imageReader$/ }, () => twin('imageReader.ts'));
     build.onResolve({ filter: /^(node:)?path$/ }, () => twin('shims/path.ts'));
     build.onResolve({ filter: /^(node:)?fs$/ }, () => twin('shims/fs.ts'));
   },

@@ -9,7 +9,7 @@
 // which would build the function it replaces.
 import { all, create, type FactoryFunctionMap, type MathJsInstance, type MathNode } from 'mathjs';
 import { libraryFunctions } from './library';
-import { say } from './messages';
+import { NoteError, said, say, type Said } from './messages';
 
 export interface SandboxedMath {
   readonly math: MathJsInstance;
@@ -20,7 +20,7 @@ export interface SandboxedMath {
   /** True when `name` would be read as a unit (`MB`, `bytes`). */
   isUnit(name: string): boolean;
   /** A message when a note may not use `name` (sandbox), else undefined. */
-  refusal(name: string): string | undefined;
+  refusal(name: string): Said | undefined;
   /** Throws when a value holds more matrix elements (or a string more characters) than allowed. */
   checkSize(value: unknown): void;
   /** A message when a parsed statement uses syntax a note may not use (method calls, `._x`), else undefined. */
@@ -52,7 +52,15 @@ const REFUSED_BY_NAME = ['config', 'typed', 'factory', 'create'];
 /** Size-taking constructors whose request is checked before anything is allocated. */
 const SIZED = ['zeros', 'ones', 'identity', 'random', 'randomInt', 'resize'];
 
-export class LimitError extends Error {}
+/** A size limit reached: its message comes from the catalogue, like every NoteError. */
+export class LimitError extends NoteError {}
+
+/**
+ * Guarded functions whose expression transform takes its operands unevaluated (mathjs's
+ * short-circuit `and`, `or`, `&`, `|`): the transform is called with the nodes and
+ * evaluates them itself. test/engine/sandbox.test.ts checks this list against mathjs.
+ */
+export const RAW_ARGS_TRANSFORMS = ['and', 'or', 'bitAnd', 'bitOr'];
 
 type Factory = ((deps: Record<string, unknown>) => any) & { fn: string; dependencies: string[]; meta?: { isTransformFunction?: boolean } };
 
@@ -101,10 +109,12 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
   const countOf = (size: unknown[]): number =>
     size.reduce<number>((n, d) => n * (typeof d === 'number' ? Math.max(0, Math.floor(d)) : 1), 1);
 
-  const checkCount = (what: string, count: number) => {
+  /** `what`: the function that would allocate (`zeros`), or undefined for a statement's result. */
+  const checkCount = (what: string | undefined, count: number) => {
     const max = limits.maxMatrixElements();
     if (count > max) {
-      throw new LimitError(`${what} would hold ${formatCount(count)} elements, more than the limit of ${formatCount(max)} (setting dlCalc.maxMatrixElements)`);
+      const args = { count: formatCount(count), limit: formatCount(max) };
+      throw what === undefined ? new LimitError('limit.resultElements', args) : new LimitError('limit.elements', { operation: `${what}(...)`, ...args });
     }
   };
 
@@ -120,7 +130,7 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
 
   for (const name of DISABLED) {
     replacements[name] = () => {
-      throw new Error(`${name}() is not available in a note`);
+      throw new NoteError('sandbox.disabled', { name });
     };
   }
   for (const name of SIZED) {
@@ -128,7 +138,7 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
     replacements[name] = (...args: unknown[]) => {
       // resize(x, size): only the size argument matters.
       const dims = sizeArgs(name === 'resize' ? args.slice(1, 2) : args.filter((a) => typeof a !== 'string'));
-      checkCount(`${name}(...)`, countOf(dims));
+      checkCount(name, countOf(dims));
       return real(...args);
     };
   }
@@ -138,7 +148,7 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
     const [start, end] = args as number[];
     const step = typeof args[2] === 'number' ? (args[2] as number) : 1;
     if (typeof start === 'number' && typeof end === 'number' && step !== 0) {
-      checkCount('range(...)', Math.floor(Math.abs((end - start) / step)) + 1);
+      checkCount('range', Math.floor(Math.abs((end - start) / step)) + 1);
     }
   };
   const range = lazyReal('range');
@@ -161,7 +171,28 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
       check(args);
       return real(...args);
     };
-    if (transform) {
+    if (transform && RAW_ARGS_TRANSFORMS.includes(name)) {
+      // The transform gets the operand nodes and evaluates them itself (short-circuit):
+      // each is handed over wrapped, and once the last has its value the values are
+      // checked, before the transform combines them.
+      const rawTransform = (nodes: MathNode[], m: unknown, scope: unknown) => {
+        const values: unknown[] = new Array(nodes.length);
+        let evaluated = 0;
+        const wrapped = nodes.map((node, i) => ({
+          compile: () => ({
+            evaluate: (s: unknown) => {
+              const value = node.compile().evaluate(s as any);
+              values[i] = value;
+              if (++evaluated === nodes.length) check(values);
+              return value;
+            },
+          }),
+        }));
+        return transform(wrapped, m, scope);
+      };
+      rawTransform.rawArgs = true;
+      (guarded as any).transform = rawTransform;
+    } else if (transform) {
       (guarded as any).transform = (...args: unknown[]) => {
         check(args);
         return transform(...args);
@@ -185,7 +216,7 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
     for (let i = 0; i + 1 < args.length; i++) {
       const a = shapeOf(args[i]);
       const b = shapeOf(args[i + 1]);
-      if (a && b && a.length === 2 && b.length === 2) checkCount('multiply(...)', a[0] * b[1]);
+      if (a && b && a.length === 2 && b.length === 2) checkCount('multiply', a[0] * b[1]);
     }
   });
   for (const name of BROADCASTING) {
@@ -194,35 +225,35 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
       // Scalars (nearly every call) cost one test per argument.
       if (args.length < 2 || !(isCollection(args[0]) && isCollection(args[1])) && args.length === 2) return;
       const shapes = args.map(shapeOf).filter((x): x is number[] => x !== undefined);
-      if (shapes.length >= 2) checkCount(`${name}(...)`, broadcastCount(shapes));
+      if (shapes.length >= 2) checkCount(name, broadcastCount(shapes));
     });
   }
   guard('kron', (args) => {
     const [a, b] = args.map(shapeOf);
-    if (a && b) checkCount('kron(...)', countOf(a) * countOf(b));
+    if (a && b) checkCount('kron', countOf(a) * countOf(b));
   });
   guard('setCartesian', (args) => {
     const [a, b] = args.map(shapeOf);
-    if (a && b) checkCount('setCartesian(...)', 2 * countOf(a) * countOf(b));
+    if (a && b) checkCount('setCartesian', 2 * countOf(a) * countOf(b));
   });
   guard('setPowerset', (args) => {
     const a = shapeOf(args[0]);
     // 2^n subsets holding n/2 elements each.
-    if (a) checkCount('setPowerset(...)', Math.pow(2, Math.max(0, countOf(a) - 1)) * countOf(a));
+    if (a) checkCount('setPowerset', Math.pow(2, Math.max(0, countOf(a) - 1)) * countOf(a));
   });
   guard('pickRandom', (args) => {
-    for (const a of args.slice(1)) if (typeof a === 'number') checkCount('pickRandom(...)', a);
+    for (const a of args.slice(1)) if (typeof a === 'number') checkCount('pickRandom', a);
   });
   guard('matrixFromFunction', (args) => {
     const size = sizeArgs([args[0]]);
-    checkCount('matrixFromFunction(...)', countOf(size));
+    checkCount('matrixFromFunction', countOf(size));
   });
   guard('diag', (args) => {
     const a = shapeOf(args[0]);
     const k = args.find((x, i) => i > 0 && typeof x === 'number') as number | undefined;
     if (a && a.length === 1) {
       const n = a[0] + Math.abs(k ?? 0);
-      checkCount('diag(...)', n * n);
+      checkCount('diag', n * n);
     }
   });
   // Indexing beyond a matrix grows it when assigned (A[1e9] = 1), so no index may address more than the limit.
@@ -238,7 +269,7 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
       }
     }
     if (count > limits.maxMatrixElements()) {
-      throw new LimitError(say('limit.index', { limit: formatCount(limits.maxMatrixElements()) }));
+      throw new LimitError('limit.index', { limit: formatCount(limits.maxMatrixElements()) });
     }
   });
 
@@ -247,7 +278,7 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
   // (the LaTeX checks only evaluate the result); no other option is passed through.
   replacements.derivative = (expr: unknown, variable: unknown, options?: unknown) => {
     if (typeof expr !== 'string' || typeof variable !== 'string') {
-      throw new Error('derivative takes two strings: derivative("x^2", "x")');
+      throw new NoteError('sandbox.derivativeStrings');
     }
     const simplify = !(options && typeof options === 'object' && (options as { simplify?: unknown }).simplify === false);
     return original('derivative')(expr, variable, { simplify }).toString();
@@ -278,14 +309,14 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
   const checkSize = (value: unknown) => {
     if (value && typeof value === 'object' && (value as any).isMatrix) {
       const size = (value as any).size() as number[];
-      checkCount('The result', countOf(size));
+      checkCount(undefined, countOf(size));
     } else if (typeof value === 'string' && value.length > MAX_STRING_LENGTH) {
-      throw new LimitError(say('limit.string', { length: formatCount(value.length), limit: formatCount(MAX_STRING_LENGTH) }));
+      throw new LimitError('limit.string', { length: formatCount(value.length), limit: formatCount(MAX_STRING_LENGTH) });
     }
   };
 
   const refused = new Set([...DISABLED, ...REFUSED_BY_NAME]);
-  const refusal = (name: string) => (refused.has(name) ? `${name}() is not available in a note` : undefined);
+  const refusal = (name: string) => (refused.has(name) ? said('sandbox.disabled', { name }) : undefined);
 
   // Nothing a note does may outlive its evaluation: the tables every note shares are frozen
   // (defence in depth; methods, which could reach them, are refused by refuseSyntax).
@@ -314,13 +345,13 @@ function install(math: MathJsInstance, values: Record<string, unknown>): void {
 
 function digitsOption(name: string, key: string, value: number): void {
   if (!(Math.abs(value) <= MAX_FORMAT_DIGITS)) {
-    throw new LimitError(say('limit.formatOption', { name, key, value, limit: MAX_FORMAT_DIGITS }));
+    throw new LimitError('limit.formatOption', { name, key, value, limit: MAX_FORMAT_DIGITS });
   }
 }
 
 function wordSizeOption(name: string, value: number): void {
   if (!(value >= 1 && value <= MAX_WORD_SIZE)) {
-    throw new LimitError(say('limit.wordSize', { name, value, limit: MAX_WORD_SIZE }));
+    throw new LimitError('limit.wordSize', { name, value, limit: MAX_WORD_SIZE });
   }
 }
 

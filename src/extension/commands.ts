@@ -15,7 +15,8 @@ import { levelHolding } from '../features/settingTarget';
 import { loadRender } from './renderLoader';
 import { mathMacros } from './markdownMath';
 import type { Session } from './session';
-import { folderImageReader } from '../node/imageReader';
+import { noteImageSource } from './noteImages';
+import { renderWithImages } from '../engine/render/images';
 
 function noteEditor(): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;
@@ -129,12 +130,9 @@ async function exportHtml(session: Session, options: ExportOptions = {}): Promis
       const results = await notes.client.evaluate({ uri: key, version: document.version, text }, engineSettings(session.config.for(document.uri)), true);
       const { renderNoteToHtml } = loadRender();
       const macros = mathMacros(document.uri);
-      return renderNoteToHtml(text, {
-        results,
-        baseDir: isFile ? path.dirname(notePath) : undefined,
-        readImage: isFile ? folderImageReader(path.dirname(notePath)) : undefined,
-        macros: { ...macros },
-      });
+      // Images inside the note's folder are embedded, from the disk or the workspace's file system (the web).
+      const images = noteImageSource(document.uri);
+      return renderWithImages(images, (readImage) => renderNoteToHtml(text, { results, baseDir: images?.baseDir, readImage, macros: { ...macros } }));
     } finally {
       notes.client.forget(key);
     }

@@ -2,10 +2,10 @@
 // note's folder only, symbolic links resolved and held to the same rule, size bounded.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ImageReader } from '../engine/render/images';
+import { MAX_IMAGE_BYTES, type ImageReader, type ImageSource } from '../engine/render/images';
+import { NoteError } from '../engine/messages';
 
-/** Largest image embedded, in bytes. */
-export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+export { MAX_IMAGE_BYTES };
 
 /**
  * An ImageReader confined to `folder`: undefined for a missing file; an Error saying why
@@ -20,14 +20,23 @@ export function folderImageReader(folder: string): ImageReader {
       real = fs.realpathSync(file);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw new Error((e as NodeJS.ErrnoException).code === 'ELOOP' ? 'a symbolic link that points back to itself' : 'cannot be read');
+      throw new NoteError((e as NodeJS.ErrnoException).code === 'ELOOP' ? 'image.linkLoop' : 'image.unreadable');
     }
     if (real !== root && !real.startsWith(root.endsWith(path.sep) ? root : root + path.sep)) {
-      throw new Error("a link to a file outside the note's folder; only images inside it are embedded");
+      throw new NoteError('image.linkOutside');
     }
     const stat = fs.statSync(real);
-    if (!stat.isFile()) throw new Error('not a regular file');
-    if (stat.size > MAX_IMAGE_BYTES) throw new Error(`larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`);
+    if (!stat.isFile()) throw new NoteError('image.notFile');
+    if (stat.size > MAX_IMAGE_BYTES) throw new NoteError('image.tooLarge', { limit: MAX_IMAGE_BYTES / 1024 / 1024 });
     return fs.readFileSync(real);
   };
+}
+
+/**
+ * The export's images of a note on the local disk (`folder`: the note's folder), read
+ * synchronously. The web build has a twin (src/web/imageReader.ts) that has no local disk.
+ */
+export function localImageSource(folder: string): ImageSource | undefined {
+  const readNow = folderImageReader(folder);
+  return { baseDir: folder, readNow, readAhead: () => Promise.resolve(readNow) };
 }

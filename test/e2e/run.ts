@@ -654,6 +654,34 @@ const scenes: Scene[] = [
       await rv.screenshot(page, 'e2e-web-runaway');
     },
   },
+  {
+    name: 'web extension host (browser-only build): Export Note as HTML embeds the note\'s image, read through the workspace file system',
+    file: 'figure.md',
+    webOnly: true,
+    async run(page) {
+      await rv.waitForDecorations(page, '→ 2', 90_000);
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+      await page.keyboard.type('dl-calc: Export Note as HTML');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Export Note as HTML' }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      // The save dialog proposes note.html in the workspace folder (a web note has no file path).
+      await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value ?? '').endsWith('.html'), undefined, { timeout: 20_000 });
+      const chosen = await page.locator('.quick-input-widget input').inputValue();
+      await page.keyboard.press('Enter');
+      const name = chosen.split('/').pop()!;
+      await page.locator('.notifications-toasts .notification-toast', { hasText: `exported ${name}` }).first().waitFor({ timeout: 60_000 });
+      await rv.screenshot(page, 'e2e-web-export-image');
+      // The workspace folder is the workbench's own (the URL's folder=); read what was written.
+      const folder = new URL(page.url()).searchParams.get('folder');
+      assert(folder, `no folder in ${page.url()}`);
+      const html = fs.readFileSync(path.join(folder, name), 'utf8');
+      const png = fs.readFileSync(path.join(folder, 'figure.png')).toString('base64');
+      assert(html.includes(`src="data:image/png;base64,${png}"`), `the figure is embedded: ${html.match(/<img[^>]*>/)?.[0]}`);
+      assert(!/src="figure\.png"/.test(html), 'no link left to figure.png');
+    },
+  },
 ];
 
 /**

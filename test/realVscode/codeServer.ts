@@ -310,6 +310,8 @@ export interface WorkbenchUrlOptions {
   extensionDevelopmentPath: string;
   /** File to open at start; relative paths are resolved against `folder`. */
   openFile?: string;
+  /** A .code-workspace file to open instead of `folder` (a multi-root workspace). */
+  workspaceFile?: string;
   /** Compiled test module exporting run(); makes the workbench call codeAutomationExit when it settles. */
   extensionTestsPath?: string;
 }
@@ -321,7 +323,8 @@ export function workbenchUrl(server: Pick<CodeServer, 'port' | 'url'>, opts: Wor
   if (opts.openFile) payload.push(['openFile', remote(path.resolve(folder, opts.openFile))]);
   if (opts.extensionTestsPath) payload.push(['extensionTestsPath', remote(path.resolve(opts.extensionTestsPath))]);
   const enc = (s: string) => encodeURIComponent(s).replace(/%2F/g, '/');
-  return `${server.url}/?folder=${enc(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const open = opts.workspaceFile ? `workspace=${enc(path.resolve(opts.workspaceFile))}` : `folder=${enc(folder)}`;
+  return `${server.url}/?${open}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -365,6 +368,8 @@ export interface RunIntegrationTestsOptions {
   /** Compiled module exporting run(): Promise<void> (e.g. out/test/integration/index.js). */
   extensionTestsPath: string;
   workspace: string;
+  /** A .code-workspace file to open instead of the folder `workspace` (a multi-root workspace). */
+  workspaceFile?: string;
   openFile?: string;
   settings?: object;
   /** Overall bound; on expiry a screenshot goes to artifacts/ and the result is 1. Default 180 s. */
@@ -411,7 +416,7 @@ export async function runIntegrationTests(opts: RunIntegrationTestsOptions): Pro
 
     const url = workbenchUrl(server, {
       folder: opts.workspace, extensionDevelopmentPath: opts.extensionDevelopmentPath,
-      openFile: opts.openFile, extensionTestsPath: opts.extensionTestsPath,
+      openFile: opts.openFile, extensionTestsPath: opts.extensionTestsPath, workspaceFile: opts.workspaceFile,
     });
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     const code = await exitCode;

@@ -37,6 +37,8 @@ const rows: readonly (readonly [RegExp, MessageCode, readonly string[]])[] = [
   [/^Value must be an integer$/, 'mathjs.integer', []],
   [/^Parameters in function (\S+) must be positive integers$/, 'mathjs.positiveIntegers', ['name']],
   [/^Parameters in function (\S+) must be integer numbers$/, 'mathjs.integerParameters', ['name']],
+  [/^Integers expected in function (\S+)$/, 'mathjs.integersExpected', ['name']],
+  [/^Integer expected in function (\S+)$/, 'mathjs.integerExpected', ['name']],
   [/^Positive integer value expected in function (\S+)$/, 'mathjs.positiveInteger', ['name']],
   [/^(?:Size values must be positive integers|Invalid size, must contain positive integers.*)$/s, 'mathjs.sizePositive', []],
   [/^Number of decimals in function (\S+) must be an integer(?: from 0 to 15 inclusive)?$/i, 'mathjs.decimals', ['name']],

@@ -2,7 +2,55 @@
 // exported file stands alone. Reading is injected: this module does no file I/O and uses
 // no node:path, because it also runs where neither exists.
 
+import { say } from '../messages';
+
 export type ImageReader = (path: string) => Uint8Array | undefined;
+
+/** Largest image embedded, in bytes (every reader holds to it). */
+export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Where an export's images come from. The Node reader answers at once (`readNow`); VS
+ * Code's workspace file system (the web) is asynchronous, so its source is asked for the
+ * files the note names first (`readAhead`) and answers from what it read.
+ */
+export interface ImageSource {
+  /** The note's folder: image paths resolve against it and must stay inside it. */
+  readonly baseDir: string;
+  /** A synchronous reader, where there is one. */
+  readonly readNow?: ImageReader;
+  /** Reads `paths` (absolute, as embedImage resolves them); resolves with a reader answering for them. */
+  readAhead(paths: readonly string[]): Promise<ImageReader>;
+}
+
+/**
+ * Renders with `source`'s images. With a synchronous reader, one pass; otherwise a first
+ * pass learns which files the note would embed, they are read ahead, and the second pass
+ * embeds them (and reports what it left as links). Without a source the images stay links.
+ */
+export async function renderWithImages<T>(
+  source: ImageSource | undefined,
+  render: (readImage: ImageReader | undefined, onSkipped: ImageSkipped | undefined) => T,
+  onSkipped?: ImageSkipped,
+): Promise<T> {
+  if (!source) return render(undefined, onSkipped);
+  if (source.readNow) return render(source.readNow, onSkipped);
+  const wanted = new Set<string>();
+  const skips: [string, string][] = [];
+  const first = render(
+    (file) => {
+      wanted.add(file);
+      return undefined;
+    },
+    (src, reason) => skips.push([src, reason]),
+  );
+  if (wanted.size === 0) {
+    // Nothing to read: the first pass was the render, and its reports stand.
+    for (const [src, reason] of skips) onSkipped?.(src, reason);
+    return first;
+  }
+  return render(await source.readAhead([...wanted]), onSkipped);
+}
 
 /**
  * The image type of a file's bytes, by content, never by name: a private key renamed
@@ -83,14 +131,14 @@ export function embedImage(src: string, baseDir: string | undefined, readImage: 
     decoded = pathPart;
   }
   if (isAbsolutePath(decoded) || hasScheme(decoded)) {
-    onSkipped?.(src, "an absolute path; only images inside the note's folder are embedded");
+    onSkipped?.(src, say('image.absolute'));
     return src;
   }
   const base = resolveAgainst(baseDir, '.');
   const target = resolveAgainst(baseDir, decoded);
   const sep = base.includes('\\') && !base.includes('/') ? '\\' : '/';
   if (!target.startsWith(base.endsWith(sep) ? base : base + sep)) {
-    onSkipped?.(src, "outside the note's folder; only images inside it are embedded");
+    onSkipped?.(src, say('image.outside'));
     return src;
   }
   let bytes: Uint8Array | undefined;
@@ -101,12 +149,12 @@ export function embedImage(src: string, baseDir: string | undefined, readImage: 
     return src;
   }
   if (!bytes) {
-    onSkipped?.(src, 'not found');
+    onSkipped?.(src, say('image.notFound'));
     return src;
   }
   const mime = imageMime(bytes);
   if (!mime) {
-    onSkipped?.(src, 'not an image file (checked by its content)');
+    onSkipped?.(src, say('image.notImage'));
     return src;
   }
   return `data:${mime};base64,${toBase64(bytes)}`;
