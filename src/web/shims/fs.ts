@@ -1,5 +1,5 @@
-// node:fs for the web build: there is no local file system; the export reads no images
-// there (they stay links), and nothing else reads files.
+// node:fs for the web build: there is no local file system. The export reads a note's
+// images through vscode.workspace.fs (src/features/workspaceImages.ts), nothing reads here.
 export function readFileSync(): never {
   throw new Error('no file system in the web extension host');
 }
