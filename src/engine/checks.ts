@@ -1,4 +1,5 @@
 // Checks: the tolerance a written number implies, and the comparison of two values.
+import { NoteError, say } from './messages';
 
 /** Relative tolerance used when no digits were written to take one from. */
 export const RELATIVE_TOLERANCE = 1e-9;
@@ -59,18 +60,18 @@ export function shapeOf(value: unknown): number[] {
 }
 
 export function shapeText(shape: readonly number[]): string {
-  return shape.length === 0 ? 'a scalar' : shape.join('×');
+  return shape.length === 0 ? say('shape.scalar') : shape.join('×');
 }
 
 /** Compares element by element; throws a user-facing error when the values can't be compared. */
 export function compareValues(actual: unknown, expected: unknown, tolerance: Tolerance): Comparison {
   const a = flatten(actual);
   const e = flatten(expected);
-  if (!a || !e) throw new Error('≈ compares numbers and matrices of numbers');
+  if (!a || !e) throw new NoteError('check.approxNotNumbers');
   const sa = shapeOf(actual);
   const se = shapeOf(expected);
   if (a.length !== e.length || (sa.length > 0 && se.length > 0 && sa.join() !== se.join())) {
-    throw new Error(`≈ needs the same shape on both sides: ${shapeText(sa)} and ${shapeText(se)}`);
+    throw new NoteError('check.approxShapes', { left: shapeText(sa), right: shapeText(se) });
   }
   // Report the worst failing element, or the largest difference when all pass.
   let ok = true;

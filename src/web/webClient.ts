@@ -19,19 +19,14 @@ import {
   watchSteps,
   type Pending,
 } from '../node/evaluationStops';
+import type { EvaluationClientOptions } from '../node/evaluationClient';
 import type { WebProgress, WebWorkerInit } from './evaluationWorker';
 
 export { StopSignal, SupersededError };
+// The Node client's options; on the web `memoryLimitMb` and `codeCacheDir` are unused (a Web
+// Worker has no heap option and no code cache).
+export type { EvaluationClientOptions };
 
-export interface EvaluationClientOptions {
-  /** Time limit of each step (a statement, the LaTeX checks, ...) in milliseconds; 0 for none. */
-  readonly timeLimitMs: () => number;
-  /** How a stop names the limit. */
-  readonly limitName?: string;
-  /** Unused on the web (a Web Worker has no heap option); kept for the Node client's interface. */
-  readonly memoryLimitMb?: number;
-  readonly workerPath?: string;
-}
 
 /** What the client needs of a Web Worker. */
 export interface WorkerLike {

@@ -109,6 +109,18 @@ test('the sandbox refusals read in Chinese', () => {
   assert.match(s[1].error?.message ?? '', /^derivative 需要两个字符串参数/);
 });
 
+test('a ≈ check between values it cannot compare says why, in Chinese too, with the shapes named', () => {
+  const lines = ['[1, 2] ≈ [1, 2, 3]', '[1, 2] ≈ 1', '"a" ≈ 1'];
+  const en = run(lines);
+  assert.deepEqual(en.map((x) => x.error?.code), ['check.approxShapes', 'check.approxShapes', 'check.approxNotNumbers']);
+  assert.equal(en[1].error?.message, '≈ needs the same shape on both sides: 2 and a scalar');
+  useBundle(zh);
+  const cn = run(lines);
+  assert.equal(cn[0].error?.message, '≈ 两边的形状必须相同：2 和 3');
+  assert.equal(cn[1].error?.message, '≈ 两边的形状必须相同：2 和 标量');
+  assert.equal(cn[2].error?.message, '≈ 只能比较数值或数值矩阵');
+});
+
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 
 test('why an image is left as a link reads in Chinese: the path rules and the Node reader', (t) => {

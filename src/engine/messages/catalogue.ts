@@ -36,6 +36,10 @@ export const catalogue = {
   'block.precision': 'precision must be a whole number from 1 to 15, not "{value}"',
   'block.unknownOption': 'Unknown block option "{option}" (known: isolated, precision=N, hide)',
   'check.toleranceNotNumber': 'The tolerance after ± must be a number ≥ 0',
+  'check.approxNotNumbers': '≈ compares numbers and matrices of numbers',
+  'check.approxShapes': '≈ needs the same shape on both sides: {left} and {right}',
+  // The shape of a single number, where messages name shapes (`2×3`)
+  'shape.scalar': 'a scalar',
   'check.approxFailed': 'expected {expected}, got {actual} (off by {difference}, tolerance {tolerance})',
   'check.exactFailed': 'expected {expected}, got {actual} (off by {difference})',
   'check.compareFailed': 'expected {expected}, got {actual}',
