@@ -17,9 +17,12 @@ import {
   enqueue,
   evaluateWithStops,
   isTimed,
+  rejectAll,
+  settle,
   timeDetail,
   watchSteps,
   type Pending,
+  type Running,
 } from './evaluationStops';
 import { currentBundle } from '../engine/messages';
 
@@ -56,7 +59,7 @@ class Lane {
   private current: Slot | undefined;
   private spare: Slot | undefined;
   private readonly queue: Pending[] = [];
-  private running: { readonly pending: Pending; unwatch?: () => void } | undefined;
+  private running: Running | undefined;
   private disposed = false;
   restarts = 0;
 
@@ -79,12 +82,8 @@ class Lane {
 
   dispose(): void {
     this.disposed = true;
-    for (const p of this.queue.splice(0)) p.reject(new DisposedError());
-    if (this.running) {
-      this.running.unwatch?.();
-      this.running.pending.reject(new DisposedError());
-      this.running = undefined;
-    }
+    rejectAll(this.queue, this.running);
+    this.running = undefined;
     void this.current?.worker.terminate();
     void this.spare?.worker.terminate();
     this.current = this.spare = undefined;
@@ -140,10 +139,8 @@ class Lane {
       if (this.current !== slot) return;
       const running = this.running;
       if (!running || running.pending.request.id !== message.id) return;
-      running.unwatch?.();
       this.running = undefined;
-      if (message.ok) running.pending.resolve(message.result);
-      else running.pending.reject(new Error(message.error));
+      settle(running, message.ok ? { ok: true, result: message.result } : { ok: false, error: new Error(message.error) });
       this.pump();
     });
     worker.on('error', (error: Error & { code?: string }) => {
@@ -175,8 +172,7 @@ class Lane {
     this.restarts++;
     void slot?.worker.terminate();
     if (running) {
-      running.unwatch?.();
-      running.pending.reject(new StopSignal(kind, progress, detail));
+      settle(running, { ok: false, error: new StopSignal(kind, progress, detail) });
     }
     this.pump();
   }

@@ -43,6 +43,25 @@ export interface Pending {
   reject(error: Error): void;
 }
 
+/** The request a worker is running, with its watchdog once the worker is ready. */
+export interface Running {
+  readonly pending: Pending;
+  unwatch?: () => void;
+}
+
+/** Ends the running request: its watchdog off, its promise settled with `outcome`. */
+export function settle(running: Running, outcome: { ok: true; result: unknown } | { ok: false; error: Error }): void {
+  running.unwatch?.();
+  if (outcome.ok) running.pending.resolve(outcome.result);
+  else running.pending.reject(outcome.error);
+}
+
+/** The client is disposed: every queued request and the running one fail. */
+export function rejectAll(queue: Pending[], running: Running | undefined): void {
+  for (const p of queue.splice(0)) p.reject(new DisposedError());
+  if (running) settle(running, { ok: false, error: new DisposedError() });
+}
+
 /** Latest edit wins: queuing an evaluation supersedes a queued evaluation of the same note. */
 export function enqueue(queue: Pending[], pending: Pending): void {
   const request = pending.request;

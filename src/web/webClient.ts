@@ -15,9 +15,12 @@ import {
   enqueue,
   evaluateWithStops,
   isTimed,
+  rejectAll,
+  settle,
   timeDetail,
   watchSteps,
   type Pending,
+  type Running,
 } from '../node/evaluationStops';
 import type { EvaluationClientOptions } from '../node/evaluationClient';
 import type { WebProgress, WebWorkerInit } from './evaluationWorker';
@@ -48,7 +51,7 @@ export class WebEvaluationClient {
   private current: Started | undefined;
   private nextId = 1;
   private readonly queue: Pending[] = [];
-  private running: { readonly pending: Pending; unwatch?: () => void } | undefined;
+  private running: Running | undefined;
   private readonly stopped = new StoppedBook();
   private disposed = false;
   restarts = 0;
@@ -104,12 +107,8 @@ export class WebEvaluationClient {
 
   dispose(): void {
     this.disposed = true;
-    for (const p of this.queue.splice(0)) p.reject(new DisposedError());
-    if (this.running) {
-      this.running.unwatch?.();
-      this.running.pending.reject(new DisposedError());
-      this.running = undefined;
-    }
+    rejectAll(this.queue, this.running);
+    this.running = undefined;
     void this.current?.worker.then((w) => w.terminate(), () => undefined);
     this.current = undefined;
   }
@@ -184,10 +183,8 @@ export class WebEvaluationClient {
     }
     const running = this.running;
     if (!running || running.pending.request.id !== message.id) return;
-    running.unwatch?.();
     this.running = undefined;
-    if (message.ok) running.pending.resolve(message.result);
-    else running.pending.reject(new Error(message.error));
+    settle(running, message.ok ? { ok: true, result: message.result } : { ok: false, error: new Error(message.error) });
     this.pump();
   }
 
@@ -201,8 +198,7 @@ export class WebEvaluationClient {
     this.restarts++;
     void started?.worker.then((w) => w.terminate(), () => undefined);
     if (running) {
-      running.unwatch?.();
-      running.pending.reject(new StopSignal(kind, progress, detail));
+      settle(running, { ok: false, error: new StopSignal(kind, progress, detail) });
     }
     this.pump();
   }
