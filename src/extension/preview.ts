@@ -83,10 +83,14 @@ export class PreviewState {
     const timer = setTimeout(() => {
       this.confirmTimers.delete(timer);
       if (previewLabels().length === 0) return;
-      this.refreshes++;
-      void vscode.commands.executeCommand('markdown.preview.refresh');
+      this.refresh();
     }, 1500);
     this.confirmTimers.add(timer);
+  }
+
+  private refresh(): void {
+    this.refreshes++;
+    void vscode.commands.executeCommand('markdown.preview.refresh');
   }
 
   /** The tabs changed: once no preview is open, the next preview gets its confirming refresh again. */
@@ -111,8 +115,7 @@ export class PreviewState {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.refreshes++;
-      void vscode.commands.executeCommand('markdown.preview.refresh');
+      this.refresh();
       const delay = refreshRetryDelay(attempt);
       if (delay !== undefined) {
         clearTimeout(this.retry);
