@@ -63,6 +63,16 @@ async function goTo(page: Page, where: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** Runs a dl-calc command from the Command Palette with the editor focused (`title` without its category). */
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+  await page.keyboard.type(`dl-calc: ${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
 /** Waits until the editor's lines stay where they are over a few frames (nothing reflows them any more). */
 async function waitForStableLayout(page: Page): Promise<void> {
   const layout = () =>
@@ -290,12 +300,7 @@ const scenes: Scene[] = [
     file: 'typing.md',
     async run(page) {
       await rv.waitForDecorations(page, '→ 3', 30_000);
-      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
-      await page.keyboard.press('F1');
-      await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
-      await page.keyboard.type('dl-calc: Export Note as HTML');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Export Note as HTML' }).first().waitFor({ timeout: 10_000 });
-      await page.keyboard.press('Enter');
+      await runCommand(page, 'Export Note as HTML');
       // The save dialog (VS Code's own in a remote window) proposes typing.html beside the note.
       await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
       await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value ?? '').endsWith('typing.html'), undefined, { timeout: 10_000 });
@@ -660,12 +665,7 @@ const scenes: Scene[] = [
     webOnly: true,
     async run(page) {
       await rv.waitForDecorations(page, '→ 2', 90_000);
-      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
-      await page.keyboard.press('F1');
-      await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
-      await page.keyboard.type('dl-calc: Export Note as HTML');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Export Note as HTML' }).first().waitFor({ timeout: 10_000 });
-      await page.keyboard.press('Enter');
+      await runCommand(page, 'Export Note as HTML');
       // The save dialog proposes note.html in the workspace folder (a web note has no file path).
       await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value ?? '').endsWith('.html'), undefined, { timeout: 20_000 });
       const chosen = await page.locator('.quick-input-widget input').inputValue();
