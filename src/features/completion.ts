@@ -43,7 +43,8 @@ export function functionDoc(f: FunctionInfo): Markdown {
 
 /** Is `pos` in dl-calc code, outside a `#` comment (where completions are offered)? */
 function completesAt(result: NoteResult, text: NoteText, pos: Position): boolean {
-  if (!inDlCalcFence((l) => text.lineAt(l), pos.line) && !inDlCalcCode(result, pos, text)) return false;
+  // The run's blocks first (cheap); the fence scan reads every line above (a block typed since the run).
+  if (!inDlCalcCode(result, pos, text) && !inDlCalcFence((l) => text.lineAt(l), pos.line)) return false;
   const prefix = text.lineAt(pos.line).slice(0, pos.character);
   return !(/#[^`]*$/.test(prefix) && !/`[^`]*$/.test(prefix));
 }
