@@ -75,6 +75,8 @@ interface Prepared {
   readonly scales: Record<string, number>;
   readonly first?: Record<string, number>;
   readonly kinks: readonly string[];
+  /** Conditions of cases that are not a kink's sign (`equal(i, argmax(…))`). */
+  readonly conditions: readonly string[];
 }
 
 /**
@@ -106,7 +108,7 @@ function prepare(left: MathNode, right: MathNode, scope: SymbolicScope, extra: r
   const sr = smoothness(right);
   const unsupported = sl.unsupported ?? sr.unsupported;
   if (unsupported) return say('symbolic.notAtRandomPoints', { name: unsupported });
-  return { variables, fixed, scales, first: allBound ? first : undefined, kinks: [...sl.kinks, ...sr.kinks] };
+  return { variables, fixed, scales, first: allBound ? first : undefined, kinks: [...sl.kinks, ...sr.kinks], conditions: [...sl.conditions, ...sr.conditions] };
 }
 
 /** A point is away from every kink: the kink expressions keep their sign around it. */
@@ -170,9 +172,48 @@ function run(
     values.set(p, { at: p, left: l.value, right: r.value, holds: compare(l, r) });
     return true;
   };
-  const s = samplePoints(prep.variables, prep.scales, prep.fixed, seedOf(claimText), accept, sampling, prep.first);
+  const seed = sampling.seed ?? seedOf(claimText);
+  let s = samplePoints(prep.variables, prep.scales, prep.fixed, seed, accept, sampling, prep.first);
   if ('reason' in s) return { reason: s.reason };
+  // A piecewise claim is judged on every piece: a case no point reached could be the wrong one.
+  let missed = unreached(prep, env, s.points);
+  if (missed) {
+    const more = { ...sampling, count: sampling.count * COVERAGE_ROUNDS };
+    const t = samplePoints(prep.variables, prep.scales, prep.fixed, seed, accept, more, prep.first);
+    if (t.points.length >= sampling.count) {
+      s = { points: t.points };
+      missed = unreached(prep, env, s.points);
+    }
+    if (missed) return { reason: say('symbolic.caseNotReached') };
+  }
   return { points: s.points.map((p) => values.get(p)!) };
+}
+
+/** Times more points drawn when the first ones leave a piece of a piecewise claim unreached. */
+const COVERAGE_ROUNDS = 4;
+
+/**
+ * A kink whose sign, or a condition whose truth, is the same at every point (one side of
+ * it was never sampled), as the readable condition; undefined when every piece was reached.
+ */
+function unreached(prep: Prepared, env: DerivativeEnv, points: readonly Record<string, number>[]): string | undefined {
+  const sides = (expr: string, test: (v: number) => boolean): boolean[] =>
+    points.map((p) => {
+      try {
+        return test(env.evaluate(expr, p));
+      } catch {
+        return false;
+      }
+    });
+  for (const k of prep.kinks) {
+    const pos = sides(k, (v) => v > 0);
+    if (pos.every((b) => b) || pos.every((b) => !b)) return `${k} = 0`;
+  }
+  for (const c of prep.conditions) {
+    const held = sides(`((${c}) ? 1 : 0)`, (v) => v !== 0);
+    if (held.every((b) => b) || held.every((b) => !b)) return c;
+  }
+  return undefined;
 }
 
 function expanded(text: string, scope: SymbolicScope, env: DerivativeEnv, keep: ReadonlySet<string>): MathNode | string {

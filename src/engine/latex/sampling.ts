@@ -56,6 +56,8 @@ export interface Sampling {
   readonly count: number;
   /** Tries allowed per point before the claim is skipped. */
   readonly triesPerPoint: number;
+  /** The seed, when several claims must share their points (the components of a gradient); else one from the claim's text. */
+  readonly seed?: number;
 }
 
 export const DEFAULT_SAMPLING: Sampling = { count: 5, triesPerPoint: 8 };

@@ -328,6 +328,16 @@ export function rewriteCalls(n: Node, ctx: CallContext): Rewritten {
         return { ...m, base: rec(m.base), exp: rec(m.exp) };
       case 'call':
         return { ...m, args: m.args.map(rec) };
+      case 'cases':
+        // A case's value and its condition's sides are read like any side (`f(x)` is a call there too).
+        return {
+          ...m,
+          branches: m.branches.map((b) => ({
+            ...b,
+            value: rec(b.value),
+            condition: b.condition?.relation ? { ...b.condition, relation: { ...b.condition.relation, left: rec(b.condition.relation.left), right: rec(b.condition.relation.right) } } : b.condition,
+          })),
+        };
       default:
         return m;
     }

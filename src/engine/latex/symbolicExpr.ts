@@ -69,6 +69,8 @@ export interface Smoothness {
   readonly piecewise: boolean;
   /** Set when the expression has a function whose kinks cannot be located. */
   readonly unsupported?: string;
+  /** Conditions that are not a kink's sign (`equal(i, argmax(…))`): true on some regions, false on others. */
+  readonly conditions: readonly string[];
 }
 
 /** Where an expression is not smooth: sampled points keep away from all of these. */
@@ -76,10 +78,15 @@ export function smoothness(n: MathNode): Smoothness {
   const kinks: string[] = [];
   let piecewise = false;
   let unsupported: string | undefined;
+  const conditions: string[] = [];
   n.traverse((c: any) => {
     if (c.type === 'FunctionNode' && c.fn?.type === 'SymbolNode') {
       const name = c.fn.name as string;
       if (NOT_PIECEWISE_SMOOTH.has(name)) unsupported ??= name;
+      else if (name === 'equal' && c.args.length === 2) {
+        conditions.push(c.toString());
+        piecewise = true;
+      }
       else if (KINK_ONE_ARG.has(name) && c.args.length >= 1) {
         kinks.push(c.args[0].toString());
         piecewise = true;
@@ -95,7 +102,7 @@ export function smoothness(n: MathNode): Smoothness {
       piecewise = true;
     }
   });
-  return { kinks, piecewise, unsupported };
+  return { kinks, piecewise, unsupported, conditions };
 }
 
 /** The definition of `name` nearest above `before` (an index into the definitions). */
@@ -175,3 +182,38 @@ export function elementary(n: MathNode, parse: Parse): MathNode {
     return c;
   });
 }
+
+/**
+ * The position of the largest (`max`) or smallest argument, as nested conditionals that
+ * `derivative`'s fallback, the sampling and the kinks can read: each comparison of two
+ * arguments is a kink (a tie), so no point is taken near one. The position counts from
+ * the first argument's subscript when the arguments are one name numbered in turn
+ * (`x0, x1, x2` → 0, 1, 2), from 1 otherwise.
+ */
+function argExpression(args: readonly string[], max: boolean): string {
+  const numbered = args.map((a) => /^([A-Za-z_\u0370-\u03FF]+?)(\d+)$/.exec(a));
+  let first = 1;
+  if (numbered.every((m) => m) && numbered.every((m, i) => m![1] === numbered[0]![1] && Number(m![2]) === Number(numbered[0]![2]) + i)) first = Number(numbered[0]![2]);
+  const op = max ? '>=' : '<=';
+  let text = String(first + args.length - 1);
+  for (let k = args.length - 2; k >= 0; k--) {
+    const cond = args.slice(k + 1).map((b) => `(${args[k]}) ${op} (${b})`).join(' and ');
+    text = `((${cond}) ? ${first + k} : ${text})`;
+  }
+  return `(${text})`;
+}
+
+/** argmax and argmin calls (under the stand-in names `maxName`, `minName`) written as conditionals. */
+export function argFunctions(n: MathNode, parse: Parse, maxName: string, minName: string): MathNode {
+  return n.transform((c: any) => {
+    if (c.type === 'FunctionNode' && c.fn?.type === 'SymbolNode' && (c.fn.name === maxName || c.fn.name === minName)) {
+      const args = c.args.map((a: MathNode) => argFunctions(a, parse, maxName, minName).toString());
+      if (args.length > MAX_ARG_ARGUMENTS) throw new TooLarge(say('symbolic.tooLarge'));
+      return parse(argExpression(args, c.fn.name === maxName));
+    }
+    return c;
+  });
+}
+
+/** Arguments an argmax may have (its conditionals grow with their square). */
+const MAX_ARG_ARGUMENTS = 20;

@@ -10,6 +10,16 @@ import { say } from '../messages';
 
 /** Names the translation reads as one symbol and no note writes: the indicators' stand-ins. */
 const PLACEHOLDERS = ['ϐ', 'ϑ', 'ϒ', 'ϕ', 'ϖ', 'ϰ', 'ϱ', 'ϵ'];
+/** Stand-ins for argmax and argmin, read as calls of the note (see `argFunctions`). */
+export const ARGMAX = 'ϙ';
+export const ARGMIN = 'ϛ';
+/** Terms an ellipsis may be written out to. */
+export const MAX_ELLIPSIS_TERMS = 20;
+const ELLIPSIS_CMDS = new Set(['ldots', 'cdots', 'dots', 'dotsc', 'dotsb']);
+const ELLIPSIS_CHARS = new Set(['⋯', '…']);
+/** What may stand between the items of a list or a sum written with an ellipsis. */
+const ELLIPSIS_SEPARATORS = new Set([',', '+']);
+const ARG_WORD_CMDS = new Set(['operatorname', 'mathrm', 'text', 'textrm', 'mathop']);
 /** Terms a written-out sum may have. */
 export const MAX_SUM_TERMS = 20;
 /** Tokens a side may grow to by writing sums out. */
@@ -44,6 +54,40 @@ function closing(t: readonly TexToken[], i: number): number {
 
 function synthetic(kind: TexToken['kind'], text: string, at: TexToken): TexToken {
   return { kind, text, start: at.start, end: at.end, tight: false, ...(kind === 'num' ? { decimals: 0 } : {}) };
+}
+
+/**
+ * A whole number written where a letter stood (`n` → 3): one character wide at the
+ * letter, as the parser reads a subscript (`x_n` → `x_3` → the name x3, also for 12).
+ */
+function numberAt(k: number, at: TexToken): TexToken {
+  return { kind: 'num', text: String(k), start: at.start, end: at.start + 1, tight: at.tight, decimals: 0 };
+}
+
+/** Whether the letter at `i` stands alone (not part of a word written together). */
+function loneLetter(t: readonly TexToken[], i: number): boolean {
+  const x = t[i];
+  return x.kind === 'letter' && !(t[i - 1]?.kind === 'letter' && x.tight) && !(t[i + 1]?.kind === 'letter' && t[i + 1].tight);
+}
+
+/**
+ * The tokens with each lone letter in `values` replaced by its whole number, in
+ * subscripts too (`x_{i}` → `x_3`), as one subscript the parser reads.
+ */
+export function replaceLetters(t: readonly TexToken[], values: ReadonlyMap<string, number>): TexToken[] {
+  const out: TexToken[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const x = t[i];
+    // `_{i}`: the braces go with the letter.
+    if (x.kind === 'lbrace' && isChar(t[i - 1], '_') && t[i + 1]?.kind === 'letter' && values.has(t[i + 1].text) && t[i + 2]?.kind === 'rbrace') {
+      out.push(numberAt(values.get(t[i + 1].text)!, t[i + 1]));
+      i += 2;
+      continue;
+    }
+    if (x.kind === 'letter' && values.has(x.text) && loneLetter(t, i)) out.push(numberAt(values.get(x.text)!, x));
+    else out.push(x);
+  }
+  return out;
 }
 
 /** `x > 0` as mathjs source of 1 or 0, or why not. */
@@ -138,16 +182,138 @@ function writeOutSum(t: readonly TexToken[], i: number, s: { index: string; from
   for (let k = s.from; k <= s.to; k++) {
     if (k > s.from) out.push(synthetic('char', '+', at));
     out.push(synthetic('open', '(', at));
-    for (const x of body) out.push(x.kind === 'letter' && x.text === s.index ? { ...synthetic('num', String(k), x), tight: x.tight } : x);
+    out.push(...replaceLetters(body, new Map([[s.index, k]])));
     out.push(synthetic('close', ')', at));
   }
   out.push(synthetic('close', ')', at));
   return [...t.slice(0, i), ...out, ...t.slice(end)];
 }
 
+
+/** The word written in a brace group (`{arg\,max}` → `argmax`), spacing dropped; undefined if it is not letters. */
+function wordIn(inner: readonly TexToken[]): string | undefined {
+  let w = '';
+  for (const x of inner) {
+    if (x.kind === 'letter') w += x.text;
+    else if (x.kind === 'cmd' && (x.text === ',' || x.text === ';' || x.text === ' ' || x.text === '!')) continue;
+    else if (x.kind === 'cmd' && (x.text === 'max' || x.text === 'min' || x.text === 'arg')) w += x.text;
+    else return undefined;
+  }
+  return w;
+}
+
+/**
+ * argmax or argmin at `i`: `\arg\max`, `\operatorname{argmax}` (also `*`, `arg\,max`,
+ * `\mathrm`, `\text`), `\argmax` (the usual macro name), or the letters `argmax` before a
+ * bracket. Returns the stand-in and the index after the word, or why it cannot be read.
+ */
+function argWordAt(t: readonly TexToken[], i: number): { name: string; next: number } | { reason: string } | undefined {
+  const x = t[i];
+  let word: string | undefined;
+  let next = i + 1;
+  if (x.kind === 'cmd' && x.text === 'arg' && t[i + 1]?.kind === 'cmd' && (t[i + 1].text === 'max' || t[i + 1].text === 'min')) {
+    word = 'arg' + t[i + 1].text;
+    next = i + 2;
+  } else if (x.kind === 'cmd' && (x.text === 'argmax' || x.text === 'argmin')) {
+    word = x.text;
+  } else if (x.kind === 'cmd' && ARG_WORD_CMDS.has(x.text)) {
+    let j = i + 1;
+    if (isChar(t[j], '*')) j++;
+    const end = closing(t, j);
+    if (end < 0 || t[j].kind !== 'lbrace') return undefined;
+    const w = wordIn(t.slice(j + 1, end - 1));
+    if (w?.toLowerCase() !== 'argmax' && w?.toLowerCase() !== 'argmin') return undefined;
+    word = w.toLowerCase();
+    next = end;
+  } else if (x.kind === 'letter' && x.text === 'a' && !(t[i - 1]?.kind === 'letter' && x.tight)) {
+    let j = i;
+    let w = '';
+    while (t[j]?.kind === 'letter' && (j === i || t[j].tight)) w += t[j++].text;
+    if (w !== 'argmax' && w !== 'argmin') return undefined;
+    word = w;
+    next = j;
+  } else return undefined;
+  // `\arg\max_i x_i` (over an index) and a word without its bracketed arguments are not read.
+  if (!(t[next]?.kind === 'open' && t[next].text === '(')) return { reason: say('symbolic.argForm', { name: word }) };
+  return { name: word === 'argmax' ? ARGMAX : ARGMIN, next };
+}
+
+/** `x_3` or `x_{3}` ending at `end` (exclusive): the base token and the number, or undefined. */
+function numberedBefore(t: readonly TexToken[], end: number): { base: TexToken; n: number; start: number } | undefined {
+  let k = end - 1;
+  let num: TexToken | undefined;
+  if (t[k]?.kind === 'num') num = t[k--];
+  else if (t[k]?.kind === 'rbrace' && t[k - 1]?.kind === 'num' && t[k - 2]?.kind === 'lbrace') {
+    num = t[k - 1];
+    k -= 3;
+  }
+  if (!num || !/^\d+$/.test(num.text) || !isChar(t[k], '_')) return undefined;
+  const base = t[k - 1];
+  if (!base || (base.kind !== 'letter' && base.kind !== 'cmd') || (t[k - 2]?.kind === 'letter' && base.tight && base.kind === 'letter')) return undefined;
+  return { base, n: Number(num.text), start: k - 1 };
+}
+
+function numberedAfter(t: readonly TexToken[], start: number): { base: TexToken; n: number; end: number } | undefined {
+  const base = t[start];
+  if (!base || (base.kind !== 'letter' && base.kind !== 'cmd') || !isChar(t[start + 1], '_')) return undefined;
+  let num: TexToken | undefined;
+  let end: number;
+  if (t[start + 2]?.kind === 'num') {
+    num = t[start + 2];
+    end = start + 3;
+  } else if (t[start + 2]?.kind === 'lbrace' && t[start + 3]?.kind === 'num' && t[start + 4]?.kind === 'rbrace') {
+    num = t[start + 3];
+    end = start + 5;
+  } else return undefined;
+  if (!/^\d+$/.test(num.text) || (t[end]?.kind === 'letter' && t[end].tight)) return undefined;
+  return { base, n: Number(num.text), end };
+}
+
+/**
+ * Ellipses between numbered items written out: `x_1, \ldots, x_4` → `x_1, x_2, x_3, x_4`,
+ * `x_1 + \cdots + x_3` likewise. Both ends must be the same name with whole-number
+ * subscripts, the same separator (`,` or `+`) on both sides; anything else is left for the
+ * translation to skip.
+ */
+function writeOutEllipses(tokens: readonly TexToken[]): TexToken[] | { reason: string } {
+  const t = tokens.slice();
+  for (let e = 0; e < t.length; e++) {
+    const x = t[e];
+    if (!((x.kind === 'cmd' && ELLIPSIS_CMDS.has(x.text)) || (x.kind === 'char' && ELLIPSIS_CHARS.has(x.text)))) continue;
+    const sepL = t[e - 1];
+    const sepR = t[e + 1];
+    if (!sepL || !sepR || sepL.kind !== 'char' || !ELLIPSIS_SEPARATORS.has(sepL.text) || !isChar(sepR, sepL.text)) continue;
+    const a = numberedBefore(t, e - 1);
+    const b = numberedAfter(t, e + 2);
+    if (!a || !b || a.base.kind !== b.base.kind || a.base.text !== b.base.text) continue;
+    if (b.n <= a.n) continue;
+    if (b.n - a.n + 1 > MAX_ELLIPSIS_TERMS) return { reason: say('symbolic.ellipsisTooLong', { limit: MAX_ELLIPSIS_TERMS }) };
+    const middle: TexToken[] = [];
+    for (let k = a.n + 1; k < b.n; k++) {
+      middle.push({ ...a.base, start: x.start, end: x.end, tight: false }, synthetic('char', '_', x), numberAt(k, x), synthetic('char', sepL.text, x));
+    }
+    // `x_1 , [x_2 , x_3 ,] x_4`: the ellipsis and one separator give way to the items.
+    t.splice(e, 2, ...middle);
+    e += middle.length - 1;
+  }
+  return t;
+}
+
+/** Whether the tokens hold an argmax, an argmin or an ellipsis this module may read. */
+function usesArgOrEllipsis(tokens: readonly TexToken[]): boolean {
+  return tokens.some(
+    (x, i) =>
+      (x.kind === 'cmd' && (x.text === 'arg' || x.text === 'argmax' || x.text === 'argmin' || ELLIPSIS_CMDS.has(x.text) || (ARG_WORD_CMDS.has(x.text) && argWordAt(tokens, i) !== undefined))) ||
+      (x.kind === 'char' && ELLIPSIS_CHARS.has(x.text)) ||
+      (x.kind === 'letter' && x.text === 'a' && argWordAt(tokens, i) !== undefined),
+  );
+}
+
 /** The side's tokens with indicators replaced and bounded sums written out, or why a piece cannot be read. */
 export function rewriteNotation(tokens: readonly TexToken[], src: string): Rewritten | { reason: string } {
-  let t = tokens.slice();
+  const written = writeOutEllipses(tokens);
+  if ('reason' in written) return written;
+  let t = written;
   // Sums first (innermost last written out is fine: each pass writes out the first one).
   for (let guard = 0; guard < 16; guard++) {
     const i = t.findIndex((x) => x.kind === 'cmd' && x.text === 'sum');
@@ -162,6 +328,13 @@ export function rewriteNotation(tokens: readonly TexToken[], src: string): Rewri
   const values = new Map<string, string>();
   const out: TexToken[] = [];
   for (let i = 0; i < t.length; i++) {
+    const arg = argWordAt(t, i);
+    if (arg && 'reason' in arg) return arg;
+    if (arg) {
+      out.push({ kind: 'letter', text: arg.name, start: t[i].start, end: t[arg.next - 1].end, tight: t[i].tight });
+      i = arg.next - 1;
+      continue;
+    }
     const ind = indicatorAt(t, i);
     if (!ind) {
       out.push(t[i]);
@@ -180,5 +353,6 @@ export function rewriteNotation(tokens: readonly TexToken[], src: string): Rewri
 
 /** Whether the tokens use notation this module reads (so a side is worth rewriting). */
 export function usesNotation(tokens: readonly TexToken[]): boolean {
+  if (usesArgOrEllipsis(tokens)) return true;
   return tokens.some((x, i) => (x.kind === 'cmd' && (x.text === 'sum' || INDICATOR_FONTS.has(x.text))) || (x.kind === 'num' && x.text === '1' && tokens[i + 1]?.kind === 'open' && tokens[i + 1].text === '{'));
 }

@@ -11,7 +11,8 @@ import { checkSymbolicClaim, type SymbolicClaim, type SymbolicScope, type Symbol
 import type { TexToken } from './lexer';
 import { expand, freeSymbols, type Definition } from './symbolicExpr';
 import { dlCalcBlock, pointTitle } from './symbolicBlock';
-import { rewriteNotation, usesNotation } from './symbolicNotation';
+import { ARGMAX, ARGMIN, rewriteNotation, usesNotation } from './symbolicNotation';
+import { argFunctions } from './symbolicExpr';
 import { children, nodes } from './ast';
 import { notEvaluable } from './print';
 import { emit, plain, translate, type Node } from './translate';
@@ -73,6 +74,13 @@ const NOT_EVALUATED = new Set(['tuple', 'matrix', 'prime', 'deriv', 'partial', '
  * the tree cannot be read. A branch needs a condition that is one inequality, or
  * `otherwise`; where no branch applies the value is NaN, so no point is taken there.
  */
+/** A side that is a whole number by construction: a written whole number, or an argmax/argmin. */
+function wholeValued(n: Node): boolean {
+  if (n.k === 'num') return /^\d+$/.test(n.value);
+  if (n.k === 'paren') return wholeValued(n.arg);
+  return n.k === 'call' && (n.fn === ARGMAX || n.fn === ARGMIN);
+}
+
 function casesSources(root: Node): Map<Node, string> | string {
   const out = new Map<Node, string>();
   const stack: Node[] = [root];
@@ -91,6 +99,12 @@ function casesSources(root: Node): Map<Node, string> | string {
       const c = b.condition;
       if (c?.otherwise) {
         text = `(${value})`;
+        continue;
+      }
+      // `i = \arg\max(…)`: an equality of whole numbers holds on whole regions, not on a
+      // boundary, so it is a condition like an inequality (its kinks are argmax's ties).
+      if (c?.relation?.kind === 'eq' && wholeValued(c.relation.left) && wholeValued(c.relation.right)) {
+        text = `(equal(${emit(c.relation.left)}, ${emit(c.relation.right)}) ? (${value}) : ${text})`;
         continue;
       }
       const op = c?.relation && CONDITION_OPS[c.relation.kind];
@@ -226,6 +240,8 @@ export class SymbolicRows {
       tokens = rw.tokens;
       placeholders = rw.values;
     }
+    // argmax/argmin stand-ins are calls, read as the conditionals they are after emitting.
+    if (tokens.some((x) => x.kind === 'letter' && (x.text === ARGMAX || x.text === ARGMIN))) ctx = { ...ctx, functions: new Set([...ctx.functions, ARGMAX, ARGMIN]) };
     const unread = notationNotRead(tokens, ctx.functions);
     if (unread) return { ok: false, reason: unread };
     const t = sigmaValue ? sigmaAsValue(tokens) : tokens;
@@ -246,6 +262,7 @@ export class SymbolicRows {
     for (const [name, value] of placeholders) expression = this.substituteValue(expression, name, value);
     let names: string[];
     try {
+      if (expression.includes(ARGMAX) || expression.includes(ARGMIN)) expression = argFunctions(this.env.parse(expression), this.env.parse, ARGMAX, ARGMIN).toString();
       names = freeSymbols(this.env.parse(expression));
     } catch {
       return { ok: false, reason: say('symbolic.notExpression') };

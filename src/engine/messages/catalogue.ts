@@ -160,6 +160,9 @@ export const catalogue = {
   'symbolic.sumBounds': 'a sum whose bounds are not whole numbers written out',
   'symbolic.sumTooLong': 'a sum of more than {limit} terms',
   'symbolic.vectorIndex': 'an index into a vector ({name}) in a derivative',
+  'symbolic.argForm': '{name} without its arguments in brackets (over an index, or of a vector)',
+  'symbolic.ellipsisTooLong': 'an ellipsis of more than {limit} terms',
+  'symbolic.caseNotReached': 'a piece of a piecewise claim was not reached at the points tried',
   // Why a LaTeX chain was not checked (the parser's and checker's skip reasons; src/engine/latex/reasons.ts)
   'latex.skip.binding': 'binding',
   'latex.skip.empty': 'empty',
