@@ -47,7 +47,12 @@ export type SymbolicVerdict =
       readonly failing?: CheckedPoint;
       readonly method: 'symbolic' | 'central difference' | 'direct';
     }
-  | { readonly status: 'skipped'; readonly reason: string };
+  | {
+      readonly status: 'skipped';
+      readonly reason: string;
+      /** When the points were checked but did not decide: what they gave (the indices of a claim are decided together). */
+      readonly checked?: { readonly variables: readonly string[]; readonly points: readonly CheckedPoint[]; readonly method: 'symbolic' | 'central difference' | 'direct' };
+    };
 
 /** A point fails when the sides differ by this many times the numerical error… */
 const FAIL_FACTOR = 1000;
@@ -138,14 +143,14 @@ function awayFromKinks(kinks: readonly string[], env: DerivativeEnv, p: Record<s
 }
 
 /** The verdict from the compared points. */
-function verdict(points: CheckedPoint[], variables: string[], method: 'symbolic' | 'central difference' | 'direct'): SymbolicVerdict {
+export function verdict(points: CheckedPoint[], variables: string[], method: 'symbolic' | 'central difference' | 'direct'): SymbolicVerdict {
   const failing = points.filter((p) => p.holds === false);
   if (points.every((p) => p.holds === true)) return { status: 'verified', variables, points, method };
   if (failing.length >= Math.ceil(WRONG_MAJORITY * points.length)) {
     return { status: 'wrong', variables, points, failing: failing[0], method };
   }
   const held = points.filter((p) => p.holds === true).length;
-  return skip(say('symbolic.undecided', { held, count: points.length, failed: failing.length }));
+  return { status: 'skipped', reason: say('symbolic.undecided', { held, count: points.length, failed: failing.length }), checked: { variables, points, method } };
 }
 
 /** Evaluates both sides at seeded points and decides. */

@@ -178,14 +178,15 @@ function writeOutSum(t: readonly TexToken[], i: number, s: { index: string; from
   const body = t.slice(s.next, end);
   if (!body.length) return { reason: say('symbolic.sumBounds') };
   const at = t[i];
-  const out: TexToken[] = [synthetic('open', '(', at)];
+  // Braces, not a bracket: `a \sum …` must not read as a call a(…).
+  const out: TexToken[] = [synthetic('lbrace', '{', at)];
   for (let k = s.from; k <= s.to; k++) {
     if (k > s.from) out.push(synthetic('char', '+', at));
     out.push(synthetic('open', '(', at));
     out.push(...replaceLetters(body, new Map([[s.index, k]])));
     out.push(synthetic('close', ')', at));
   }
-  out.push(synthetic('close', ')', at));
+  out.push(synthetic('rbrace', '}', at));
   return [...t.slice(0, i), ...out, ...t.slice(end)];
 }
 

@@ -7,11 +7,13 @@ import { nameOf, plainNames, readLeft, rewriteCalls, sigmaAsValue, withoutSpaces
 import { formatValue } from './compare';
 import { say } from '../messages';
 import type { DerivativeEnv } from './derivatives';
-import { checkSymbolicClaim, type SymbolicClaim, type SymbolicScope, type SymbolicVerdict } from './identities';
+import { checkSymbolicClaim, verdict, type CheckedPoint, type SymbolicClaim, type SymbolicScope, type SymbolicVerdict } from './identities';
+import { components, indicesOf, MAX_COMPONENTS, sizesOf, SIZE_TRIALS } from './symbolicDims';
+import { seedOf, DEFAULT_SAMPLING } from './sampling';
 import type { TexToken } from './lexer';
 import { expand, freeSymbols, type Definition } from './symbolicExpr';
 import { dlCalcBlock, pointTitle } from './symbolicBlock';
-import { ARGMAX, ARGMIN, rewriteNotation, usesNotation } from './symbolicNotation';
+import { ARGMAX, ARGMIN, replaceLetters, rewriteNotation, usesNotation } from './symbolicNotation';
 import { argFunctions } from './symbolicExpr';
 import { children, nodes } from './ast';
 import { notEvaluable } from './print';
@@ -213,8 +215,87 @@ function listParts(chain: Chain, segs: readonly Segment[], src: string): { from:
   return parts;
 }
 
+/** A definition written with a size letter (`L = \frac{1}{n} \sum_{i=1}^{n} …`): read again for each size. */
+interface Template {
+  /** Its place among the definitions (where its stand-in is). */
+  readonly at: number;
+  readonly name: string;
+  readonly params?: readonly string[];
+  readonly tokens: readonly TexToken[];
+  readonly sizes: readonly string[];
+  /** The reason its stand-in gives where it is used without sizes. */
+  readonly reason: string;
+}
+
+/** What a claim checked during a run with sizes gave, for the combination across components. */
+interface Captured {
+  readonly verdict: SymbolicVerdict;
+  readonly claim: SymbolicClaim;
+  readonly title: string;
+}
+
+/** One size of a row with sizes: the letters' values, the index assignments, and what each gave. */
+interface Trial {
+  readonly values: ReadonlyMap<string, number>;
+  readonly comps: readonly ReadonlyMap<string, number>[];
+  /** The definitions with those written with sizes read for these sizes. */
+  readonly defs: readonly Definition[];
+  readonly results: Map<number, SymbolicLinkResult>[];
+  readonly captured: Map<number, Captured>[];
+}
+
+/** "D = 3, 4, 2" (one size letter) or "n = 3, m = 4; n = 4, m = 5" (several). */
+function sizesList(values: readonly ReadonlyMap<string, number>[]): string {
+  if (!values.length) return '';
+  const names = [...values[0].keys()];
+  if (names.length === 1) return `${names[0]} = ${values.map((v) => v.get(names[0])).join(', ')}`;
+  return values.map((v) => names.map((n) => `${n} = ${v.get(n)}`).join(', ')).join('; ');
+}
+
+/**
+ * The verdict of one size over its components (one per index value), at the points they
+ * share: a point holds when every component holds there and fails when one fails.
+ */
+function acrossComponents(caps: readonly Captured[], trial: Trial, names: readonly string[], indices: readonly string[]): { v: SymbolicVerdict; claim: SymbolicClaim; title: string } {
+  const sizeAt = Object.fromEntries(names.map((n) => [n, trial.values.get(n)!]));
+  // A component that did not decide still counts with its points (the others may fail there).
+  const skipped = caps.find((c) => c.verdict.status === 'skipped' && !c.verdict.checked);
+  if (skipped) return { v: skipped.verdict, claim: skipped.claim, title: skipped.title };
+  const vs = caps.map((c) => (c.verdict.status === 'skipped' ? c.verdict.checked! : c.verdict));
+  const vars = vs[0].variables;
+  const key = (at: Readonly<Record<string, number>>) => vars.map((x) => at[x]).join(',');
+  const maps = vs.map((v) => new Map(v.points.map((p) => [key(p.at), p])));
+  if (caps.length === 1 && caps[0].verdict.status === 'skipped') return { v: caps[0].verdict, claim: caps[0].claim, title: caps[0].title };
+  const points: CheckedPoint[] = [];
+  let failing: { point: CheckedPoint; comp: number } | undefined;
+  for (const p of vs[0].points) {
+    const k = key(p.at);
+    const here = maps.map((m) => m.get(k));
+    if (vs.some((v) => v.variables.join(',') !== vars.join(',')) || here.some((h) => !h)) continue;
+    const fail = here.findIndex((h) => h!.holds === false);
+    const holds = here.every((h) => h!.holds === true) ? true : fail >= 0 ? false : undefined;
+    const shown = fail >= 0 ? here[fail]! : p;
+    const at = { ...sizeAt, ...(fail >= 0 ? Object.fromEntries(trial.comps[fail]) : {}), ...p.at };
+    const point: CheckedPoint = { at, left: shown.left, right: shown.right, holds };
+    if (fail >= 0 && !failing) failing = { point, comp: fail };
+    points.push(point);
+  }
+  if (points.length < DEFAULT_SAMPLING.count) return { v: { status: 'skipped', reason: say('symbolic.componentsApart') }, claim: caps[0].claim, title: caps[0].title };
+  const v = verdict(points, [...vars], vs[0].method);
+  if (v.status === 'skipped') return { v, claim: caps[0].claim, title: caps[0].title };
+  if (v.status === 'verified') return { v: { ...v, points: points.map((p) => ({ ...p, at: Object.fromEntries(vars.map((x) => [x, p.at[x]])) })) }, claim: caps[0].claim, title: caps[0].title };
+  // Wrong: the message names the sizes and the index where it fails.
+  const f = failing!;
+  const shownVars = [...names, ...indices, ...vars];
+  const filled = points.map((p) => ({ ...p, at: { ...Object.fromEntries(trial.comps[f.comp]), ...p.at } }));
+  return { v: { ...v, variables: shownVars, points: filled, failing: f.point }, claim: caps[f.comp].claim, title: caps[f.comp].title };
+}
+
 export class SymbolicRows {
-  private readonly definitions: Definition[] = [];
+  private definitions: Definition[] = [];
+  private readonly templates: Template[] = [];
+  /** During a run with sizes: the claims checked, by link, and the seed they share. */
+  private capture: { readonly seed: number; readonly links: Map<number, Captured> } | undefined;
   /** The derivative claim the current derivation started with, if any. */
   private head: Extract<LeftForm, { kind: 'derivative' }> | undefined;
 
@@ -359,12 +440,161 @@ export class SymbolicRows {
     return { kind: 'derivative', of, variable, wrt, right: r.expression, label };
   }
 
+  /** Checks a claim of link `i`; during a run with sizes, at the shared seed, and remembers the verdict. */
+  private checked(i: number, claim: SymbolicClaim, scope: SymbolicScope, title: string): SymbolicLinkResult {
+    const v = checkSymbolicClaim(claim, scope, this.env, this.capture ? { ...DEFAULT_SAMPLING, seed: this.capture.seed } : DEFAULT_SAMPLING);
+    this.capture?.links.set(i, { verdict: v, claim, title });
+    return this.verdictToLink(v, claim, title);
+  }
+
   /**
    * The symbolic results for a chain's links (by index), and the chain's definition
    * remembered. `segs[i]` are the chain's segments, the carried one first for a
    * continuation; `numeric[i]` is true where the link was already checked with numbers.
    */
   chain(chain: Chain, segs: readonly Segment[], src: string, numeric: readonly boolean[], lookup: (name: string) => number | undefined): Map<number, SymbolicLinkResult> {
+    // Sizes written as letters (`\sum_{i=1}^{n}`, `x_1, \ldots, x_D`): checked for small sizes.
+    const sizes = sizesOf(segs.flatMap((s) => s.tokens));
+    if (sizes.sizes.length && !this.capture) return this.withSizes(chain, segs, src, numeric, lookup, sizes.sizes);
+    const out = this.rows(chain, segs, src, numeric, lookup);
+    // A claim about a definition written with sizes: again, for small sizes.
+    const used = this.templates.filter((t) => [...out.values()].some((r) => r.reason === t.reason));
+    if (used.length && !this.capture) return this.withSizes(chain, segs, src, numeric, lookup, [...new Set(used.flatMap((t) => t.sizes))]);
+    return out;
+  }
+
+  /**
+   * A row with sizes written as letters (`\sum_{i=1}^{n}`, `x_1, \ldots, x_D`, or a
+   * definition written so): checked for each size of SIZE_TRIALS, with each index
+   * (`\partial x_i`) in turn at the same points, the letters written as numbers. A point
+   * holds when every index holds there and fails when one fails; a claim is verified when
+   * it is verified for every size, wrong when wrong for every size, else skipped.
+   */
+  private withSizes(chain: Chain, segs: readonly Segment[], src: string, numeric: readonly boolean[], lookup: (name: string) => number | undefined, sizeNames: readonly string[]): Map<number, SymbolicLinkResult> {
+    const saved = this.definitions;
+    const head = this.head;
+    const all = segs.flatMap((x) => x.tokens);
+    const found = sizesOf(all);
+    const names = [...new Set([...sizeNames, ...this.templates.filter((t) => t.at < saved.length).flatMap((t) => t.sizes)])];
+    const indices = indicesOf(all, found).filter((n) => !names.includes(n));
+    const trials: Trial[] = [];
+    for (const size of SIZE_TRIALS) {
+      const values = new Map(names.map((n, k) => [n, size + k] as [string, number]));
+      const comps = components(indices, found.from, values.get(names[0])!);
+      if (!comps) return new Map(chain.relations.map((_, i) => [i, { reason: say('symbolic.tooManyIndices', { limit: MAX_COMPONENTS }) }]));
+      const defs = this.instantiated(saved, values, src, lookup);
+      const trial: Trial = { values, comps, defs, results: [], captured: [] };
+      for (const c of comps) {
+        const subst = new Map([...values, ...c]);
+        this.definitions = defs.slice();
+        this.capture = { seed: seedOf(`${src.slice(segs[0].start, segs[segs.length - 1].end)}#${size}`), links: new Map() };
+        try {
+          trial.results.push(this.rows(chain, segs.map((x) => ({ ...x, tokens: replaceLetters(x.tokens, subst) })), src, numeric, lookup));
+          trial.captured.push(this.capture.links);
+        } finally {
+          this.capture = undefined;
+          this.definitions = saved;
+        }
+      }
+      trials.push(trial);
+    }
+    // A sized derivation's `&=` rows are not followed from its head.
+    this.head = chain.continuation ? head : undefined;
+    // The sizes a message names: the row's own and those of the definitions its claims use.
+    const used = new Set(trials.flatMap((t) => t.captured.flatMap((m) => [...m.values()].flatMap((c) => this.symbolsOf(c.claim)))));
+    const shownSizes = new Set([...found.sizes, ...sizeNames.filter((n) => !found.sizes.length || found.sizes.includes(n)), ...this.templates.filter((t) => used.has(t.name)).flatMap((t) => t.sizes)]);
+    const shown = names.filter((n) => shownSizes.has(n));
+    const out = new Map<number, SymbolicLinkResult>();
+    const links = new Set(trials.flatMap((t) => t.results.flatMap((r) => [...r.keys()])));
+    for (const i of [...links].sort((a, b) => a - b)) {
+      const r = this.combined(i, trials, shown.length ? shown : names.slice(0, 1), indices);
+      if (r) out.set(i, r);
+    }
+    // A definition with sizes is remembered as written, and read again for the sizes of each claim that uses it.
+    const first = chain.continuation ? undefined : readLeft(segs[0].tokens, src);
+    if (first && (first.kind === 'function' || first.kind === 'name') && chain.relations[0]?.kind === 'eq' && segs[1]?.tokens.length && !chain.relations.some((r) => r.kind !== 'eq' && r.kind !== 'approx')) {
+      const own = sizesOf(segs[1].tokens).sizes;
+      if (own.length) {
+        const reason = say('symbolic.sizedDefinition', { name: first.name, sizes: own.join(', ') });
+        this.templates.push({ at: this.definitions.length, name: first.name, params: first.kind === 'function' ? first.params : undefined, tokens: segs[1].tokens, sizes: own, reason });
+        this.definitions.push({ name: first.name, params: first.kind === 'function' ? first.params : undefined, expression: first.name, opaque: true, unusable: reason });
+      }
+    }
+    return out;
+  }
+
+  /** The names a claim writes before its definitions are substituted. */
+  private symbolsOf(claim: SymbolicClaim): string[] {
+    const out: string[] = [];
+    for (const text of claim.kind === 'derivative' ? [claim.of, claim.right] : [claim.left, claim.right]) {
+      try {
+        this.env.parse(text).traverse((c: any) => {
+          if (c.type === 'SymbolNode') out.push(c.name);
+        });
+      } catch {
+        // Not parsed: it names nothing.
+      }
+    }
+    return out;
+  }
+
+  /** The definitions with each definition written with sizes read for these sizes. */
+  private instantiated(defs: readonly Definition[], values: ReadonlyMap<string, number>, src: string, lookup: (name: string) => number | undefined): Definition[] {
+    const out = defs.slice();
+    for (const t of this.templates) {
+      if (t.at >= out.length) continue;
+      // It sees the definitions above it, read for the same sizes.
+      this.definitions = out.slice(0, t.at);
+      try {
+        const tokens = replaceLetters(t.tokens, values);
+        const bound = this.bound(lookup);
+        const r = this.side(tokens, src, { functions: this.functions(), values: { has: (n) => bound(n) !== undefined || (t.params ?? []).includes(n) || this.definitions.some((d) => d.name === n && !d.params) } });
+        out[t.at] = r.ok && r.names.length ? { name: t.name, params: t.params, expression: r.expression } : { name: t.name, params: t.params, expression: t.name, opaque: true, unusable: r.ok ? t.reason : r.reason };
+      } finally {
+        this.definitions = defs as Definition[];
+      }
+    }
+    return out;
+  }
+
+  /** Link `i` of a row with sizes: its verdict over the components and the sizes (see withSizes). */
+  private combined(i: number, trials: readonly Trial[], names: readonly string[], indices: readonly string[]): SymbolicLinkResult | undefined {
+    const per: { v: SymbolicVerdict; trial: Trial; claim: SymbolicClaim; title: string }[] = [];
+    for (const trial of trials) {
+      const caps = trial.captured.map((m) => m.get(i));
+      if (caps.some((c) => !c)) {
+        // Not a claim checked at points in every component: what the first run said.
+        const r = trial.results.map((m) => m.get(i)).find((x) => x && x.ok === undefined) ?? trial.results[0]?.get(i);
+        return r && r.reason ? { reason: r.reason } : undefined;
+      }
+      const c = acrossComponents(caps as Captured[], trial, names, indices);
+      per.push({ ...c, trial });
+    }
+    const skipped = per.find((p) => p.v.status === 'skipped');
+    if (skipped && skipped.v.status === 'skipped') return { reason: skipped.v.reason };
+    const sizeText = (ps: typeof per) => sizesList(ps.map((p) => new Map(names.map((n) => [n, p.trial.values.get(n)!] as [string, number]))));
+    if (per.every((p) => p.v.status === 'verified')) {
+      const p = per[0];
+      const link = this.verdictToLink(p.v, p.claim, p.title);
+      const checked = checkedAtText((p.v as Extract<SymbolicVerdict, { points: unknown }>).points, (p.v as Extract<SymbolicVerdict, { variables: unknown }>).variables);
+      const checkedAt = indices.length ? say('symbolic.checkedForSizesIndices', { checked, sizes: sizeText(per), indices: indices.join(', ') }) : say('symbolic.checkedForSizes', { checked, sizes: sizeText(per) });
+      return { ...link, sampled: { ...link.sampled!, checkedAt } };
+    }
+    if (per.every((p) => p.v.status === 'wrong')) {
+      const p = per[0];
+      const keep = this.definitions;
+      this.definitions = p.trial.defs.slice();
+      try {
+        return this.verdictToLink(p.v, p.claim, p.title);
+      } finally {
+        this.definitions = keep;
+      }
+    }
+    return { reason: say('symbolic.sizesUndecided', { held: sizeText(per.filter((p) => p.v.status === 'verified')) || '—', failed: sizeText(per.filter((p) => p.v.status === 'wrong')) }) };
+  }
+
+  /** The results of a row with sizes, over sizes and indices (see withSizes). */
+  private rows(chain: Chain, segs: readonly Segment[], src: string, numeric: readonly boolean[], lookup: (name: string) => number | undefined): Map<number, SymbolicLinkResult> {
     const parts = listParts(chain, segs, src);
     if (!parts) return this.one(chain, segs, src, numeric, lookup);
     // `f(x) = …, g(x) = …`: each item in turn, its links numbered as in the whole row.
@@ -388,7 +618,10 @@ export class SymbolicRows {
     // Names the chain writes as values: before a bracket they multiply it.
     const plain = new Set<string>();
     for (const seg of segs) {
-      const tr = seg.tokens.length ? translate(seg.tokens, src) : undefined;
+      // Sums and ellipses written out first, so `a` in `a \sum_{i=1}^{3} x_i` counts.
+      const rw = usesNotation(seg.tokens) ? rewriteNotation(seg.tokens, src) : undefined;
+      const tokens = rw && !('reason' in rw) ? rw.tokens : seg.tokens;
+      const tr = tokens.length ? translate(tokens, src) : undefined;
       if (tr?.ok) plainNames(tr.ast, plain);
     }
     const own = new Set<string>(first?.kind === 'function' ? first.params : first?.kind === 'derivative' && first.variable ? [first.variable] : []);
@@ -405,7 +638,7 @@ export class SymbolicRows {
       } else if (first.kind === 'derivative') {
         const claim = this.derivativeClaim(first, segs[1].tokens, src, values);
         if (typeof claim === 'string') out.set(0, { reason: claim });
-        else out.set(0, this.verdictToLink(checkSymbolicClaim(claim, scope, this.env), claim, `${src.slice(segs[0].start, segs[1].end).replace(/\s+/g, ' ').trim()}`));
+        else out.set(0, this.checked(0, claim, scope, `${src.slice(segs[0].start, segs[1].end).replace(/\s+/g, ' ').trim()}`));
       } else if (!statement) {
         const ctx: CallContext = { functions: first.kind === 'function' ? new Set([...functions, first.name]) : functions, values };
         const r = this.side(segs[1].tokens, src, ctx);
@@ -442,7 +675,7 @@ export class SymbolicRows {
         // the step before cannot be read, so the expression is compared with the derivative itself.
         if (head && b.ok && b.ast.k !== 'name' && !isNumberFree(b.names)) {
           const claim = this.derivativeClaim(head, r.tokens, src, values);
-          if (typeof claim !== 'string') out.set(i, this.verdictToLink(checkSymbolicClaim(claim, scope, this.env), claim, `${head.label}: ${src.slice(r.start, r.end).replace(/\s+/g, ' ').trim()}`));
+          if (typeof claim !== 'string') out.set(i, this.checked(i, claim, scope, `${head.label}: ${src.slice(r.start, r.end).replace(/\s+/g, ' ').trim()}`));
         }
         continue;
       }
@@ -452,7 +685,7 @@ export class SymbolicRows {
       // Only a derivation, or the single-`=` setting, makes this a claim.
       if (!derivation && !this.options.singleEquals) continue;
       const claim: SymbolicClaim = { kind: 'identity', left: a.expression, right: b.expression };
-      out.set(i, this.verdictToLink(checkSymbolicClaim(claim, scope, this.env), claim, `${src.slice(l.start, r.end).replace(/\s+/g, ' ').trim()}`));
+      out.set(i, this.checked(i, claim, scope, `${src.slice(l.start, r.end).replace(/\s+/g, ' ').trim()}`));
     }
     return out;
   }

@@ -162,6 +162,12 @@ export const catalogue = {
   'symbolic.vectorIndex': 'an index into a vector ({name}) in a derivative',
   'symbolic.argForm': '{name} without its arguments in brackets (over an index, or of a vector)',
   'symbolic.ellipsisTooLong': 'an ellipsis of more than {limit} terms',
+  'symbolic.sizedDefinition': '{name} is defined with a size written as a letter ({sizes}), read again for each size of a claim',
+  'symbolic.tooManyIndices': 'more than {limit} index values to check in turn',
+  'symbolic.componentsApart': 'the indices of the claim were not checked at the same points',
+  'symbolic.sizesUndecided': 'holds for {held}, fails for {failed}: not decided',
+  'symbolic.checkedForSizes': '{checked} (for {sizes})',
+  'symbolic.checkedForSizesIndices': '{checked} (for {sizes}, each {indices} in turn)',
   'symbolic.caseNotReached': 'a piece of a piecewise claim was not reached at the points tried',
   // Why a LaTeX chain was not checked (the parser's and checker's skip reasons; src/engine/latex/reasons.ts)
   'latex.skip.binding': 'binding',
