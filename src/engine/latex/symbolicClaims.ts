@@ -184,8 +184,9 @@ function leibnizForm(n: Node, t: readonly TexToken[]): LeftForm | undefined {
   const variable = wrt[0];
   if (!d.of) {
     // The operator form: what follows is differentiated (`\frac{\partial}{\partial b}(2w + 3b)`).
+    // To the segment's end: offsets of written-out notation (a sum) stop at the \sum.
     const from = d.arg ? d.arg.start : d.end;
-    const of = tokensOf(t, from, n.end);
+    const of = tokensOf(t, from, Infinity);
     if (!of.length) return undefined;
     return { kind: 'derivative', variable, wrt, of, bare: false, label: 'the left side' };
   }
@@ -209,7 +210,7 @@ function nablaForm(n: Node, t: readonly TexToken[]): LeftForm | undefined {
   const sub = (g as NablaNode).sub;
   if (!sub || sub.k !== 'name') return { kind: 'unread', reason: say('symbolic.gradientVariable') };
   if (!g.arg) return undefined;
-  const of = tokensOf(t, g.arg.start, n.end);
+  const of = tokensOf(t, g.arg.start, Infinity);
   const label = g === n && g.arg.k === 'name' ? g.arg.name : 'the left side';
   return { kind: 'derivative', variable: sub.name, wrt: [sub.name], of, bare: false, label };
 }

@@ -106,3 +106,28 @@ export function components(indices: readonly string[], from: number, size: numbe
   }
   return out;
 }
+
+/**
+ * A subscript of several tokens that holds a sum's index, an index or a size (`x_{ij}`,
+ * `x_{i-1}`, `w_{i,n}`): which name it means for each value cannot be read exactly.
+ */
+export function compoundIndex(t: readonly TexToken[], letters: ReadonlySet<string>): boolean {
+  for (let i = 0; i < t.length; i++) {
+    // A sum's own `_{i=1}` is its range, not a subscript.
+    if (!isChar(t[i], '_') || t[i + 1]?.kind !== 'lbrace' || (t[i - 1]?.kind === 'cmd' && (t[i - 1].text === 'sum' || t[i - 1].text === 'prod'))) continue;
+    let depth = 0;
+    let count = 0;
+    let uses = false;
+    for (let j = i + 1; j < t.length; j++) {
+      const x = t[j];
+      if (x.kind === 'lbrace') depth++;
+      else if (x.kind === 'rbrace' && --depth === 0) break;
+      else {
+        count++;
+        if (x.kind === 'letter' && letters.has(x.text)) uses = true;
+      }
+    }
+    if (uses && count > 1) return true;
+  }
+  return false;
+}

@@ -8,7 +8,7 @@ import { formatValue } from './compare';
 import { say } from '../messages';
 import type { DerivativeEnv } from './derivatives';
 import { checkSymbolicClaim, verdict, type CheckedPoint, type SymbolicClaim, type SymbolicScope, type SymbolicVerdict } from './identities';
-import { components, indicesOf, MAX_COMPONENTS, sizesOf, SIZE_TRIALS } from './symbolicDims';
+import { components, compoundIndex, indicesOf, MAX_COMPONENTS, sizesOf, SIZE_TRIALS } from './symbolicDims';
 import { seedOf, DEFAULT_SAMPLING } from './sampling';
 import type { TexToken } from './lexer';
 import { expand, freeSymbols, type Definition } from './symbolicExpr';
@@ -477,6 +477,17 @@ export class SymbolicRows {
     const found = sizesOf(all);
     const names = [...new Set([...sizeNames, ...this.templates.filter((t) => t.at < saved.length).flatMap((t) => t.sizes)])];
     const indices = indicesOf(all, found).filter((n) => !names.includes(n));
+    const letters = new Set([...names, ...indices, ...found.bound]);
+    if (compoundIndex(all, letters) || this.templates.some((t) => t.at < saved.length && compoundIndex(t.tokens, new Set([...letters, ...sizesOf(t.tokens).bound])))) {
+      // Read as before sizes were read (definitions opaque, sums skipped), with this reason.
+      const before = this.definitions.length;
+      const plain = this.rows(chain, segs, src, numeric, lookup);
+      const reason = say('symbolic.compoundIndex');
+      for (const [i, r] of plain) if (r.reason) plain.set(i, { reason });
+      // A definition so written: claims that use it say why they are not checked.
+      for (let k = before; k < this.definitions.length; k++) if (this.definitions[k].opaque) this.definitions[k] = { ...this.definitions[k], unusable: reason };
+      return plain;
+    }
     const trials: Trial[] = [];
     for (const size of SIZE_TRIALS) {
       const values = new Map(names.map((n, k) => [n, size + k] as [string, number]));

@@ -168,6 +168,7 @@ export const catalogue = {
   'symbolic.sizesUndecided': 'holds for {held}, fails for {failed}: not decided',
   'symbolic.checkedForSizes': '{checked} (for {sizes})',
   'symbolic.checkedForSizesIndices': '{checked} (for {sizes}, each {indices} in turn)',
+  'symbolic.compoundIndex': 'an index inside a longer subscript (x_{ij}, x_{i-1}): which name it means cannot be read',
   'symbolic.caseNotReached': 'a piece of a piecewise claim was not reached at the points tried',
   // Why a LaTeX chain was not checked (the parser's and checker's skip reasons; src/engine/latex/reasons.ts)
   'latex.skip.binding': 'binding',

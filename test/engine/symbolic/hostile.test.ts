@@ -64,3 +64,22 @@ test('sums nested to grow without bound, many indicators and long lists of defin
   assert.match(rs[2].links[0].reason ?? '', /sum|too large/);
   assert.match(rs[6].links[0].reason ?? '', /more than 20 terms/);
 });
+
+test('sizes, indices, ellipses and argmax built to grow end with a skip or a verdict', BOUND, () => {
+  const args = Array.from({ length: 30 }, (_, i) => `x_{${i + 1}}`).join(', ');
+  const lines = [
+    '$$y = \\arg\\max(x_1, \\ldots, x_{99999})$$',
+    '$$\\frac{\\partial y}{\\partial x_1} = 0$$',
+    `$$z = \\arg\\max(${args})$$`,
+    '$$\\frac{\\partial z}{\\partial x_1} = 0$$',
+    '$$\\frac{\\partial}{\\partial x_i \\partial w_j \\partial v_k} \\sum_{a=1}^{n} \\sum_{b=1}^{m} \\sum_{c=1}^{p} x_a w_b v_c = 1$$',
+    `$$L = ${'\\sum_{i=1}^{n} '.repeat(8)}x_i$$`,
+    '$$\\frac{\\partial L}{\\partial x_1} = 1$$',
+  ];
+  // Two hundred claims with sizes and an index each.
+  for (let i = 0; i < 200; i++) lines.push(`$$\\frac{\\partial}{\\partial x_i} \\sum_{k=1}^{n} (x_k + ${i})^2 = 2 (x_i + ${i})$$`);
+  const rs = checkLatexChains(lines.join('\n'), env);
+  assert.equal(flagged(rs), 0);
+  assert.match(rs[1].links[0].reason ?? '', /ellipsis of more than 20|not defined/);
+  assert.equal(rs.slice(7).filter((r) => r.status === 'verified').length, 200);
+});

@@ -97,7 +97,7 @@ test('indicators: ReLU′ as 𝟙[x > 0] and 1{x > 0}, a wrong one flagged, an i
   assert.deepEqual(flagged(rs), [4]);
 });
 
-test('sums with whole-number bounds are written out; a symbolic bound is not read', () => {
+test('sums with whole-number bounds are written out; a symbolic bound is checked for small sizes (sizes.test.ts)', () => {
   const note = [
     '$$p(x) = \\sum_{k=0}^{4} x^k$$', // 1
     '$$p\'(x) = 1 + 2x + 3x^2 + 4x^3$$', // 2
@@ -110,7 +110,8 @@ test('sums with whole-number bounds are written out; a symbolic bound is not rea
   assert.equal(verdictOn(rs, 2), 'verified');
   assert.equal(verdictOn(rs, 3), 'verified');
   assert.equal(verdictOn(rs, 4), 'wrong');
-  assert.equal(verdictOn(rs, 5), 'skipped: a sum whose bounds are not whole numbers written out');
+  assert.equal(verdictOn(rs, 5), 'verified');
+  assert.match(linkOn(rs, 5)!.sampled!.checkedAt, /\(for n = 3, 4, 2\)$/u);
   assert.equal(verdictOn(rs, 6), 'skipped: a sum of more than 20 terms');
   assert.deepEqual(flagged(rs), [4]);
   // An identity with a written-out sum: behind the single-= setting.
