@@ -10,7 +10,7 @@ import { findOutsideMathSpans, type OutsideMathOptions } from './latex/mathSpans
 import type { SandboxedMath } from './mathInstance';
 import { symbolicEnvOf } from './latex/symbolicEnv';
 import { MAX_FORMULAS_PER_NOTE, type EngineDiagnostic } from './types';
-import { say } from './messages';
+import { NoteError, say } from './messages';
 import type { MathSpan } from './latex/mathSpans';
 
 export type Bindings = ReadonlyMap<string, readonly { line: number; value: number }[]>;
@@ -111,7 +111,7 @@ export class LatexChecker {
       bindingLine: (name, line) => lineAt(bindings, name, line),
       evaluate: (expression, vars) => {
         const value = this.code(expression).evaluate(new Map(Object.entries(vars)));
-        if (typeof value !== 'number') throw new Error('not a number');
+        if (typeof value !== 'number') throw new NoteError('latex.value.notNumber');
         return value;
       },
       // Lists and matrices: JS arrays in, nested arrays of finite numbers out.

@@ -166,3 +166,23 @@ test('why an image is left as a link reads in Chinese: the path rules and the No
     assert.equal(cn['loop.png'], '这个符号链接指回了自身');
   }
 });
+
+test('a LaTeX chain whose value is not a finite real number says why, in Chinese too (latex.value.*)', () => {
+  const text = '$\\ln(0) + 1 = 2$\n\n$[1, 2] + [1/0, 1] = [1, 2]$\n\n$\\sqrt{-1} = 1$\n';
+  const reasons = () => createEngine().evaluate({ uri: `zh${++version}.md`, version, text }).latex.map((c) => c.links[0].reason);
+  assert.deepEqual(reasons(), ['evaluation failed: not a finite number', 'evaluation failed: not a finite real number: Infinity', 'evaluation failed: not a number']);
+  useBundle(zh);
+  assert.deepEqual(reasons(), ['求值失败：不是有限的数', '求值失败：不是有限的实数：Infinity', '求值失败：不是实数']);
+});
+
+test('the symbolic checks\' own skip reasons (argmax, sizes, pieces) read in Chinese', () => {
+  useBundle(zh);
+  const text = [
+    '$$\\frac{\\partial}{\\partial w} \\arg\\max_i (w x_i) = 0$$',
+    '$$L = \\sum_{i=1}^{n} \\sum_{j=1}^{m} x_{ij}$$',
+    '$$\\frac{\\partial L}{\\partial x_1} = 1$$',
+  ].join('\n');
+  const links = createEngine().evaluate({ uri: `zh${++version}.md`, version, text }).latex.map((c) => c.links[0]);
+  assert.equal(links[0].reason, 'argmax 后面没有用括号写出自变量（按下标取或对向量取）');
+  assert.equal(links[2].reason, '下标写在更长的下标里（x_{ij}、x_{i-1}）：无法确定指的是哪个名字');
+});

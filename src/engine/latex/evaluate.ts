@@ -1,6 +1,7 @@
 // A default evaluator for tests and standalone use. The engine passes its own sandboxed
 // instance; this one only needs mathjs plus the two functions the translation emits.
 import { create, all, type MathJsInstance } from 'mathjs';
+import { NoteError } from '../messages';
 
 let instance: MathJsInstance | undefined;
 
@@ -24,7 +25,7 @@ function math(): MathJsInstance {
 /** Evaluates a translated expression; throws unless the result is a finite real number. */
 export function defaultEvaluate(expression: string, vars: Record<string, number>): number {
   const v: unknown = math().evaluate(expression, { ...vars });
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`not a finite real number: ${String(v)}`);
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new NoteError('latex.value.notFinite', { value: String(v) });
   return v;
 }
 
@@ -37,11 +38,11 @@ export function toLatexValue(v: unknown): LatexValue {
   const plain = v !== null && typeof v === 'object' && typeof (v as { toArray?: unknown }).toArray === 'function' ? (v as { toArray(): unknown }).toArray() : v;
   const check = (x: unknown): LatexValue => {
     if (typeof x === 'number') {
-      if (!Number.isFinite(x)) throw new Error(`not a finite real number: ${String(x)}`);
+      if (!Number.isFinite(x)) throw new NoteError('latex.value.notFinite', { value: String(x) });
       return x;
     }
     if (Array.isArray(x) && x.length > 0) return x.map(check);
-    throw new Error(`not a number or a list of numbers: ${String(x)}`);
+    throw new NoteError('latex.value.notNumbers', { value: String(x) });
   };
   return check(plain);
 }

@@ -13,6 +13,7 @@ import { SymbolicRows } from './symbolicRows';
 import { localiseReasons } from './reasons';
 import { defaultSymbolicEnv } from './symbolicEnv';
 import type { LatexChainResult, LatexEnv, LatexLink, LatexOptions, LatexSegment, LatexStatus } from './types';
+import { NoteError } from '../messages';
 
 export type { LatexChainResult, LatexEnv, LatexLink, LatexOptions, LatexSegment, LatexStatus, LatexWritten } from './types';
 export { findMathSpans, type MathSpan } from './mathSpans';
@@ -184,7 +185,7 @@ function evaluateWith(span: MathSpan, seg: Segment, env: LatexEnv, carried: bool
   let value: number;
   try {
     value = env.evaluate(t.expression, scalars);
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error('not a finite number');
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new NoteError('latex.value.notFiniteNumber');
   } catch (e) {
     return { out: { ...common, skipReason: `evaluation failed: ${(e as Error).message}` }, translation: t };
   }

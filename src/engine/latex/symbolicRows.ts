@@ -83,12 +83,12 @@ function wholeValued(n: Node): boolean {
   return n.k === 'call' && (n.fn === ARGMAX || n.fn === ARGMIN);
 }
 
-function casesSources(root: Node): Map<Node, string> | string {
+function casesSources(root: Node): Map<Node, string> | string | undefined {
   const out = new Map<Node, string>();
   const stack: Node[] = [root];
   while (stack.length) {
     const n = stack.pop()!;
-    if (NOT_EVALUATED.has(n.k)) return notEvaluable(n) ?? n.k;
+    if (NOT_EVALUATED.has(n.k)) return notEvaluable(n) ?? say('latex.skip.notEvaluated');
     if (n.k !== 'cases') {
       stack.push(...children(n));
       continue;
@@ -115,7 +115,7 @@ function casesSources(root: Node): Map<Node, string> | string {
     }
     out.set(n, text);
   }
-  return out.size ? out : 'not evaluable';
+  return out.size ? out : undefined;
 }
 
 /**

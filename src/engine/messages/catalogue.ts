@@ -232,6 +232,10 @@ export const catalogue = {
   'latex.skip.unboundNames': 'unbound names: {names}',
   'latex.skip.listsNotEvaluated': 'lists and matrices are not evaluated here',
   'latex.skip.evaluationFailed': 'evaluation failed: {detail}',
+  'latex.value.notFinite': 'not a finite real number: {value}',
+  'latex.value.notNumbers': 'not a number or a list of numbers: {value}',
+  'latex.value.notFiniteNumber': 'not a finite number',
+  'latex.value.notNumber': 'not a number',
   // Preview and export
   // Why an image of the note was left as a link in the export (src/engine/render/images.ts, the image readers)
   'image.absolute': "an absolute path; only images inside the note's folder are embedded",
