@@ -6,7 +6,7 @@ import { checkLink, literalOf, literalTolerance, sideInterval, type Side } from 
 import { nodes, type Node, type NumNode } from './ast';
 import type { LatexValue } from './evaluate';
 import { checkListLink, type ListSide } from './vectors';
-import { UPDATE_RELATIONS } from './vocabulary';
+import { readableName, UPDATE_RELATIONS } from './vocabulary';
 import { findMathSpans, type MathSpan } from './mathSpans';
 import { translate, type Translation } from './translate';
 import { SymbolicRows, type RowsDelta } from './symbolicRows';
@@ -188,11 +188,11 @@ function evaluateWith(span: MathSpan, seg: Segment, env: LatexEnv, carried: bool
   }
   const common = { ...base, expression: t.expression, plain: t.plain, names: t.names };
   if (ambiguous.length) {
-    const reason = `${ambiguous.join(', ')} changed in an earlier section: which value is meant is not certain`;
+    const reason = `${ambiguous.map(readableName).join(', ')} changed in an earlier section: which value is meant is not certain`;
     return { out: { ...common, skipReason: reason }, translation: t, unbound: ambiguous, bound: vars };
   }
   if (unbound.length) {
-    const reason = `unbound name${unbound.length > 1 ? 's' : ''}: ${unbound.join(', ')}`;
+    const reason = `unbound name${unbound.length > 1 ? 's' : ''}: ${unbound.map(readableName).join(', ')}`;
     return { out: { ...common, skipReason: reason }, translation: t, unbound, bound: vars };
   }
   // The scope's rounded results only grow, and a side is compared before its chain teaches the scope.

@@ -16,6 +16,8 @@ import {
   type NumNode,
 } from './ast';
 import {
+  HAN_CHAR,
+  spellHan,
   CASES_ENVIRONMENTS,
   COLOR_COMMANDS,
   FRACTION_COMMANDS,
@@ -485,6 +487,12 @@ function subscriptText(s: State): string {
     return t.text;
   }
   if (t.kind === 'letter') return t.text;
+  if (t.kind === 'cmd' && TEXT_COMMANDS.has(t.text)) {
+    // `y_\text{out}`, `y_\text{输出}`: a subscript word without braces around it.
+    const w = rawGroup(s).text.trim();
+    if (!/^[A-Za-z0-9\u3400-\u4dbf\u4e00-\u9fff]+$/.test(w)) s.fail('subscript is not a simple name');
+    return w;
+  }
   if (t.kind !== 'lbrace') s.fail('subscript is not a simple name');
   let out = '';
   for (;;) {
