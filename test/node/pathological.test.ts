@@ -35,6 +35,7 @@ const statementCases: [string, RegExp][] = [
   ['setPowerset(1:40)', /would hold .* elements, more than the limit/],
   ['pickRandom(1:10, 1e9)', /would hold 1,000,000,000 elements/],
   ['A = [1]; A[1e9] = 1', /This index reaches past/],
+  ['identity(1e5)', /^identity\(\.\.\.\) would hold 10,000,000,000 elements/],
   ['ones(4000, 1) * ones(1, 4000)', /^multiply\(\.\.\.\) would hold 16,000,000 elements/],
   ['ones(1, 4000) + ones(4000, 1)', /^add\(\.\.\.\) would hold 16,000,000 elements/],
   ['f(n) = f(n + 1); f(1)', /Too deeply nested or recursive/],
