@@ -741,11 +741,14 @@ const scenes: Scene[] = [
       await until('slow.md beside basics.md', async () => (await page.locator('.editor-instance .monaco-editor .view-lines').count()) >= 2);
       await waitForStableLayout(page);
       const slowResult = (ds: rv.DecorationText[]) => ds.find((d) => /1,500|limit|Stopped/.test(d.text));
-      const hover = await rv.hoverAt(page, 'sigm', { timeoutMs: 30_000 });
-      let html = hover.html;
-      await until('the typeset formula in the function hover', async () => {
-        html = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.monaco-hover-content')).filter((e) => e.offsetParent !== null).map((p) => p.innerHTML).join('\n'));
-        return html.includes('data:image/svg+xml;base64,');
+      await rv.hoverAt(page, 'sigm', { timeoutMs: 30_000 });
+      // The hover may open on "Loading..." and fill in: read it until the image is there.
+      const hover = await until('the typeset formula in the function hover', async () => {
+        const now = await page.evaluate(() => {
+          const parts = Array.from(document.querySelectorAll<HTMLElement>('.monaco-hover-content')).filter((e) => e.offsetParent !== null);
+          return { text: parts.map((p) => p.innerText).join('\n'), html: parts.map((p) => p.innerHTML).join('\n') };
+        });
+        return now.html.includes('data:image/svg+xml;base64,') && now;
       }, 60_000);
       // Ordering by condition: the image is there and the other note's result is not, yet.
       const meanwhile = await rv.readDecorations(page);
