@@ -42,6 +42,8 @@ const statementCases: [string, RegExp][] = [
   ['fib(n) = n < 2 ? n : fib(n - 1) + fib(n - 2); fib(200)', /^Stopped: this statement ran past the time limit of 4 s \(setting dlCalc\.timeLimit\)$/],
   ['s = "ab"; s = concat(s, s, s, s, s, s, s, s, s, s); s = concat(s, s, s, s, s, s, s, s, s, s); s = concat(s, s, s, s, s, s, s, s, s, s); s = concat(s, s, s, s, s, s, s, s, s, s); s = concat(s, s, s, s, s, s, s, s, s, s); s = concat(s, s, s, s, s, s, s, s, s, s)', /string of [\d,]+ characters, more than the limit/],
   ['(' .repeat(5000) + '1' + ')'.repeat(5000), /Brackets nested 5000 deep/],
+  // A string past V8's own length bound inside one statement (each step is quick): the bound's RangeError, in words.
+  ['f(x) = concat(x, x, x, x, x, x, x, x, x, x); s = f(f(f(f(f(f(f(f(f("abcdefgh")))))))))', /^The result is too large to build/],
 ];
 
 for (const [hostile, expected] of statementCases) {
