@@ -27,6 +27,8 @@ export interface MathSpan {
   readonly adjacent: boolean;
   /** Document position of an offset into `content`. */
   positionAt(offset: number): Position;
+  /** The content before macros were expanded, when they were (two sources can expand alike). */
+  readonly expandedFrom?: string;
   /** Set when the span is not math the preview renders: prose arithmetic, `\\( \\)` math. */
   readonly where?: 'prose' | 'other-math';
 }
