@@ -2,7 +2,7 @@
 // messages. Both are one bottom-up fold, so they are linear in the size of the tree and
 // never recurse (each child is printed once, whatever the nesting).
 import { fold, nodes, type Node } from './ast';
-import { FUNCTION_SHOWN } from './vocabulary';
+import { FUNCTION_SHOWN, readableName } from './vocabulary';
 
 /**
  * Why a tree cannot be evaluated as one number, or undefined when it can. The parser
@@ -30,8 +30,15 @@ export function notEvaluable(root: Node): string | undefined {
   return undefined;
 }
 
-/** mathjs source with every operation parenthesised, so precedence never differs. `sub` replaces nodes. */
-export function emit(root: Node, sub?: ReadonlyMap<Node, string>): string {
+// mathjs functions of one number that do not apply to a list: element-wise they are mapped.
+const MAPPED = new Set(['exp', 'log', 'log2', 'log10', 'sqrt', 'cbrt', 'tanh', 'sinh', 'cosh', 'sin', 'cos', 'tan', 'atan']);
+
+/**
+ * mathjs source with every operation parenthesised, so precedence never differs. `sub`
+ * replaces nodes. `elementwise`: one-argument functions and `e^{…}` are mapped over a
+ * list argument (`\exp(z)` of a vector z), as notes mean them.
+ */
+export function emit(root: Node, sub?: ReadonlyMap<Node, string>, elementwise = false): string {
   return fold<string>(root, (n, kids) => {
     const o = sub?.get(n);
     if (o !== undefined) return o;
@@ -47,8 +54,10 @@ export function emit(root: Node, sub?: ReadonlyMap<Node, string>): string {
       case 'bin':
         return `(${kids[0]} ${n.op} ${kids[1]})`;
       case 'pow':
+        if (elementwise && n.base.k === 'const' && n.base.name === 'e') return `map(${kids[1]}, exp)`;
         return `(${kids[0]} ^ ${kids[1]})`;
       case 'call':
+        if (elementwise && kids.length === 1 && MAPPED.has(n.fn)) return `map(${kids[0]}, ${n.fn})`;
         return `${n.fn}(${kids.join(', ')})`;
       case 'paren':
         return `(${kids[0]})`;
@@ -96,7 +105,7 @@ export function plain(root: Node): string {
       case 'num':
         return n.value;
       case 'name':
-        return n.name;
+        return readableName(n.name);
       case 'const':
         return n.name === 'pi' ? 'π' : 'e';
       case 'neg':

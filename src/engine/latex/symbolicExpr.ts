@@ -3,6 +3,7 @@
 // the library's activations spelled out so mathjs's `derivative` can read them. Nodes are
 // only parsed and rebuilt here, never evaluated.
 import type { MathNode } from 'mathjs';
+import type { TexToken } from './lexer';
 import { say } from '../messages';
 
 export type Parse = (expression: string) => MathNode;
@@ -18,6 +19,11 @@ export interface Definition {
   readonly opaque?: boolean;
   /** Set when claims using the name must be skipped, with the reason. */
   readonly unusable?: string;
+  /**
+   * A definition written with a size letter (`\sum_{i=1}^{n}`): its right side's tokens
+   * and the formula's text, read again for each size of a claim that uses it.
+   */
+  readonly sized?: { readonly tokens: readonly TexToken[]; readonly sizes: readonly string[]; readonly src: string };
 }
 
 /** Definitions in document order; an expansion only uses those before the one it expands. */

@@ -215,16 +215,33 @@ function listParts(chain: Chain, segs: readonly Segment[], src: string): { from:
   return parts;
 }
 
-/** A definition written with a size letter (`L = \frac{1}{n} \sum_{i=1}^{n} …`): read again for each size. */
+/** What one formula taught the rows: its definitions, and the derivation it leaves open. */
+export interface RowsDelta {
+  readonly definitions: readonly Definition[];
+  readonly head: Extract<LeftForm, { kind: 'derivative' }> | undefined;
+  /** The running print after them. */
+  readonly learned: string;
+}
+
+/** Two 32-bit FNV-1a hashes of the previous print and the next item: a 64-bit running print. */
+function fingerprint(previous: string, item: string): string {
+  const text = `${previous}\u0000${item}`;
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
+}
+
+/** A definition written with a size letter (`L = \frac{1}{n} \sum_{i=1}^{n} …`): its stand-in among the definitions, read again for each size. */
 interface Template {
-  /** Its place among the definitions (where its stand-in is). */
+  /** Its place among the definitions. */
   readonly at: number;
-  readonly name: string;
-  readonly params?: readonly string[];
-  readonly tokens: readonly TexToken[];
-  readonly sizes: readonly string[];
-  /** The reason its stand-in gives where it is used without sizes. */
-  readonly reason: string;
+  readonly definition: Definition;
+  readonly sized: NonNullable<Definition['sized']>;
 }
 
 /** What a claim checked during a run with sizes gave, for the combination across components. */
@@ -238,8 +255,8 @@ interface Captured {
 interface Trial {
   readonly values: ReadonlyMap<string, number>;
   readonly comps: readonly ReadonlyMap<string, number>[];
-  /** The definitions with those written with sizes read for these sizes. */
-  readonly defs: readonly Definition[];
+  /** The definitions written with sizes, read for these sizes (by their place). */
+  readonly defs: ReadonlyMap<number, Definition>;
   readonly results: Map<number, SymbolicLinkResult>[];
   readonly captured: Map<number, Captured>[];
 }
@@ -291,11 +308,25 @@ function acrossComponents(caps: readonly Captured[], trial: Trial, names: readon
   return { v: { ...v, variables: shownVars, points: filled, failing: f.point }, claim: caps[f.comp].claim, title: caps[f.comp].title };
 }
 
+/** The rows' learned state, to put back after a run for one size (see withSizes). */
+interface Snapshot {
+  readonly definitions: Definition[];
+  readonly functionNames: Set<string>;
+  readonly valueNames: Set<string>;
+  readonly learned: string;
+  readonly head: Extract<LeftForm, { kind: 'derivative' }> | undefined;
+}
+
 export class SymbolicRows {
-  private definitions: Definition[] = [];
-  private readonly templates: Template[] = [];
+  private readonly definitions: Definition[] = [];
   /** During a run with sizes: the claims checked, by link, and the seed they share. */
   private capture: { readonly seed: number; readonly links: Map<number, Captured> } | undefined;
+  // Kept as definitions are added, so a row's lookups do not walk every definition above
+  // it (a note of thousands of bindings stays linear).
+  private readonly functionNames = new Set<string>(LIBRARY);
+  private readonly valueNames = new Set<string>();
+  /** A running hash of every definition pushed, in order. */
+  private learned = '0';
   /** The derivative claim the current derivation started with, if any. */
   private head: Extract<LeftForm, { kind: 'derivative' }> | undefined;
 
@@ -304,10 +335,60 @@ export class SymbolicRows {
     private readonly options: SymbolicRowsOptions,
   ) {}
 
-  private functions(): Set<string> {
-    const s = new Set(LIBRARY);
-    for (const d of this.definitions) if (d.params) s.add(d.name);
-    return s;
+  private functions(): ReadonlySet<string> {
+    return this.functionNames;
+  }
+
+  private push(d: Definition, print = true): void {
+    this.definitions.push(d);
+    if (print) this.learned = fingerprint(this.learned, JSON.stringify(d));
+    if (d.params) this.functionNames.add(d.name);
+    else this.valueNames.add(d.name);
+  }
+
+  private snapshot(): Snapshot {
+    return { definitions: this.definitions.slice(), functionNames: new Set(this.functionNames), valueNames: new Set(this.valueNames), learned: this.learned, head: this.head };
+  }
+
+  private restore(s: Snapshot): void {
+    this.definitions.splice(0, this.definitions.length, ...s.definitions);
+    for (const [mine, saved] of [[this.functionNames, s.functionNames], [this.valueNames, s.valueNames]] as const) {
+      mine.clear();
+      for (const n of saved) mine.add(n);
+    }
+    this.learned = s.learned;
+    this.head = s.head;
+  }
+
+  /** The definitions written with sizes, with their place. */
+  private templates(): Template[] {
+    const out: Template[] = [];
+    this.definitions.forEach((d, at) => {
+      if (d.sized) out.push({ at, definition: d, sized: d.sized });
+    });
+    return out;
+  }
+
+  /** What the rows have learned so far, as a signature (a formula's check is reused only on the same, latex/spanCache.ts). */
+  get state(): string {
+    return this.head ? `${this.learned}|${JSON.stringify(this.head)}` : this.learned;
+  }
+
+  /** A point to take what was learned since (`since`). */
+  mark(): number {
+    return this.definitions.length;
+  }
+
+  since(mark: number): RowsDelta {
+    return { definitions: this.definitions.slice(mark), head: this.head, learned: this.learned };
+  }
+
+  /** Learns again what a formula taught the rows in an earlier run. */
+  replay(delta: RowsDelta): void {
+    // Replayed only from the same state (`state` matched), so the print after is the one recorded.
+    for (const d of delta.definitions) this.push(d, false);
+    this.learned = delta.learned;
+    this.head = delta.head;
   }
 
   /** A right side (or any side) as a mathjs expression, calls of known functions read as calls. */
@@ -392,7 +473,7 @@ export class SymbolicRows {
       left: claim.kind === 'identity' ? claim.left : claim.of,
       right: claim.right,
       ...(claim.kind === 'derivative' ? { derivativeOf: claim.of, variable: claim.variable } : {}),
-      definitions: this.definitions.map((d) => ({ ...d })),
+      definitions: this.definitions.map(({ sized: _sized, ...d }) => ({ ...d })),
     };
     if (v.status === 'verified') return { ok: true, sampled };
     const f = v.failing!;
@@ -431,7 +512,7 @@ export class SymbolicRows {
       if (form.label === 'the left side') label = plain(t.ast);
       // `\frac{\partial L}{\partial w}` where L is not defined: nothing to check against.
       const single = t.ast.k === 'name' ? t.ast.name : undefined;
-      if (single && !this.definitions.some((d) => d.name === single && !d.params)) return say('symbolic.notDefined', { name: single });
+      if (single && !this.valueNames.has(single)) return say('symbolic.notDefined', { name: single });
     }
     if (!variable) variable = BARE_VARIABLE;
     const bareValue = form.bare ? { name: form.fn === 'sigmoid' ? 'σ' : form.fn!, call: of } : undefined;
@@ -458,8 +539,9 @@ export class SymbolicRows {
     if (sizes.sizes.length && !this.capture) return this.withSizes(chain, segs, src, numeric, lookup, sizes.sizes);
     const out = this.rows(chain, segs, src, numeric, lookup);
     // A claim about a definition written with sizes: again, for small sizes.
-    const used = this.templates.filter((t) => [...out.values()].some((r) => r.reason === t.reason));
-    if (used.length && !this.capture) return this.withSizes(chain, segs, src, numeric, lookup, [...new Set(used.flatMap((t) => t.sizes))]);
+    if (this.capture || !out.size) return out;
+    const used = this.templates().filter((t) => [...out.values()].some((r) => r.reason === t.definition.unusable));
+    if (used.length) return this.withSizes(chain, segs, src, numeric, lookup, [...new Set(used.flatMap((t) => t.sized.sizes))]);
     return out;
   }
 
@@ -471,14 +553,13 @@ export class SymbolicRows {
    * it is verified for every size, wrong when wrong for every size, else skipped.
    */
   private withSizes(chain: Chain, segs: readonly Segment[], src: string, numeric: readonly boolean[], lookup: (name: string) => number | undefined, sizeNames: readonly string[]): Map<number, SymbolicLinkResult> {
-    const saved = this.definitions;
-    const head = this.head;
+    const templates = this.templates();
     const all = segs.flatMap((x) => x.tokens);
     const found = sizesOf(all);
-    const names = [...new Set([...sizeNames, ...this.templates.filter((t) => t.at < saved.length).flatMap((t) => t.sizes)])];
+    const names = [...new Set([...sizeNames, ...templates.flatMap((t) => t.sized.sizes)])];
     const indices = indicesOf(all, found).filter((n) => !names.includes(n));
     const letters = new Set([...names, ...indices, ...found.bound]);
-    if (compoundIndex(all, letters) || this.templates.some((t) => t.at < saved.length && compoundIndex(t.tokens, new Set([...letters, ...sizesOf(t.tokens).bound])))) {
+    if (compoundIndex(all, letters) || templates.some((t) => compoundIndex(t.sized.tokens, new Set([...letters, ...sizesOf(t.sized.tokens).bound])))) {
       // Read as before sizes were read (definitions opaque, sums skipped), with this reason.
       const before = this.definitions.length;
       const plain = this.rows(chain, segs, src, numeric, lookup);
@@ -486,6 +567,7 @@ export class SymbolicRows {
       for (const [i, r] of plain) if (r.reason) plain.set(i, { reason });
       // A definition so written: claims that use it say why they are not checked.
       for (let k = before; k < this.definitions.length; k++) if (this.definitions[k].opaque) this.definitions[k] = { ...this.definitions[k], unusable: reason };
+      this.learned = fingerprint(this.learned, reason);
       return plain;
     }
     const trials: Trial[] = [];
@@ -493,27 +575,29 @@ export class SymbolicRows {
       const values = new Map(names.map((n, k) => [n, size + k] as [string, number]));
       const comps = components(indices, found.from, values.get(names[0])!);
       if (!comps) return new Map(chain.relations.map((_, i) => [i, { reason: say('symbolic.tooManyIndices', { limit: MAX_COMPONENTS }) }]));
-      const defs = this.instantiated(saved, values, src, lookup);
+      const defs = this.instantiated(templates, values, lookup);
       const trial: Trial = { values, comps, defs, results: [], captured: [] };
       for (const c of comps) {
         const subst = new Map([...values, ...c]);
-        this.definitions = defs.slice();
+        // Each run starts from what the rows knew before the row, and leaves nothing behind.
+        const before = this.snapshot();
+        for (const [at, d] of defs) this.definitions[at] = d;
         this.capture = { seed: seedOf(`${src.slice(segs[0].start, segs[segs.length - 1].end)}#${size}`), links: new Map() };
         try {
           trial.results.push(this.rows(chain, segs.map((x) => ({ ...x, tokens: replaceLetters(x.tokens, subst) })), src, numeric, lookup));
           trial.captured.push(this.capture.links);
         } finally {
           this.capture = undefined;
-          this.definitions = saved;
+          this.restore(before);
         }
       }
       trials.push(trial);
     }
     // A sized derivation's `&=` rows are not followed from its head.
-    this.head = chain.continuation ? head : undefined;
+    if (!chain.continuation) this.head = undefined;
     // The sizes a message names: the row's own and those of the definitions its claims use.
     const used = new Set(trials.flatMap((t) => t.captured.flatMap((m) => [...m.values()].flatMap((c) => this.symbolsOf(c.claim)))));
-    const shownSizes = new Set([...found.sizes, ...sizeNames.filter((n) => !found.sizes.length || found.sizes.includes(n)), ...this.templates.filter((t) => used.has(t.name)).flatMap((t) => t.sizes)]);
+    const shownSizes = new Set([...found.sizes, ...sizeNames.filter((n) => !found.sizes.length || found.sizes.includes(n)), ...templates.filter((t) => used.has(t.definition.name)).flatMap((t) => t.sized.sizes)]);
     const shown = names.filter((n) => shownSizes.has(n));
     const out = new Map<number, SymbolicLinkResult>();
     const links = new Set(trials.flatMap((t) => t.results.flatMap((r) => [...r.keys()])));
@@ -527,8 +611,7 @@ export class SymbolicRows {
       const own = sizesOf(segs[1].tokens).sizes;
       if (own.length) {
         const reason = say('symbolic.sizedDefinition', { name: first.name, sizes: own.join(', ') });
-        this.templates.push({ at: this.definitions.length, name: first.name, params: first.kind === 'function' ? first.params : undefined, tokens: segs[1].tokens, sizes: own, reason });
-        this.definitions.push({ name: first.name, params: first.kind === 'function' ? first.params : undefined, expression: first.name, opaque: true, unusable: reason });
+        this.push({ name: first.name, params: first.kind === 'function' ? first.params : undefined, expression: first.name, opaque: true, unusable: reason, sized: { tokens: segs[1].tokens, sizes: own, src } });
       }
     }
     return out;
@@ -549,21 +632,15 @@ export class SymbolicRows {
     return out;
   }
 
-  /** The definitions with each definition written with sizes read for these sizes. */
-  private instantiated(defs: readonly Definition[], values: ReadonlyMap<string, number>, src: string, lookup: (name: string) => number | undefined): Definition[] {
-    const out = defs.slice();
-    for (const t of this.templates) {
-      if (t.at >= out.length) continue;
-      // It sees the definitions above it, read for the same sizes.
-      this.definitions = out.slice(0, t.at);
-      try {
-        const tokens = replaceLetters(t.tokens, values);
-        const bound = this.bound(lookup);
-        const r = this.side(tokens, src, { functions: this.functions(), values: { has: (n) => bound(n) !== undefined || (t.params ?? []).includes(n) || this.definitions.some((d) => d.name === n && !d.params) } });
-        out[t.at] = r.ok && r.names.length ? { name: t.name, params: t.params, expression: r.expression } : { name: t.name, params: t.params, expression: t.name, opaque: true, unusable: r.ok ? t.reason : r.reason };
-      } finally {
-        this.definitions = defs as Definition[];
-      }
+  /** The definitions written with sizes, read for these sizes (by their place). */
+  private instantiated(templates: readonly Template[], values: ReadonlyMap<string, number>, lookup: (name: string) => number | undefined): Map<number, Definition> {
+    const out = new Map<number, Definition>();
+    const bound = this.bound(lookup);
+    for (const t of templates) {
+      const d = t.definition;
+      const tokens = replaceLetters(t.sized.tokens, values);
+      const r = this.side(tokens, t.sized.src, { functions: this.functions(), values: { has: (n) => bound(n) !== undefined || (d.params ?? []).includes(n) || this.valueNames.has(n) } });
+      out.set(t.at, r.ok && r.names.length ? { name: d.name, params: d.params, expression: r.expression } : { name: d.name, params: d.params, expression: d.name, opaque: true, unusable: r.ok ? d.unusable : r.reason });
     }
     return out;
   }
@@ -593,12 +670,13 @@ export class SymbolicRows {
     }
     if (per.every((p) => p.v.status === 'wrong')) {
       const p = per[0];
-      const keep = this.definitions;
-      this.definitions = p.trial.defs.slice();
+      // The quick fix's block substitutes the definitions as read for that size.
+      const keep = this.snapshot();
+      for (const [at, d] of p.trial.defs) this.definitions[at] = d;
       try {
         return this.verdictToLink(p.v, p.claim, p.title);
       } finally {
-        this.definitions = keep;
+        this.restore(keep);
       }
     }
     return { reason: say('symbolic.sizesUndecided', { held: sizeText(per.filter((p) => p.v.status === 'verified')) || '—', failed: sizeText(per.filter((p) => p.v.status === 'wrong')) }) };
@@ -620,7 +698,16 @@ export class SymbolicRows {
   private one(chain: Chain, segs: readonly Segment[], src: string, numeric: readonly boolean[], lookup: (name: string) => number | undefined): Map<number, SymbolicLinkResult> {
     const out = new Map<number, SymbolicLinkResult>();
     const bound = this.bound(lookup);
-    const scope = { definitions: this.definitions.slice(), bound };
+    // The definitions above this row (its own comes after): copied only if a claim is checked.
+    const defs = this.definitions;
+    const count = defs.length;
+    let above: Definition[] | undefined;
+    const scope = {
+      get definitions(): Definition[] {
+        return (above ??= defs.slice(0, count));
+      },
+      bound,
+    };
     const eqs = chain.relations.filter((r) => r.kind === 'eq').length;
     // A condition or an implication makes the row a statement; `\approx` is a computation.
     const statement = chain.relations.some((r) => r.kind !== 'eq' && r.kind !== 'approx');
@@ -637,7 +724,7 @@ export class SymbolicRows {
     }
     const own = new Set<string>(first?.kind === 'function' ? first.params : first?.kind === 'derivative' && first.variable ? [first.variable] : []);
     const values: CallContext['values'] = {
-      has: (n) => plain.has(n) || own.has(n) || bound(n) !== undefined || this.definitions.some((d) => d.name === n && !d.params),
+      has: (n) => plain.has(n) || own.has(n) || bound(n) !== undefined || this.valueNames.has(n),
     };
 
     // Link 0 with a special left side.
@@ -658,7 +745,7 @@ export class SymbolicRows {
           this.define({ name: first.name, params, expression: r.expression }, scope);
         } else {
           // A value, an update (`w = w - \eta g`) or something unread: earlier definitions no longer hold.
-          this.definitions.push({ name: first.name, params, expression: first.name, opaque: true });
+          this.push({ name: first.name, params, expression: first.name, opaque: true });
         }
       }
     }
@@ -711,9 +798,9 @@ export class SymbolicRows {
       const call = `${d.name}(${d.params.join(', ')})`;
       const v = checkSymbolicClaim({ kind: 'identity', left: call, right: d.expression }, scope, this.env);
       if (v.status === 'verified') return;
-      this.definitions.push({ ...d, unusable: `${d.name} is defined above differently from the library's ${d.name}` });
+      this.push({ ...d, unusable: `${d.name} is defined above differently from the library's ${d.name}` });
       return;
     }
-    this.definitions.push(d);
+    this.push(d);
   }
 }
