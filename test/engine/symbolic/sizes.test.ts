@@ -3,7 +3,7 @@
 // turn. Fixture notes written for these tests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkLatexChains, type LatexChainResult, type LatexLink } from '../../../src/engine/latex';
+import { checkLatexChains, checkSpans, findMathSpans, headingLines, SpanCache, type LatexChainResult, type LatexLink } from '../../../src/engine/latex';
 
 const env = { lookup: () => undefined, evaluate: () => Number.NaN };
 function check(note: string, symbolic = false): LatexChainResult[] {
@@ -99,4 +99,28 @@ test('a size letter the note bound to a number is still drawn small (the claim i
   const note = ['$n = 227$', '$$\\sum_{i=1}^{n} 2 x_i = 2 \\sum_{i=1}^{n} x_i$$'].join('\n');
   const rs = check(note, true);
   assert.equal(first(rs, 2), 'verified');
+});
+
+test('a note with sizes checked with the span cache equals a fresh check, after edits above and below', () => {
+  const parts = [
+    '$$L = \\frac{1}{n} \\sum_{i=1}^{n} (w x_i - y_i)^2$$',
+    '$$\\frac{\\partial L}{\\partial w} = \\frac{2}{n} \\sum_{i=1}^{n} (w x_i - y_i) x_i$$',
+    '$$y = \\arg\\max(x_1, \\ldots, x_D)$$',
+    '$$\\frac{\\partial y}{\\partial x_i} = 1$$',
+    '$$\\frac{\\partial L}{\\partial w} = \\frac{1}{n} \\sum_{i=1}^{n} (w x_i - y_i) x_i$$',
+  ];
+  const cache = new SpanCache();
+  const run = (text: string, c?: SpanCache) => checkSpans(findMathSpans(text), env, {}, headingLines(text), c);
+  const edits = [
+    (p: string[]) => p,
+    (p: string[]) => [...p.slice(0, 2), '$$\\frac{\\partial L}{\\partial w} = 0$$', ...p.slice(2)],
+    (p: string[]) => ['$$L = w$$', ...p.slice(1)],
+    (p: string[]) => p.map((x) => x.replace('x_D', 'x_N')),
+  ];
+  for (const edit of edits) {
+    const text = edit(parts).join('\n\n');
+    const warm = run(text, cache);
+    assert.deepEqual(warm, run(text));
+    assert.deepEqual(run(text, cache), warm);
+  }
 });
