@@ -90,4 +90,44 @@ export function benchDerivations(): void {
   console.log(`   right sides at ${DEFAULT_SAMPLING.count} points each (mathjs, compiled):   ${ms(sampling)}`);
   console.log(`   derivation checks, the whole note again:        ${ms(warm)}   ${ratio(warm, floor)} floor   ${ratio(warm, sampling)} the bare sampling   (${ms(warm / note.rights.length)} per claim)`);
   console.log(`   the same, first run in this process:            ${ms(cold)}   ${ratio(cold, floor)} floor`);
+  benchSizes(env);
+}
+
+/**
+ * `groups` groups of claims with a size written as a letter (a mean squared error over n
+ * points and its gradient, right and wrong; argmax over x_1 … x_D and its gradient by x_i),
+ * and the same claims written out for n = D = 3: the anchor, since the sized claims are
+ * checked for three sizes with every index in turn.
+ */
+export function sizedNote(groups: number, writtenOut: boolean): string {
+  const parts: string[] = ['# Synthetic sized derivations\n'];
+  const sum = (body: (i: number) => string, n: string) => (writtenOut ? `(${[1, 2, 3].map(body).join(' + ')})` : `\\sum_{i=1}^{${n}} ${body(0).replace(/_0/g, '_i')}`);
+  for (let g = 0; g < groups; g++) {
+    const a = (g % 5) + 1;
+    const n = writtenOut ? '3' : 'n';
+    parts.push(
+      `$$L = \\frac{1}{${n}} ${sum((i) => `(w x_${i} - ${a} y_${i})^2`, 'n')}$$`,
+      `$$\\frac{\\partial L}{\\partial w} = \\frac{2}{${n}} ${sum((i) => `(w x_${i} - ${a} y_${i}) x_${i}`, 'n')}$$`,
+      `$$\\frac{\\partial L}{\\partial w} = \\frac{1}{${n}} ${sum((i) => `(w x_${i} - ${a} y_${i}) x_${i}`, 'n')}$$`,
+      writtenOut ? '$$y = \\arg\\max(x_1, x_2, x_3)$$' : '$$y = \\arg\\max(x_1, \\ldots, x_D)$$',
+      ...(writtenOut ? [1, 2, 3].map((i) => `$$\\frac{\\partial y}{\\partial x_${i}} = 0$$`) : ['$$\\frac{\\partial y}{\\partial x_i} = 0$$']),
+      '',
+    );
+  }
+  return parts.join('\n');
+}
+
+function benchSizes(env: Parameters<typeof checkLatexChains>[1]): void {
+  const groups = 20;
+  const sized = sizedNote(groups, false);
+  const written = sizedNote(groups, true);
+  console.log(`\n== Derivations with sizes: ${groups} groups of a loss over n points (gradient right and wrong) and argmax over x_1 … x_D (gradient by x_i)`);
+  let rs: ReturnType<typeof checkLatexChains> = [];
+  const sizedMs = median([1, 2, 3].map(() => time(() => void (rs = checkLatexChains(sized, env)))));
+  const wrong = rs.filter((r) => r.status === 'failed').length;
+  const verified = rs.filter((r) => r.status === 'verified').length;
+  if (wrong !== groups || verified !== 2 * groups) throw new Error(`synthetic sized note: ${verified} verified, ${wrong} flagged; ${2 * groups} and ${groups} expected`);
+  const writtenMs = median([1, 2, 3].map(() => time(() => void checkLatexChains(written, env))));
+  console.log(`   the claims written out for n = D = 3 (anchor):  ${ms(writtenMs)}`);
+  console.log(`   with sizes (n, D = 3, 4, 2; every i in turn):    ${ms(sizedMs)}   ${ratio(sizedMs, writtenMs)} the written-out claims   (${verified} verified, ${wrong} flagged)`);
 }
