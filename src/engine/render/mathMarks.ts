@@ -79,17 +79,15 @@ interface Marks {
 
 const cache = new WeakMap<NoteResult, { src: string; labels: MarkLabels; marks: Marks }>();
 
-/** The mark of each of the note's math spans, from the checker's results. */
-export function marksFor(result: NoteResult, src: string, labels: MarkLabels = defaultMarkLabels()): Marks {
-  const hit = cache.get(result);
-  if (hit && hit.src === src && hit.labels.verified === labels.verified && hit.labels.wrong === labels.wrong) return hit.marks;
-  const spans = result.latex.length ? findMathSpans(src) : [];
-  const chains = result.latex.filter((c) => !c.where && c.status !== 'skipped');
-  chains.sort((a, b) => (before(a.range.start, b.range.start) ? (before(b.range.start, a.range.start) ? 0 : -1) : 1));
-  // Spans and chains both in document order: each span's chains are found from where the
-  // last span's search began, so 200,000 formulas cost linear time, not spans × chains.
+/**
+ * Each span's mark from the checked chains that stand in it. Spans and chains both in
+ * document order: each span's chains are found from where the last span's search began,
+ * so 200,000 formulas cost linear time, not spans × chains.
+ */
+function marksOfSpans(spans: readonly MathSpan[], checked: readonly LatexChainResult[], labels: MarkLabels): (MathMark | undefined)[] {
+  const chains = [...checked].sort((a, b) => (before(a.range.start, b.range.start) ? (before(b.range.start, a.range.start) ? 0 : -1) : 1));
   let from = 0;
-  const marks = spans.map((span) => {
+  return spans.map((span) => {
     while (from < chains.length && !before(span.range.start, chains[from].range.start)) from++;
     const inside: LatexChainResult[] = [];
     for (let i = from; i < chains.length && before(chains[i].range.start, span.range.end); i++) {
@@ -98,6 +96,18 @@ export function marksFor(result: NoteResult, src: string, labels: MarkLabels = d
     }
     return markOf(inside, labels);
   });
+}
+
+/** The mark of each of the note's math spans, from the checker's results. */
+export function marksFor(result: NoteResult, src: string, labels: MarkLabels = defaultMarkLabels()): Marks {
+  const hit = cache.get(result);
+  if (hit && hit.src === src && hit.labels.verified === labels.verified && hit.labels.wrong === labels.wrong) return hit.marks;
+  const spans = result.latex.length ? findMathSpans(src) : [];
+  const marks = marksOfSpans(
+    spans,
+    result.latex.filter((c) => !c.where && c.status !== 'skipped'),
+    labels,
+  );
   const value = { spans, marks };
   cache.set(result, { src, labels, marks: value });
   return value;
@@ -139,15 +149,7 @@ export function otherMarksFor(result: NoteResult, src: string, labels: MarkLabel
   if (hit && hit.src === src && hit.labels === labels) return hit.marks;
   const chains = result.latex.filter((c) => c.where === 'other-math' && c.status !== 'skipped');
   const spans = chains.length ? findOutsideMathSpans(src, { otherDelimiters: true }).filter((s) => s.where === 'other-math') : [];
-  let from = 0;
-  const marks = spans.map((span) => {
-    while (from < chains.length && !before(span.range.start, chains[from].range.start)) from++;
-    const inside: LatexChainResult[] = [];
-    for (let i = from; i < chains.length && before(chains[i].range.start, span.range.end); i++) {
-      if (span.content.includes(chains[i].latex)) inside.push(chains[i]);
-    }
-    return markOf(inside, labels);
-  });
+  const marks = marksOfSpans(spans, chains, labels);
   const value = { spans, marks };
   otherCache.set(result, { src, labels, marks: value });
   return value;
