@@ -50,6 +50,34 @@ function writeCache(file: string, code: Buffer): void {
     fs.renameSync(temporary, file);
   } catch {
     // No cache (a read-only folder, a full disk): the next start compiles again.
+    return;
+  }
+  pruneCaches(file);
+}
+
+/** Caches of one bundle kept: a few builds (the editor's and the CLI's, say) share the folder. */
+const KEPT = 4;
+
+/**
+ * Every build of a bundle gets its own cache (1.5–2 MB each): a new one removes the oldest
+ * beyond the newest `KEPT` of the same bundle, and temporary files left by a crashed write.
+ */
+function pruneCaches(file: string): void {
+  try {
+    const dir = path.dirname(file);
+    const prefix = path.basename(file).replace(/-[^-]*\.v8cache$/, '-');
+    const now = Date.now();
+    const caches: { name: string; mtimeMs: number }[] = [];
+    for (const name of fs.readdirSync(dir)) {
+      if (!name.startsWith(prefix)) continue;
+      const stat = fs.statSync(path.join(dir, name));
+      if (name.endsWith('.v8cache')) caches.push({ name, mtimeMs: stat.mtimeMs });
+      else if (name.endsWith('.tmp') && now - stat.mtimeMs > 60 * 60_000) fs.rmSync(path.join(dir, name), { force: true });
+    }
+    caches.sort((a, b) => b.mtimeMs - a.mtimeMs);
+    for (const { name } of caches.slice(KEPT)) if (name !== path.basename(file)) fs.rmSync(path.join(dir, name), { force: true });
+  } catch {
+    // Another worker pruned first, or the folder is read-only: nothing lost but disk.
   }
 }
 

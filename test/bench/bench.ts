@@ -462,6 +462,7 @@ function benchEditor(): void {
   console.log(`   loading dist/extension.js (${p.bundleKB} KB):           ${ms(p.bundleLoadMs)}`);
   console.log(`   plain open, same size, nothing for dl-calc:  ${ms(p.plainOpenMs)}   anchor (the window's first Markdown open: ${ms(p.plainOpenFirstMs)})`);
   console.log(`   first results, ${p.noteKB} KB note (${p.noteStatements} statements), warm: ${ms(p.firstResultsWarmMs)}   ${ratio(p.firstResultsWarmMs, p.plainOpenMs)} the plain open   (goal ≤ 1.1×)`);
+  if (p.firstResultsWarmEvaluationMs !== undefined) console.log(`     of which the evaluation, host to host:     ${ms(p.firstResultsWarmEvaluationMs)}`);
   console.log(`   first results, same note, cold:              ${ms(p.firstResultsColdMs)}   ${ratio(p.firstResultsColdMs, p.plainOpenMs)} the plain open   (worker start + mathjs load)`);
   for (const delay of [150, 0]) {
     const k = p[`keystrokeToDecorationsMs_delay${delay}`];

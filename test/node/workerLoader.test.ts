@@ -57,3 +57,35 @@ test('the code cache is written once, used by the next worker, and a damaged one
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a new cache removes the oldest of the same bundle beyond four, and leaves other files alone', { timeout: 120_000 }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-calc-v8-'));
+  try {
+    // Six caches of earlier builds of this bundle, oldest first, and a cache of another bundle.
+    const old = Array.from({ length: 6 }, (_, i) => `evaluationWorker-old${i}.v8cache`);
+    old.forEach((name, i) => {
+      fs.writeFileSync(path.join(dir, name), 'earlier build');
+      const at = new Date(Date.now() - (10 - i) * 3600_000);
+      fs.utimesSync(path.join(dir, name), at, at);
+    });
+    fs.writeFileSync(path.join(dir, 'otherWorker-abc.v8cache'), 'another bundle');
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'not ours');
+    assert.deepEqual(await evaluateWith(dir), ['0.5', '0.622459', '(2×2) [[0.622459, 1.24492], [1.86738, 2.48984]]']);
+    // Wait for the new cache (written after the answer), then for the pruning after it.
+    const isNew = (f: string) => f.startsWith('evaluationWorker-') && !f.includes('-old');
+    for (;;) {
+      const files = fs.readdirSync(dir);
+      if (files.some(isNew) && files.filter((f) => f.startsWith('evaluationWorker-')).length <= 4) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const left = fs.readdirSync(dir).sort();
+    assert.deepEqual(
+      left.filter((f) => f.includes('-old')),
+      ['evaluationWorker-old3.v8cache', 'evaluationWorker-old4.v8cache', 'evaluationWorker-old5.v8cache'],
+    );
+    assert.ok(left.includes('otherWorker-abc.v8cache'));
+    assert.ok(left.includes('notes.txt'));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
