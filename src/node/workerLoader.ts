@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { parentPort, workerData, type Transferable } from 'node:worker_threads';
+import { parentPort, resourceLimits, workerData, type Transferable } from 'node:worker_threads';
 import type { WorkerData } from './protocol';
 
 const data = workerData as WorkerData;
@@ -55,8 +55,8 @@ function writeCache(file: string, code: Buffer): void {
   pruneCaches(file);
 }
 
-/** Caches of one bundle kept: a few builds (the editor's and the CLI's, say) share the folder. */
-const KEPT = 4;
+/** Caches of one bundle kept: a few builds and flag sets (the editor's, the CLI's check and render) share the folder. */
+const KEPT = 8;
 
 /**
  * Every build of a bundle gets its own cache (1.5–2 MB each): a new one removes the oldest
@@ -83,8 +83,12 @@ function pruneCaches(file: string): void {
 
 function cacheName(file: string, text: string): string {
   // Size and modification time name this build of the bundle; V8 checks the source itself.
+  // V8 also rejects a cache made under other flags (a heap size: the CLI's checking
+  // processes start with one, `render` and the editor without), so they are in the name:
+  // otherwise each would reject and rewrite the other's cache, and none would start from one.
   const stat = fs.statSync(file);
-  const key = [path.basename(file), text.length, stat.mtimeMs, process.version, process.arch].join('-');
+  const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? '', JSON.stringify(resourceLimits)].join(' ');
+  const key = [path.basename(file), text.length, stat.mtimeMs, process.version, process.arch, flags].join('-');
   let hash = 0;
   for (let i = 0; i < key.length; i++) hash = (Math.imul(hash, 31) + key.charCodeAt(i)) | 0;
   return `${path.basename(file, '.js')}-${(hash >>> 0).toString(36)}.v8cache`;

@@ -14,12 +14,13 @@ import { parseNote } from '../../src/engine/blocks';
 import { splitStatements } from '../../src/engine/parse/statements';
 import { checkLatexChains, defaultEvaluate, defaultEvaluateAny, findMathSpans } from '../../src/engine/latex';
 import { lex } from '../../src/engine/latex/lexer';
-import { benchCliFigures } from './cli';
+import { cache as benchCliCache, scale as benchCliScale, startUp as benchCliStart } from './cli';
 import { benchDerivations } from './derivations';
 import { median, ms, ratio, time, timeMedian } from './measure';
 import { EvaluationClient } from '../../src/node/evaluationClient';
 import { renderNoteToHtml } from '../../src/engine/render/export';
 import { evaluationWait } from '../../src/features/schedule';
+import { noteMarkdown } from '../../src/engine/parse/markdown';
 
 const root = path.join(__dirname, '..', '..', '..');
 
@@ -389,14 +390,18 @@ function benchExport(): void {
   ours();
   const b: number[] = [];
   const o: number[] = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 9; i++) {
     b.push(time(bare));
     o.push(time(ours));
   }
+  // The note's Markdown parse, as the engine parses it: the most that taking the engine's
+  // parse instead of the export's own could save, where both were on one thread.
+  const parse = timeMedian(9, () => notes.forEach((text) => noteMarkdown().parse(text, {})));
   const sizes = notes.map((text, i) => renderNoteToHtml(text, { results: results[i] }).length);
   console.log(`   ${notes.length} notes${files.length ? ' from ../shared' : ' (examples)'}`);
   console.log(`   bare markdown-it + KaTeX:    ${ms(median(b))}   baseline`);
   console.log(`   dl-calc render (export):     ${ms(median(o))}   ${ratio(median(o), median(b))}   (goal ≤ 1.5×; today 3.6×)`);
+  console.log(`   of which the note's parse:   ${ms(parse)}   ${ratio(parse, median(o))} of the export (the engine's own parse is on the worker's thread)`);
   console.log(`   page size: median ${(median(sizes) / 1024).toFixed(0)} KB (KaTeX's fonts are ${(katexFontBytes() / 1024).toFixed(0)} KB of it)`);
 }
 
@@ -444,7 +449,9 @@ async function main(): Promise<void> {
   if (want('preview')) benchPreview();
   if (want('load')) benchLoad();
   if (want('editor')) benchEditor();
-  if (want('cli')) await benchCliFigures();
+  if (want('cli') || want('cli-start')) await benchCliStart();
+  if (want('cli') || want('cli-scale')) await benchCliScale();
+  if (want('cli') || want('cli-cache')) await benchCliCache();
 }
 
 /** Editor figures, measured inside a real VS Code (code-server) by the perf suite. */
