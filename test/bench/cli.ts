@@ -98,21 +98,18 @@ export async function startUp(): Promise<void> {
   console.log('\n== CLI start: `dl-calc check examples` against a bare node start (goal ≤ 3×)');
   const loadWorker = path.join(root, 'out', 'bench-cli', 'worker-ready.js');
   fs.mkdirSync(path.dirname(loadWorker), { recursive: true });
-  // The evaluation worker alone: a thread that loads mathjs and the engine, then says it is
-  // ready; through the loader and the user's code cache as the CLI starts it, or without.
+  // The evaluation worker alone: the editor's client starts it (through the loader and a
+  // code cache in out/, or without one) and waits for the answer to an empty note.
   const dist = path.join(root, 'dist');
+  const benchCache = path.join(root, 'out', 'bench-cli', 'v8');
   fs.writeFileSync(
     loadWorker,
-    `const { Worker } = require('node:worker_threads');
-const cache = process.argv[2];
-const bundle = ${JSON.stringify(path.join(dist, 'evaluationWorker.js'))};
-const w = new Worker(cache ? ${JSON.stringify(path.join(dist, 'workerLoader.js'))} : bundle, { workerData: { progress: new SharedArrayBuffer(20), role: 'engine', ...(cache ? { bundle, codeCacheDir: cache } : {}) } });
-w.on('message', () => w.terminate());\n`,
+    `const { EvaluationClient } = require(${JSON.stringify(path.join(root, 'out', 'src', 'node', 'evaluationClient.js'))});
+const client = new EvaluationClient({ timeLimitMs: () => 0, workerPath: ${JSON.stringify(path.join(dist, 'evaluationWorker.js'))}, codeCacheDir: process.argv[2] || null });
+client.evaluate({ uri: 'ready.md', version: 1, text: '# ready\\n' }).then(() => client.dispose());\n`,
   );
-  // The CLI's own cache folder, as src/node/evaluationClient.ts finds it; a file as the
-  // folder turns the cache off (nothing can be read or written there).
-  const home = os.homedir();
-  const userCache = path.join(process.env.XDG_CACHE_HOME || path.join(home, '.cache'), 'dl-calc', 'v8');
+  wall([loadWorker, benchCache]); // writes its code cache
+  // A file as the cache folder turns the cache off (nothing can be read or written there).
   const noCache = { XDG_CACHE_HOME: path.join(dist, 'cli.js') };
   wall([bin, 'check', 'examples']); // writes the cache if there is none for this build
   const [node, help, checkProcess, worker, workerNoCache, one, all, allNoCache] = sideBySide(7, [
@@ -120,7 +117,7 @@ w.on('message', () => w.terminate());\n`,
     [bin, 'help'],
     // The checking process's own code, without its worker.
     ['-e', `require(${JSON.stringify(path.join(dist, 'checkProcess.js'))})`],
-    [loadWorker, userCache],
+    [loadWorker, benchCache],
     [loadWorker],
     [bin, 'check', '--jobs', '1', 'examples'],
     [bin, 'check', 'examples'],

@@ -141,7 +141,8 @@ suite('dl-calc performance in the extension host', () => {
       const warm = await openAndTime(`big-warm-${i}.md`, text.replace('# A long note', `# A long note ${i}`));
       warms.push(warm.ms);
       const run = dl.evaluationTimes().filter((t) => t.uri === warm.doc.uri.toString());
-      if (run.length) warmRuns.push(run[run.length - 1].ms);
+      // The first to finish is the one whose results were shown.
+      if (run.length) warmRuns.push(run[0].ms);
       // Read before closing: a note in no tab is forgotten.
       statements = dl.result(warm.doc.uri)?.summary.statements ?? 0;
       assert.ok(statements > 400, `only ${statements} statements`);
