@@ -470,6 +470,7 @@ function benchEditor(): void {
   console.log(`   plain open, same size, nothing for dl-calc:  ${ms(p.plainOpenMs)}   anchor (the window's first Markdown open: ${ms(p.plainOpenFirstMs)})`);
   console.log(`   first results, ${p.noteKB} KB note (${p.noteStatements} statements), warm: ${ms(p.firstResultsWarmMs)}   ${ratio(p.firstResultsWarmMs, p.plainOpenMs)} the plain open   (goal ≤ 1.1×)`);
   if (p.firstResultsWarmEvaluationMs !== undefined) console.log(`     of which the evaluation, host to host:     ${ms(p.firstResultsWarmEvaluationMs)}`);
+  if (p.evaluationsPerOpen) console.log(`     evaluations of each opened note (cold, then the warm ones): ${p.evaluationsPerOpen.join(', ')}`);
   console.log(`   first results, same note, cold:              ${ms(p.firstResultsColdMs)}   ${ratio(p.firstResultsColdMs, p.plainOpenMs)} the plain open   (worker start + mathjs load)`);
   for (const delay of [150, 0]) {
     const k = p[`keystrokeToDecorationsMs_delay${delay}`];
