@@ -1,7 +1,7 @@
 // Runs the LaTeX chain checker against a note's dl-calc scope: names bound in blocks
 // above a formula may appear in it (`w_1` ↔ `w1`), evaluated by the sandboxed mathjs.
 import type { EvalFunction } from 'mathjs';
-import { checkSpans, findMathSpans, headingLines, toLatexValue, type LatexChainResult, type LatexEnv } from './latex';
+import { checkSpans, findMathSpans, headingLines, SpanCache, toLatexValue, type LatexChainResult, type LatexEnv } from './latex';
 import { expandNoteMacros } from './latexMacros';
 import type { TexMacros } from './texMacros';
 import { splitLines } from './blocks';
@@ -12,6 +12,9 @@ import { symbolicEnvOf } from './latex/symbolicEnv';
 import { MAX_FORMULAS_PER_NOTE, type EngineDiagnostic } from './types';
 import { say } from './messages';
 import type { MathSpan } from './latex/mathSpans';
+
+// Notes whose formulas' last checks are kept: the ones being edited side by side.
+const SPAN_CACHE_NOTES = 8;
 
 export type Bindings = ReadonlyMap<string, readonly { line: number; value: number }[]>;
 
@@ -43,6 +46,8 @@ interface LastCheck {
 export class LatexChecker {
   private readonly compiled = new Map<string, EvalFunction>();
   private last: LastCheck | undefined;
+  /** Each note's formulas from its last run, reused while what they read holds (latex/spanCache.ts). */
+  private readonly spanCaches = new Map<string, SpanCache>();
   private readonly symbolic: ReturnType<typeof symbolicEnvOf>;
 
   constructor(private readonly sandbox: SandboxedMath) {
@@ -80,9 +85,19 @@ export class LatexChecker {
       return last.result;
     }
     const lookups: { name: string; line: number; value: number | undefined }[] = [];
-    const result = this.run(text, bindings, symbolic, lookups, outside, macros);
+    const result = this.run(text, bindings, symbolic, lookups, outside, macros, this.spanCache(uri));
     this.last = { uri, prose, symbolic, outside: outsideKey, macros: macrosKey, lookups, result };
     return result;
+  }
+
+  /** The note's span cache; the few notes checked last keep theirs. */
+  private spanCache(uri: string): SpanCache {
+    let cache = this.spanCaches.get(uri);
+    if (cache) this.spanCaches.delete(uri);
+    else cache = new SpanCache();
+    this.spanCaches.set(uri, cache);
+    if (this.spanCaches.size > SPAN_CACHE_NOTES) this.spanCaches.delete(this.spanCaches.keys().next().value!);
+    return cache;
   }
 
   private code(expression: string): EvalFunction {
@@ -101,6 +116,7 @@ export class LatexChecker {
     lookups: { name: string; line: number; value: number | undefined }[],
     outside: OutsideMathOptions,
     macros: TexMacros,
+    cache: SpanCache,
   ): LatexChainResult[] {
     const env: LatexEnv = {
       lookup: (name, line) => {
@@ -123,7 +139,7 @@ export class LatexChecker {
     const [allRendered, allOther] = [findMathSpans(text), findOutsideMathSpans(text, outside)];
     const { first, second, past, total } = firstFormulas(allRendered, allOther, MAX_FORMULAS_PER_NOTE);
     const [rendered, other] = expandNoteMacros([first, second], macros);
-    const math = checkSpans(rendered, env, { symbolic }, headingLines(text));
+    const math = checkSpans(rendered, env, { symbolic }, headingLines(text), cache);
     const more = checkOutsideMath(text, env, { ...outside, symbolic }, other);
     const limit: LatexChainResult[] = past
       ? [

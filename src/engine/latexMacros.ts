@@ -272,7 +272,7 @@ export function expandNoteMacros(groups: readonly (readonly MathSpan[])[], setti
     }
     const { origin, text } = expanded;
     const positionAt = (offset: number) => span.positionAt(origin[Math.max(0, Math.min(text.length, offset))]);
-    out[g][k] = { display: span.display, content: text, range: span.range, adjacent: span.adjacent, ...(span.where ? { where: span.where } : {}), positionAt };
+    out[g][k] = { display: span.display, content: text, range: span.range, adjacent: span.adjacent, ...(span.where ? { where: span.where } : {}), expandedFrom: span.content, positionAt };
   }
   return out.map((g) => g.filter((s): s is MathSpan => s !== undefined));
 }

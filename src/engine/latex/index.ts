@@ -6,10 +6,11 @@ import { checkLink, literalOf, literalTolerance, sideInterval, type Side } from 
 import { nodes, type Node, type NumNode } from './ast';
 import type { LatexValue } from './evaluate';
 import { checkListLink, type ListSide } from './vectors';
-import { UPDATE_RELATIONS } from './vocabulary';
+import { readableName, UPDATE_RELATIONS } from './vocabulary';
 import { findMathSpans, type MathSpan } from './mathSpans';
 import { translate, type Translation } from './translate';
-import { SymbolicRows } from './symbolicRows';
+import { SymbolicRows, type RowsDelta } from './symbolicRows';
+import { DELETED, replayWrites, signature, spanKey, stillHolds, TrackedMap, type SpanCache, type SpanTrace, type TracedScope } from './spanCache';
 import { localiseReasons } from './reasons';
 import { defaultSymbolicEnv } from './symbolicEnv';
 import type { LatexChainResult, LatexEnv, LatexLink, LatexOptions, LatexSegment, LatexStatus } from './types';
@@ -19,6 +20,7 @@ export { findMathSpans, type MathSpan } from './mathSpans';
 export { chainsOf } from './chains';
 export { translate } from './translate';
 export { defaultEvaluate, defaultEvaluateAny, toLatexValue, type LatexValue } from './evaluate';
+export { SpanCache } from './spanCache';
 
 interface Evaluated {
   readonly out: LatexSegment;
@@ -52,40 +54,72 @@ interface LatexBinding {
  * and the numbers the note computed and wrote rounded (so a later `16.6667 \times 9`
  * knows its 16.6667 carries ±0.00005).
  */
-class NoteScope {
-  readonly names = new Map<string, LatexBinding>();
+class NoteScope implements TracedScope {
+  /** The trace being recorded (spanCache.ts): every read and write of the maps below goes to it. */
+  trace: SpanTrace | undefined;
+  readonly names = new TrackedMap<LatexBinding>('names', this);
   /** Written results (value text → half a unit of the last digit). */
-  readonly rounded = new Map<string, number>();
+  readonly rounded = new TrackedMap<number>('rounded', this);
   /**
    * Names given a new value since the last heading (`w = w - 0.6667`), and names computed
    * from them. After a heading such a name is ambiguous: the new section may go on from
    * the update or start over from the first value, so its uses are skipped until it is
    * bound again.
    */
-  readonly rebound = new Set<string>();
+  readonly rebound = new TrackedMap<true>('rebound', this);
   /** What each rebound name held before its first change in this section (undefined: nothing). */
-  readonly before = new Map<string, LatexBinding | undefined>();
+  readonly before = new TrackedMap<LatexBinding | undefined>('before', this);
   /** Ambiguous names, with the line of the heading that made them so. */
-  readonly ambiguous = new Map<string, number>();
+  readonly ambiguous = new TrackedMap<number>('ambiguous', this);
   /** An ambiguous name's two readings: where the section above left it, and before it changed. */
-  readonly readings = new Map<string, { readonly continued?: LatexBinding; readonly restarted?: LatexBinding }>();
+  readonly readings = new TrackedMap<{ readonly continued?: LatexBinding; readonly restarted?: LatexBinding }>('readings', this);
 
   /**
    * Names defined by a formula (`$P = (F - 1)/2$`, `$z = x \cdot y$`), so that a later
    * `$P = 1$` can be seen to restate what the formula gives.
    */
-  readonly formulas = new Map<string, Translation>();
+  readonly formulas = new TrackedMap<Translation>('formulas', this);
 
-  /** A heading at `line`: updates made in the section above no longer read one way. */
+  private readonly maps: ReadonlyMap<string, TrackedMap<unknown>> = new Map(
+    [this.names, this.rounded, this.rebound, this.before, this.ambiguous, this.readings, this.formulas].map((m) => [m.id, m as TrackedMap<unknown>]),
+  );
+
+  map(id: string): TrackedMap<unknown> {
+    return this.maps.get(id)!;
+  }
+
+  /** A heading at `line`: updates made in the section above no longer read one way. Runs between formulas, untraced. */
   heading(line: number): void {
-    for (const n of this.rebound) {
-      this.readings.set(n, { continued: this.names.get(n), restarted: this.before.get(n) });
-      this.names.delete(n);
-      this.ambiguous.set(n, line);
+    for (const n of this.rebound.keys()) {
+      this.readings.apply(n, { continued: this.names.peek(n), restarted: this.before.peek(n) });
+      this.names.apply(n, DELETED);
+      this.ambiguous.apply(n, line);
     }
     this.rebound.clear();
     this.before.clear();
   }
+}
+
+/** The env with its lookups recorded in the trace being recorded. */
+function tracedEnv(env: LatexEnv, scope: NoteScope): LatexEnv {
+  const bindingLine = env.bindingLine?.bind(env);
+  return {
+    ...env,
+    lookup: (name, line) => {
+      const v = env.lookup(name, line);
+      scope.trace?.ops.push({ read: 'lookup', name, line, answer: signature(v), value: v });
+      return v;
+    },
+    ...(bindingLine
+      ? {
+          bindingLine: (name: string, line: number) => {
+            const v = bindingLine(name, line);
+            scope.trace?.ops.push({ read: 'bindingLine', name, line, answer: signature(v), value: v });
+            return v;
+          },
+        }
+      : {}),
+  };
 }
 
 /** 0-based lines of ATX headings outside fenced code. */
@@ -154,11 +188,11 @@ function evaluateWith(span: MathSpan, seg: Segment, env: LatexEnv, carried: bool
   }
   const common = { ...base, expression: t.expression, plain: t.plain, names: t.names };
   if (ambiguous.length) {
-    const reason = `${ambiguous.join(', ')} changed in an earlier section: which value is meant is not certain`;
+    const reason = `${ambiguous.map(readableName).join(', ')} changed in an earlier section: which value is meant is not certain`;
     return { out: { ...common, skipReason: reason }, translation: t, unbound: ambiguous, bound: vars };
   }
   if (unbound.length) {
-    const reason = `unbound name${unbound.length > 1 ? 's' : ''}: ${unbound.join(', ')}`;
+    const reason = `unbound name${unbound.length > 1 ? 's' : ''}: ${unbound.map(readableName).join(', ')}`;
     return { out: { ...common, skipReason: reason }, translation: t, unbound, bound: vars };
   }
   // The scope's rounded results only grow, and a side is compared before its chain teaches the scope.
@@ -476,7 +510,7 @@ function learn(chain: Chain, segs: readonly Evaluated[], scope: NoteScope, bound
   const fromRebound = segs.some((s) => s.translation?.names.some((n) => scope.rebound.has(n)));
   if (changed || fromRebound) {
     if (!scope.rebound.has(bound)) scope.before.set(bound, before);
-    scope.rebound.add(bound);
+    scope.rebound.set(bound, true);
   } else {
     scope.rebound.delete(bound);
     scope.before.delete(bound);
@@ -498,18 +532,48 @@ function differs(a: LatexValue, b: LatexValue, tol: number): boolean {
  * math), in document order, in one scope. `headings` are the 0-based lines of the note's
  * headings (see NoteScope.heading).
  */
-export function checkSpans(spans: readonly MathSpan[], env: LatexEnv, options: LatexOptions = {}, headings: readonly number[] = []): LatexChainResult[] {
+export function checkSpans(
+  spans: readonly MathSpan[],
+  env: LatexEnv,
+  options: LatexOptions = {},
+  headings: readonly number[] = [],
+  cache?: SpanCache,
+): LatexChainResult[] {
   const out: LatexChainResult[] = [];
   const scope = new NoteScope();
+  const traced = tracedEnv(env, scope);
   const rows = new SymbolicRows(env.symbolic ?? defaultSymbolicEnv(), { singleEquals: options.symbolic === true });
   let h = 0;
   for (const span of spans) {
     const line = span.range.start.line;
     while (h < headings.length && headings[h] < line) scope.heading(headings[h++]);
-    const binding: { name?: string } = {};
     // Definitions and symbolic claims are read in the math the preview renders, not in prose.
-    for (const chain of chainsOf(span.content)) out.push(checkChain(span, chain, env, options, scope, binding, span.where ? undefined : rows));
+    const spanRows = span.where ? undefined : rows;
+    const key = cache ? spanKey(span, options.symbolic === true) : '';
+    const last = cache?.find(key);
+    if (last?.results && (!spanRows || last.rowsBefore === spanRows.state) && stillHolds(last, scope, env)) {
+      // Nothing it read has changed: its results stand, and it teaches the scope what it did.
+      replayWrites(last, scope);
+      if (spanRows && last.rowsDelta) spanRows.replay(last.rowsDelta as RowsDelta);
+      out.push(...last.results);
+      cache!.reuse(key, last);
+      continue;
+    }
+    const trace: SpanTrace | undefined = cache ? { ops: [] } : undefined;
+    const rowsBefore = spanRows && cache ? spanRows.state : undefined;
+    const mark = spanRows?.mark() ?? 0;
+    scope.trace = trace;
+    const results: LatexChainResult[] = [];
+    const binding: { name?: string } = {};
+    try {
+      for (const chain of chainsOf(span.content)) results.push(checkChain(span, chain, traced, options, scope, binding, spanRows));
+    } finally {
+      scope.trace = undefined;
+    }
+    out.push(...results);
+    if (cache && trace) cache.keep(key, { ...trace, rowsBefore, rowsDelta: spanRows?.since(mark), results });
   }
+  cache?.finish();
   // The reasons the user reads (hover, CLI) in their language; decided on in English above.
   return localiseReasons(out);
 }

@@ -8,6 +8,7 @@ import { locateIn, parseDocument, type InlineSource, type LineBase } from '../pa
 import { MATH_ADJACENT, MATH_OFFSET } from '../parse/meta';
 import { findOtherMath } from '../parse/otherMath';
 import { scanProse } from '../prose/scan';
+import { scanConvSizes } from '../prose/convSize';
 import { htmlMasks } from '../prose/html';
 
 type Token = MarkdownIt.Token;
@@ -26,6 +27,8 @@ export interface MathSpan {
   readonly adjacent: boolean;
   /** Document position of an offset into `content`. */
   positionAt(offset: number): Position;
+  /** The content before macros were expanded, when they were (two sources can expand alike). */
+  readonly expandedFrom?: string;
   /** Set when the span is not math the preview renders: prose arithmetic, `\\( \\)` math. */
   readonly where?: 'prose' | 'other-math';
 }
@@ -181,7 +184,7 @@ function spansIn(src: Source, content: string, blocked: { start: number; end: nu
   }
   if (options.prose) {
     const masked = merged([...blocked, ...others]);
-    for (const claim of scanProse(content, masked)) {
+    for (const claim of [...scanProse(content, masked), ...scanConvSizes(content, masked)]) {
       const span = mappedSpan(src, claim.latex, claim.sourceAt, false, 'prose');
       if (span) spans.push(span);
     }

@@ -16,6 +16,8 @@ import {
   type NumNode,
 } from './ast';
 import {
+  HAN_CHAR,
+  spellHan,
   CASES_ENVIRONMENTS,
   COLOR_COMMANDS,
   FRACTION_COMMANDS,
@@ -471,6 +473,7 @@ function nameFrom(s: State, base: string, start: number, end: number, allowSub =
 function subscriptName(s: State, sub: string): string {
   if (/^\d+$/.test(sub)) return sub;
   if (/^[A-Za-z][A-Za-z0-9]*$/.test(sub)) return '_' + sub;
+  if (HAN_CHAR.test(sub) && /^[A-Za-z0-9\u3400-\u4dbf\u4e00-\u9fff]+$/.test(sub)) return '_' + spellHan(sub);
   const m = /^(\d+),([A-Za-z][A-Za-z0-9]*)$/.exec(sub);
   if (!m) s.fail('subscript is not a simple name');
   return m[1] + '_' + m[2];
@@ -484,6 +487,12 @@ function subscriptText(s: State): string {
     return t.text;
   }
   if (t.kind === 'letter') return t.text;
+  if (t.kind === 'cmd' && TEXT_COMMANDS.has(t.text)) {
+    // `y_\text{out}`, `y_\text{输出}`: a subscript word without braces around it.
+    const w = rawGroup(s).text.trim();
+    if (!/^[A-Za-z0-9\u3400-\u4dbf\u4e00-\u9fff]+$/.test(w)) s.fail('subscript is not a simple name');
+    return w;
+  }
   if (t.kind !== 'lbrace') s.fail('subscript is not a simple name');
   let out = '';
   for (;;) {
@@ -491,10 +500,10 @@ function subscriptText(s: State): string {
     if (u.kind === 'rbrace') return out;
     if (u.kind === 'num' && !u.decimals && /^\d+$/.test(s.src.slice(u.start, u.end))) out += u.text;
     else if (u.kind === 'letter') out += u.text;
-    else if (u.kind === 'char' && u.text === ',') out += ',';
+    else if (u.kind === 'char' && (u.text === ',' || HAN_CHAR.test(u.text))) out += u.text;
     else if (u.kind === 'cmd' && TEXT_COMMANDS.has(u.text)) {
       const w = rawGroup(s).text.trim();
-      if (!/^[A-Za-z0-9]+$/.test(w)) s.fail('subscript is not a simple name');
+      if (!/^[A-Za-z0-9\u3400-\u4dbf\u4e00-\u9fff]+$/.test(w)) s.fail('subscript is not a simple name');
       out += w;
     } else s.fail('subscript is not a simple name');
   }

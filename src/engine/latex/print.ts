@@ -2,7 +2,7 @@
 // messages. Both are one bottom-up fold, so they are linear in the size of the tree and
 // never recurse (each child is printed once, whatever the nesting).
 import { fold, nodes, type Node } from './ast';
-import { FUNCTION_SHOWN } from './vocabulary';
+import { FUNCTION_SHOWN, readableName } from './vocabulary';
 
 /**
  * Why a tree cannot be evaluated as one number, or undefined when it can. The parser
@@ -96,7 +96,7 @@ export function plain(root: Node): string {
       case 'num':
         return n.value;
       case 'name':
-        return n.name;
+        return readableName(n.name);
       case 'const':
         return n.name === 'pi' ? 'π' : 'e';
       case 'neg':

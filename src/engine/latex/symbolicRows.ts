@@ -199,8 +199,35 @@ function listParts(chain: Chain, segs: readonly Segment[], src: string): { from:
   return parts;
 }
 
+/** What one formula taught the rows: its definitions, and the derivation it leaves open. */
+export interface RowsDelta {
+  readonly definitions: readonly Definition[];
+  readonly head: Extract<LeftForm, { kind: 'derivative' }> | undefined;
+  /** The running print after them. */
+  readonly learned: string;
+}
+
+/** Two 32-bit FNV-1a hashes of the previous print and the next item: a 64-bit running print. */
+function fingerprint(previous: string, item: string): string {
+  const text = `${previous}\u0000${item}`;
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
+}
+
 export class SymbolicRows {
   private readonly definitions: Definition[] = [];
+  // Kept as definitions are added, so a row's lookups do not walk every definition above
+  // it (a note of thousands of bindings stays linear).
+  private readonly functionNames = new Set<string>(LIBRARY);
+  private readonly valueNames = new Set<string>();
+  /** A running hash of every definition pushed, in order. */
+  private learned = '0';
   /** The derivative claim the current derivation started with, if any. */
   private head: Extract<LeftForm, { kind: 'derivative' }> | undefined;
 
@@ -209,10 +236,37 @@ export class SymbolicRows {
     private readonly options: SymbolicRowsOptions,
   ) {}
 
-  private functions(): Set<string> {
-    const s = new Set(LIBRARY);
-    for (const d of this.definitions) if (d.params) s.add(d.name);
-    return s;
+  private functions(): ReadonlySet<string> {
+    return this.functionNames;
+  }
+
+  private push(d: Definition, print = true): void {
+    this.definitions.push(d);
+    if (print) this.learned = fingerprint(this.learned, JSON.stringify(d));
+    if (d.params) this.functionNames.add(d.name);
+    else this.valueNames.add(d.name);
+  }
+
+  /** What the rows have learned so far, as a signature (a formula's check is reused only on the same, latex/spanCache.ts). */
+  get state(): string {
+    return this.head ? `${this.learned}|${JSON.stringify(this.head)}` : this.learned;
+  }
+
+  /** A point to take what was learned since (`since`). */
+  mark(): number {
+    return this.definitions.length;
+  }
+
+  since(mark: number): RowsDelta {
+    return { definitions: this.definitions.slice(mark), head: this.head, learned: this.learned };
+  }
+
+  /** Learns again what a formula taught the rows in an earlier run. */
+  replay(delta: RowsDelta): void {
+    // Replayed only from the same state (`state` matched), so the print after is the one recorded.
+    for (const d of delta.definitions) this.push(d, false);
+    this.learned = delta.learned;
+    this.head = delta.head;
   }
 
   /** A right side (or any side) as a mathjs expression, calls of known functions read as calls. */
@@ -333,7 +387,7 @@ export class SymbolicRows {
       if (form.label === 'the left side') label = plain(t.ast);
       // `\frac{\partial L}{\partial w}` where L is not defined: nothing to check against.
       const single = t.ast.k === 'name' ? t.ast.name : undefined;
-      if (single && !this.definitions.some((d) => d.name === single && !d.params)) return say('symbolic.notDefined', { name: single });
+      if (single && !this.valueNames.has(single)) return say('symbolic.notDefined', { name: single });
     }
     if (!variable) variable = BARE_VARIABLE;
     const bareValue = form.bare ? { name: form.fn === 'sigmoid' ? 'σ' : form.fn!, call: of } : undefined;
@@ -362,7 +416,16 @@ export class SymbolicRows {
   private one(chain: Chain, segs: readonly Segment[], src: string, numeric: readonly boolean[], lookup: (name: string) => number | undefined): Map<number, SymbolicLinkResult> {
     const out = new Map<number, SymbolicLinkResult>();
     const bound = this.bound(lookup);
-    const scope = { definitions: this.definitions.slice(), bound };
+    // The definitions above this row (its own comes after): copied only if a claim is checked.
+    const defs = this.definitions;
+    const count = defs.length;
+    let above: Definition[] | undefined;
+    const scope = {
+      get definitions(): Definition[] {
+        return (above ??= defs.slice(0, count));
+      },
+      bound,
+    };
     const eqs = chain.relations.filter((r) => r.kind === 'eq').length;
     // A condition or an implication makes the row a statement; `\approx` is a computation.
     const statement = chain.relations.some((r) => r.kind !== 'eq' && r.kind !== 'approx');
@@ -376,7 +439,7 @@ export class SymbolicRows {
     }
     const own = new Set<string>(first?.kind === 'function' ? first.params : first?.kind === 'derivative' && first.variable ? [first.variable] : []);
     const values: CallContext['values'] = {
-      has: (n) => plain.has(n) || own.has(n) || bound(n) !== undefined || this.definitions.some((d) => d.name === n && !d.params),
+      has: (n) => plain.has(n) || own.has(n) || bound(n) !== undefined || this.valueNames.has(n),
     };
 
     // Link 0 with a special left side.
@@ -397,7 +460,7 @@ export class SymbolicRows {
           this.define({ name: first.name, params, expression: r.expression }, scope);
         } else {
           // A value, an update (`w = w - \eta g`) or something unread: earlier definitions no longer hold.
-          this.definitions.push({ name: first.name, params, expression: first.name, opaque: true });
+          this.push({ name: first.name, params, expression: first.name, opaque: true });
         }
       }
     }
@@ -450,9 +513,9 @@ export class SymbolicRows {
       const call = `${d.name}(${d.params.join(', ')})`;
       const v = checkSymbolicClaim({ kind: 'identity', left: call, right: d.expression }, scope, this.env);
       if (v.status === 'verified') return;
-      this.definitions.push({ ...d, unusable: `${d.name} is defined above differently from the library's ${d.name}` });
+      this.push({ ...d, unusable: `${d.name} is defined above differently from the library's ${d.name}` });
       return;
     }
-    this.definitions.push(d);
+    this.push(d);
   }
 }

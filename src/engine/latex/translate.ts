@@ -4,7 +4,7 @@ import type { TexToken } from './lexer';
 import type { Node } from './ast';
 import { parseAll, Skip, State, TOO_LONG } from './parser';
 import { emit, notEvaluable, plain } from './print';
-import { PROSE_CHAR, REMARK_COMMANDS, SPACES_WITH_ARG, THIN_SPACES, WIDE_SPACES } from './vocabulary';
+import { HAN_CHAR, PROSE_CHAR, REMARK_COMMANDS, SPACES_WITH_ARG, TEXT_COMMANDS, THIN_SPACES, WIDE_SPACES } from './vocabulary';
 
 export type { Node } from './ast';
 export { emit, plain } from './print';
@@ -80,13 +80,43 @@ function onlyText(tokens: readonly TexToken[], from: number): boolean {
   return true;
 }
 
+/**
+ * Indices of Han characters that form a subscript (`w_{新}`, `x_{\text{输入}}`): part of a
+ * name. A subscript group holds only letters, digits and Han characters.
+ */
+function hanSubscripts(tokens: readonly TexToken[]): Set<number> {
+  const out = new Set<number>();
+  // `{` then, optionally, `\text{`: the group(s) a subscript's characters stand in.
+  const opening = (at: number): number => {
+    let k = at;
+    if (tokens[k]?.kind === 'lbrace' && tokens[k + 1]?.kind === 'cmd' && TEXT_COMMANDS.has(tokens[k + 1].text) && tokens[k + 2]?.kind === 'lbrace') return k + 3;
+    if (tokens[k]?.kind === 'cmd' && TEXT_COMMANDS.has(tokens[k].text)) k++;
+    return tokens[k]?.kind === 'lbrace' ? k + 1 : -1;
+  };
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i].kind !== 'char' || tokens[i].text !== '_') continue;
+    const from = opening(i + 1);
+    if (from < 0) continue;
+    const han: number[] = [];
+    let j = from;
+    for (; j < tokens.length && tokens[j].kind !== 'rbrace'; j++) {
+      const t = tokens[j];
+      if (t.kind === 'char' && HAN_CHAR.test(t.text)) han.push(j);
+      else if (t.kind !== 'letter' && t.kind !== 'num') break;
+    }
+    if (tokens[j]?.kind === 'rbrace') for (const k of han) out.add(k);
+  }
+  return out;
+}
+
 /** Parses a segment's tokens into a tree. `src` is the span content the offsets point into. */
 export function parseSegment(tokens: readonly TexToken[], src: string): Parsed {
   const kept = withoutSpacing(tokens);
   if (typeof kept === 'string') return { ok: false, reason: kept };
   if (!kept.length) return { ok: false, reason: 'empty' };
   if (kept.length > MAX_TOKENS) return { ok: false, reason: TOO_LONG };
-  for (const t of kept) if (t.kind === 'char' && PROSE_CHAR.test(t.text)) return { ok: false, reason: 'prose in math' };
+  const inSubscript = hanSubscripts(kept);
+  for (let i = 0; i < kept.length; i++) if (kept[i].kind === 'char' && PROSE_CHAR.test(kept[i].text) && !inSubscript.has(i)) return { ok: false, reason: 'prose in math' };
   const s = new State(kept, src);
   try {
     const ast = parseAll(s);

@@ -231,3 +231,20 @@ export const FUNCTION_SHOWN: Readonly<Record<string, string>> = { log: 'ln', sig
 
 /** Characters of prose inside math (CJK, full-width forms). */
 export const PROSE_CHAR = /[\u3000-\u9fff\uff00-\uffef]/;
+
+/** Han characters a subscript may hold (`w_{新}`, `x_{输入}`): part of a name, not prose. */
+export const HAN_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff]/;
+
+// A Han subscript is spelt inside names with each character as `ǂ<hex>ǂ` (ǂ is a letter to
+// mathjs), so the name stays a mathjs symbol; messages and hovers show it as written.
+const HAN_SPELT = /ǂ([0-9a-f]+)ǂ/g;
+
+/** A name's inner spelling for a subscript with Han characters. */
+export function spellHan(text: string): string {
+  return text.replace(/[\u3400-\u4dbf\u4e00-\u9fff]/g, (c) => `ǂ${c.codePointAt(0)!.toString(16)}ǂ`);
+}
+
+/** A name as the note wrote it (`w_新` for the inner `w_ǂ65b0ǂ`). */
+export function readableName(name: string): string {
+  return name.includes('ǂ') ? name.replace(HAN_SPELT, (_m, hex: string) => String.fromCodePoint(parseInt(hex, 16))) : name;
+}

@@ -19,15 +19,24 @@ function textAt(lines: readonly string[], range: Range): string {
   return parts.join('\n');
 }
 
-/** The computed value written the way the prose wrote its number: `1,234`, `−0.5`. */
+/** The computed value written the way the prose wrote its number: `1,234`, `−0.5`, `4x4`. */
 function proseNumber(replacement: string, written: string): string {
   let s = replacement.replace(/\{,\}/g, '');
+  // A square size (a convolution's output, convSize.ts): both sides get the value.
+  const square = /^(\d+)(\s*[x×✕]\s*)\1$/.exec(written);
+  if (square) return `${s}${square[2]}${s}`;
   if (written.includes(',')) {
     const m = /^(-?)(\d+)(.*)$/.exec(s);
     if (m) s = m[1] + m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',') + m[3];
   }
   if (/^[−－]/.test(written)) s = s.replace(/^-/, written[0]);
   return s;
+}
+
+/** The message's written number is its last mention (the expression before it may hold the same digits). */
+function replaceLast(message: string, latex: string, text: string): string {
+  const at = message.lastIndexOf(latex);
+  return at < 0 ? message : message.slice(0, at) + text + message.slice(at + latex.length);
 }
 
 function asProse(chain: LatexChainResult, lines: readonly string[]): LatexChainResult {
@@ -37,7 +46,7 @@ function asProse(chain: LatexChainResult, lines: readonly string[]): LatexChainR
     return {
       ...link,
       written: { ...link.written, text, replacement: proseNumber(link.written.replacement, text) },
-      ...(link.message ? { message: link.message.split(link.written.text).join(text).replace(/\{,\}/g, ',') } : {}),
+      ...(link.message ? { message: replaceLast(link.message, link.written.text, text).replace(/\{,\}/g, ',') } : {}),
     };
   });
   return {

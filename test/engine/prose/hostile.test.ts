@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { scanProse } from '../../../src/engine/prose/scan';
 import { findOtherMath } from '../../../src/engine/parse/otherMath';
 import { htmlMasks } from '../../../src/engine/prose/html';
+import { scanConvSizes } from '../../../src/engine/prose/convSize';
 import { checkOutsideMath } from '../../../src/engine/prose/check';
 import { envWith } from '../latex/helpers';
 
@@ -33,6 +34,21 @@ test('1 MB lines of near-claims: names, dates, versions, times, masks', bound, (
   const masked = [];
   for (let i = text.indexOf('`'); i >= 0; i = text.indexOf('`', i + 3)) masked.push({ start: i, end: i + 3 });
   assert.equal(scanProse(text, masked).length, Math.ceil(MB / 'a `b` 1+1=2 '.length));
+});
+
+test('convolution sizes: 1 MB of sentences, keywords, sizes and masks stays linear', bound, () => {
+  for (const unit of ['output. ', '7x7 input 3x3 filter stride 1 pad 0 output ', 'output 1 ', '输出。', '9x9x9x9 ']) {
+    scanConvSizes(line(unit));
+  }
+  const unit = 'A 7x7 input, a 3x3 filter, stride 1, pad 0 give a 5x5 output. ';
+  const text = line(unit);
+  assert.equal(scanConvSizes(text).length, Math.ceil(MB / unit.length));
+  // A mask in every sentence: each is skipped, with one pass over the masks.
+  const masked = [];
+  for (let i = text.indexOf('pad'); i >= 0; i = text.indexOf('pad', i + 3)) masked.push({ start: i, end: i + 3 });
+  assert.deepEqual(scanConvSizes(text, masked), []);
+  // Sentences without a size, then sizes only at the very end.
+  assert.equal(scanConvSizes(`${line('the output. ')}A 7x7 input, a 3x3 filter, stride 1, pad 0 give a 5x5 output.`).length, 1);
 });
 
 test('deep brackets are refused, not recursed into', bound, () => {
