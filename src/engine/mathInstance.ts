@@ -128,6 +128,17 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
     return dims;
   };
 
+  /** The dimensions a call of a SIZED function asks for (its other arguments are values, not sizes). */
+  const sizedDims = (name: string, args: unknown[]): unknown[] => {
+    // resize(x, size): only the size argument matters.
+    if (name === 'resize') return sizeArgs(args.slice(1, 2));
+    // random(size?, min?, max?): numbers are the range of the values; only an array or matrix is a size.
+    if (name === 'random' || name === 'randomInt') return typeof args[0] === 'number' ? [] : sizeArgs(args.slice(0, 1));
+    const dims = sizeArgs(args.filter((a) => typeof a !== 'string'));
+    // identity(n) and identity([n]) are n×n.
+    return name === 'identity' && dims.length === 1 ? [dims[0], dims[0]] : dims;
+  };
+
   for (const name of DISABLED) {
     replacements[name] = () => {
       throw new NoteError('sandbox.disabled', { name });
@@ -136,9 +147,7 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
   for (const name of SIZED) {
     const real = lazyReal(name);
     replacements[name] = (...args: unknown[]) => {
-      // resize(x, size): only the size argument matters.
-      const dims = sizeArgs(name === 'resize' ? args.slice(1, 2) : args.filter((a) => typeof a !== 'string'));
-      checkCount(name, countOf(dims));
+      checkCount(name, countOf(sizedDims(name, args)));
       return real(...args);
     };
   }

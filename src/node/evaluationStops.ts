@@ -115,24 +115,34 @@ interface StoppedLine {
   readonly line: number;
   readonly text: string;
   readonly message: string;
+  /** The time limit it ran past; undefined for a stop the time limit did not make (memory, crash). */
+  readonly timeLimitMs?: number;
 }
 
-/** Statements stopped earlier, per note, with their line's text so an edit retries them. */
+/**
+ * Statements stopped earlier, per note, with their line's text so an edit retries them, and
+ * the time limit they ran past so a longer limit (or none) retries them too.
+ */
 export class StoppedBook {
   private readonly notes = new Map<string, Map<string, StoppedLine>>();
 
-  /** Stopped statements ("line:character" → message) still valid for this text (an edited line runs again). */
-  current(doc: NoteDocument): Map<string, string> {
+  /**
+   * Stopped statements ("line:character" → message) still valid for this text (an edited line
+   * runs again) and this time limit (a statement stopped by a shorter limit than `timeLimitMs`,
+   * or any limit when `timeLimitMs` is 0, runs again).
+   */
+  current(doc: NoteDocument, timeLimitMs?: number): Map<string, string> {
     const lines = this.notes.get(doc.uri);
     if (!lines) return new Map();
     const text = splitLines(doc.text);
-    for (const [key, s] of lines) if (text[s.line] !== s.text) lines.delete(key);
+    const outgrown = (s: StoppedLine) => s.timeLimitMs !== undefined && timeLimitMs !== undefined && (!(timeLimitMs > 0) || timeLimitMs > s.timeLimitMs);
+    for (const [key, s] of lines) if (text[s.line] !== s.text || outgrown(s)) lines.delete(key);
     return new Map([...lines].map(([key, s]) => [key, s.message]));
   }
 
-  add(doc: NoteDocument, line: number, character: number, message: string): void {
+  add(doc: NoteDocument, line: number, character: number, message: string, timeLimitMs?: number): void {
     const lines = this.notes.get(doc.uri) ?? new Map<string, StoppedLine>();
-    lines.set(`${line}:${character}`, { line, text: splitLines(doc.text)[line] ?? '', message });
+    lines.set(`${line}:${character}`, { line, text: splitLines(doc.text)[line] ?? '', message, timeLimitMs });
     this.notes.set(doc.uri, lines);
   }
 
@@ -167,7 +177,7 @@ export async function evaluateWithStops(run: EvaluateWithStops): Promise<NoteRes
   let otherStops = 0;
   // Each try removes one step (a statement, the LaTeX checks, the derivations), so this ends.
   for (let attempt = 0; attempt < MAX_STATEMENT_STOPS + 4; attempt++) {
-    const stoppedHere = run.book.current(doc);
+    const stoppedHere = run.book.current(doc, run.timeLimitMs);
     try {
       return await run.send({
         type: 'evaluate',
@@ -185,7 +195,7 @@ export async function evaluateWithStops(run: EvaluateWithStops): Promise<NoteRes
       const why = stopText(e, run.timeLimitMs, limitName);
       const { phase, line, character } = e.progress;
       if (phase === 'statement' && !stoppedHere.has(`${line}:${character}`)) {
-        run.book.add(doc, line, character, say('stopped.statement', { why }));
+        run.book.add(doc, line, character, say('stopped.statement', { why }), e.kind === 'time' ? run.timeLimitMs : undefined);
         if (++statementStops >= MAX_STATEMENT_STOPS) {
           skipAfter = { line, character, message: say('stopped.notEvaluated', { count: statementStops, limitName }) };
         }

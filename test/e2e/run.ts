@@ -25,6 +25,10 @@ interface Scene {
   readonly env?: Record<string, string>;
   /** Load a browser-only copy of the extension (no `main`): it can only run in the web worker extension host. */
   readonly webOnly?: boolean;
+  /** Keep Workspace Trust on (the folder opens with VS Code's trust dialog; see startCodeServer). */
+  readonly workspaceTrust?: boolean;
+  /** The folder's own .vscode/settings.json for this scene (removed after it). */
+  readonly workspaceSettings?: object;
   run(page: Page): Promise<void>;
 }
 
@@ -682,6 +686,80 @@ const scenes: Scene[] = [
       assert(!/src="figure\.png"/.test(html), 'no link left to figure.png');
     },
   },
+  {
+    name: 'restricted mode (untrusted folder): the folder cannot lift the time and matrix limits; trusting it applies them',
+    file: 'restricted.md',
+    workspaceTrust: true,
+    // The user's own limit, which must hold; the folder asks for none and for 1e9 elements.
+    settings: { 'dlCalc.timeLimit': 1000 },
+    workspaceSettings: { 'dlCalc.timeLimit': 0, 'dlCalc.maxMatrixElements': 1_000_000_000 },
+    async run(page) {
+      // VS Code asks at once; the user declines: the folder opens in Restricted Mode.
+      await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'No, I don\'t trust the authors' }).click({ timeout: 60_000 });
+      await until('the Restricted Mode status', async () => (await statusBarText(page)).includes('Restricted Mode'));
+      // dl-calc still works there (capabilities.untrustedWorkspaces: limited) with the user's limits only.
+      const ds = await rv.waitForDecorations(page, (d) => /time\s+limit/.test(decoAt(d, 8)) && decoAt(d, 9) !== '', 120_000);
+      await rv.screenshot(page, 'e2e-restricted-untrusted');
+      assert(decoAt(ds, 6) === '→ 2', `line 6: ${decoAt(ds, 6)}`);
+      // The default 10,000,000 elements, not the folder's billion: refused before allocating.
+      assert(/16,000,000 elements/.test(decoAt(ds, 7)), `line 7 (matrix limit): ${decoAt(ds, 7)}`);
+      // The user's 1 s, not the folder's 0 (no limit): the slow statement is stopped in place.
+      assert(/Stopped: this statement ran past the time\s+limit\s+of\s+1\s+s\b/.test(decoAt(ds, 8)), `line 8 (time limit): ${decoAt(ds, 8)}`);
+      assert(decoAt(ds, 9) === '→ 6', `line 9: ${decoAt(ds, 9)}`);
+      // Trusting the folder applies its settings: the same note runs without the limits.
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+      await page.keyboard.type('Workspaces: Manage Workspace Trust');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Manage Workspace Trust' }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ }).first().click({ timeout: 20_000 });
+      await until('Restricted Mode to end', async () => !(await statusBarText(page)).includes('Restricted Mode'));
+      // Back to the note's tab (the trust editor opened beside it).
+      await page.locator('.tabs-container .tab', { hasText: 'restricted.md' }).first().click();
+      await rv.waitForEditor(page);
+      const trusted = await rv.waitForDecorations(page, (d) => /4,000/.test(decoAt(d, 7)) && /1,000/.test(decoAt(d, 8)), 180_000);
+      // The CodeLens above the block counts the new run: no errors left.
+      await until('the CodeLens to count no errors', async () => (await codeLensTitles(page)).some((t) => /4 values/.test(t) && !/error/.test(t)), 30_000);
+      await rv.screenshot(page, 'e2e-restricted-trusted');
+      assert(!/limit/.test(decoAt(trusted, 7) + decoAt(trusted, 8)), `trusted: no limit message: ${decoAt(trusted, 7)} | ${decoAt(trusted, 8)}`);
+    },
+  },
+  {
+    name: 'while another note is in a long evaluation, a function hover shows its typeset formula (SVG lane of its own)',
+    file: 'basics.md',
+    // Within the limit: the slow statement runs to its end.
+    settings: { 'dlCalc.timeLimit': 600_000 },
+    async run(page) {
+      await rv.waitForDecorations(page, '→ 0.622459', 30_000);
+      await waitForCodeLensLayout(page);
+      // The other note, beside this one: its evaluation starts as it opens and keeps the engine worker busy.
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget .quick-input-box input').waitFor({ timeout: 10_000 });
+      await page.keyboard.type('slow.md');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'slow.md' }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Control+Enter'); // open to the side
+      await until('slow.md beside basics.md', async () => (await page.locator('.editor-instance .monaco-editor .view-lines').count()) >= 2);
+      await waitForStableLayout(page);
+      const slowResult = (ds: rv.DecorationText[]) => ds.find((d) => /1,500|limit|Stopped/.test(d.text));
+      await rv.hoverAt(page, 'sigm', { timeoutMs: 30_000 });
+      // The hover may open on "Loading..." and fill in: read it until the image is there.
+      const hover = await until('the typeset formula in the function hover', async () => {
+        const now = await page.evaluate(() => {
+          const parts = Array.from(document.querySelectorAll<HTMLElement>('.monaco-hover-content')).filter((e) => e.offsetParent !== null);
+          return { text: parts.map((p) => p.innerText).join('\n'), html: parts.map((p) => p.innerHTML).join('\n') };
+        });
+        return now.html.includes('data:image/svg+xml;base64,') && now;
+      }, 60_000);
+      // Ordering by condition: the image is there and the other note's result is not, yet.
+      const meanwhile = await rv.readDecorations(page);
+      assert(!slowResult(meanwhile), `the slow note ended before the hover showed, so nothing was shown: ${JSON.stringify(meanwhile)}`);
+      assert(hover.text.includes('sigmoid(x)'), `function hover: ${hover.text}`);
+      await rv.screenshot(page, 'e2e-hover-svg-lane');
+      // The long evaluation was real, and ends with its value.
+      await page.mouse.move(5, 5);
+      await rv.waitForDecorations(page, (ds) => ds.some((d) => /1,500, 1,500/.test(d.text)), 300_000);
+    },
+  },
 ];
 
 /**
@@ -715,7 +793,15 @@ export async function runE2E(grep?: string): Promise<number> {
   // One scene: a fresh workspace copy, code-server and browser. Returns the failure, if any.
   const attempt = async (scene: Scene): Promise<string | undefined> => {
     for (const f of fs.readdirSync(FIXTURES)) fs.copyFileSync(path.join(FIXTURES, f), path.join(workspace, f));
-    const server = await rv.startCodeServer({ workspace, settings: { 'editor.codeLens': true, ...scene.settings }, locale: scene.locale, env: scene.env });
+    const folderSettings = path.join(workspace, '.vscode');
+    fs.rmSync(folderSettings, { recursive: true, force: true });
+    if (scene.workspaceSettings) {
+      fs.mkdirSync(folderSettings);
+      fs.writeFileSync(path.join(folderSettings, 'settings.json'), JSON.stringify(scene.workspaceSettings, null, 2));
+    }
+    const server = await rv.startCodeServer({
+      workspace, settings: { 'editor.codeLens': true, ...scene.settings }, locale: scene.locale, env: scene.env, workspaceTrust: scene.workspaceTrust,
+    });
     const browser = await rv.launchBrowser();
     try {
       const extensionDevelopmentPath = scene.webOnly ? webOnlyCopy() : REPO;
@@ -730,6 +816,7 @@ export async function runE2E(grep?: string): Promise<number> {
     } finally {
       await browser.close();
       await server.stop();
+      fs.rmSync(folderSettings, { recursive: true, force: true });
     }
   };
   for (const scene of selected) {

@@ -51,6 +51,41 @@ test('stopped-lines book: a stopped statement stays stopped until its line is ed
   assert.deepEqual([...book.current(doc)], []);
 });
 
+test('stopped-lines book: a longer time limit, or none, runs a statement the time limit stopped again; a shorter one does not', () => {
+  const book = new StoppedBook();
+  const doc = { uri: 'n.md', version: 1, text: 'a\nslow()\nbig()' };
+  book.add(doc, 1, 0, 'Stopped: time', 1000);
+  book.add(doc, 2, 0, 'Stopped: memory'); // not the time limit's doing: any limit keeps it
+  assert.deepEqual([...book.current(doc, 1000).keys()], ['1:0', '2:0']);
+  assert.deepEqual([...book.current(doc, 500).keys()], ['1:0', '2:0']);
+  assert.deepEqual([...book.current(doc, 5000).keys()], ['2:0']);
+  book.add(doc, 1, 0, 'Stopped: time', 1000);
+  assert.deepEqual([...book.current(doc, 0).keys()], ['2:0'], 'no limit: retried');
+});
+
+test('evaluate loop: after the time limit is lifted (a trusted folder\'s dlCalc.timeLimit: 0), the stopped statement is sent to run again', async () => {
+  const book = new StoppedBook();
+  const doc = { uri: 'n.md', version: 1, text: 'a\nslow()\n' };
+  const sent: Omit<WorkerRequest<'evaluate'>, 'id'>[] = [];
+  const run = (timeLimitMs: number, stopFirst: boolean) => {
+    let stop = stopFirst;
+    return evaluateWithStops({
+      doc, settings: {}, derivations: false, book, timeLimitMs, limitName: 'setting dlCalc.timeLimit',
+      send: (request) => {
+        sent.push(request);
+        if (stop) { stop = false; return Promise.reject(new StopSignal('time', at('statement', 1, 0), 'x')); }
+        return Promise.resolve({ uri: doc.uri } as NoteResult);
+      },
+    });
+  };
+  await run(1000, true);
+  assert.deepEqual(sent.at(-1)?.stopped.map(([k]) => k), ['1:0'], 'stopped at 1 s');
+  await run(1000, false);
+  assert.deepEqual(sent.at(-1)?.stopped.map(([k]) => k), ['1:0'], 'the same limit: still left out');
+  await run(0, false);
+  assert.deepEqual(sent.at(-1)?.stopped, [], 'no limit: run again');
+});
+
 const at = (phase: Progress['phase'], line = 0, character = 0): Progress => ({ phase, index: 0, line, character, step: 1 });
 
 test('evaluate loop: each stop is sent back as what the next try leaves out, and a crash is named', async () => {

@@ -35,12 +35,15 @@ const statementCases: [string, RegExp][] = [
   ['setPowerset(1:40)', /would hold .* elements, more than the limit/],
   ['pickRandom(1:10, 1e9)', /would hold 1,000,000,000 elements/],
   ['A = [1]; A[1e9] = 1', /This index reaches past/],
+  ['identity(1e5)', /^identity\(\.\.\.\) would hold 10,000,000,000 elements/],
   ['ones(4000, 1) * ones(1, 4000)', /^multiply\(\.\.\.\) would hold 16,000,000 elements/],
   ['ones(1, 4000) + ones(4000, 1)', /^add\(\.\.\.\) would hold 16,000,000 elements/],
   ['f(n) = f(n + 1); f(1)', /Too deeply nested or recursive/],
   ['fib(n) = n < 2 ? n : fib(n - 1) + fib(n - 2); fib(200)', /^Stopped: this statement ran past the time limit of 4 s \(setting dlCalc\.timeLimit\)$/],
   ['s = "ab"; s = concat(s, s, s, s, s, s, s, s, s, s); s = concat(s, s, s, s, s, s, s, s, s, s); s = concat(s, s, s, s, s, s, s, s, s, s); s = concat(s, s, s, s, s, s, s, s, s, s); s = concat(s, s, s, s, s, s, s, s, s, s); s = concat(s, s, s, s, s, s, s, s, s, s)', /string of [\d,]+ characters, more than the limit/],
   ['(' .repeat(5000) + '1' + ')'.repeat(5000), /Brackets nested 5000 deep/],
+  // A string past V8's own length bound inside one statement (each step is quick): the bound's RangeError, in words.
+  ['f(x) = concat(x, x, x, x, x, x, x, x, x, x); s = f(f(f(f(f(f(f(f(f("abcdefgh")))))))))', /^The result is too large to build/],
 ];
 
 for (const [hostile, expected] of statementCases) {

@@ -121,6 +121,12 @@ export interface StartCodeServerOptions {
   locale?: string;
   /** Extra environment for the server and its extension host (e.g. DL_CALC_TEST_FIXED_DELAY). */
   env?: Record<string, string>;
+  /**
+   * Keep VS Code's Workspace Trust on (code-server runs without `--disable-workspace-trust`), so
+   * a folder that is not trusted opens in restricted mode. Default false: trust is off and every
+   * folder is trusted.
+   */
+  workspaceTrust?: boolean;
 }
 
 /** ud/languagepacks.json naming a pack with no translations, as VS Code's server reads it. */
@@ -239,7 +245,7 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     '--config', path.join(dirs.home, 'code-server.yaml'),

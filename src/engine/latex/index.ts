@@ -4,6 +4,7 @@ import type { Range } from '../types';
 import { chainsOf, type Chain, type Segment } from './chains';
 import { checkLink, literalOf, literalTolerance, sideInterval, type Side } from './compare';
 import { nodes, type Node, type NumNode } from './ast';
+import { emit } from './print';
 import type { LatexValue } from './evaluate';
 import { checkListLink, type ListSide } from './vectors';
 import { readableName, UPDATE_RELATIONS } from './vocabulary';
@@ -156,7 +157,7 @@ function evaluateWith(span: MathSpan, seg: Segment, env: LatexEnv, carried: bool
   const latex = span.content.slice(seg.start, seg.end).trim();
   const base = { latex, range: rangeOf(span, seg.start, seg.end), carried: carried || undefined };
   if (!seg.tokens.length) return { out: { ...base, names: [], skipReason: 'empty' } };
-  const t = translate(seg.tokens, span.content);
+  let t = translate(seg.tokens, span.content);
   if (!t.ok) return { out: { ...base, names: [], skipReason: t.reason } };
   const line = span.positionAt(seg.start).line;
   const vars: Record<string, LatexValue> = {};
@@ -191,6 +192,23 @@ function evaluateWith(span: MathSpan, seg: Segment, env: LatexEnv, carried: bool
     const reason = `${ambiguous.map(readableName).join(', ')} changed in an earlier section: which value is meant is not certain`;
     return { out: { ...common, skipReason: reason }, translation: t, unbound: ambiguous, bound: vars };
   }
+  // `A + I`: an identity sized by the matrix it is added to (`\tilde{A} = A + I`).
+  let listSub: ReadonlyMap<Node, string> | undefined;
+  const withMatrix = Object.values(vars).some((v) => typeof v !== 'number') || nodes(t.ast).some((n) => n.k === 'matrix');
+  const squareSize = (n: Node): number | undefined => {
+    try {
+      const v = env.evaluateAny?.(emit(n), vars);
+      return Array.isArray(v) && v.length > 0 && v.every((row) => Array.isArray(row) && row.length === v.length) ? v.length : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const identity = unbound.length === 1 && unbound[0] === 'I' && withMatrix ? identitySized(t.ast, squareSize) : undefined;
+  if (identity) {
+    unbound.length = 0;
+    listSub = identity;
+    t = { ...t, expression: emit(t.ast, identity), names: t.names.filter((n) => n !== 'I') };
+  }
   if (unbound.length) {
     const reason = `unbound name${unbound.length > 1 ? 's' : ''}: ${unbound.map(readableName).join(', ')}`;
     return { out: { ...common, skipReason: reason }, translation: t, unbound, bound: vars };
@@ -205,7 +223,15 @@ function evaluateWith(span: MathSpan, seg: Segment, env: LatexEnv, carried: bool
     try {
       v = env.evaluateAny(t.expression, vars);
     } catch (e) {
-      return { out: { ...common, skipReason: `evaluation failed: ${(e as Error).message}` }, translation: t };
+      // `\exp(z)`, `e^{z}`, `\sqrt{z}` of a list z: the note means each element.
+      const mapped = emit(t.ast, listSub, true);
+      try {
+        if (mapped === t.expression) throw e;
+        v = env.evaluateAny(mapped, vars);
+        t = { ...t, expression: mapped };
+      } catch {
+        return { out: { ...common, skipReason: `evaluation failed: ${(e as Error).message}` }, translation: t };
+      }
     }
     const list: ListSide = { value: v, plain: t.plain, ast: t.ast, vars, uncertain, roundedNum };
     if (typeof v !== 'number') return { out: { ...common, list: v }, translation: t, list };
@@ -228,6 +254,25 @@ function evaluateWith(span: MathSpan, seg: Segment, env: LatexEnv, carried: bool
     side: { value, plain: t.plain, ast: t.ast, hasNames: t.names.length > 0, vars: scalars, uncertain, roundedNum },
     list: { value, plain: t.plain, ast: t.ast, vars, uncertain, roundedNum },
   };
+}
+
+/**
+ * `A + I`, `I - A`: each unbound `I` added to or subtracted from a square matrix becomes the
+ * identity of its size; undefined when some `I` stands elsewhere (`2I`) or beside anything
+ * but a square matrix.
+ */
+function identitySized(ast: Node, squareSize: (n: Node) => number | undefined): ReadonlyMap<Node, string> | undefined {
+  const sub = new Map<Node, string>();
+  const all = nodes(ast);
+  const isI = (x: Node) => x.k === 'name' && x.name === 'I';
+  for (const n of all) {
+    if (n.k !== 'bin' || (n.op !== '+' && n.op !== '-') || isI(n.a) === isI(n.b)) continue;
+    const size = squareSize(isI(n.a) ? n.b : n.a);
+    if (size === undefined) return undefined;
+    sub.set(isI(n.a) ? n.a : n.b, `identity(${size})`);
+  }
+  const count = all.filter((n) => n.k === 'name' && n.name === 'I').length;
+  return count > 0 && sub.size === count ? sub : undefined;
 }
 
 /** Compares each pair of adjacent segments of a chain. */

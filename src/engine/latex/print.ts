@@ -30,8 +30,15 @@ export function notEvaluable(root: Node): string | undefined {
   return undefined;
 }
 
-/** mathjs source with every operation parenthesised, so precedence never differs. `sub` replaces nodes. */
-export function emit(root: Node, sub?: ReadonlyMap<Node, string>): string {
+// mathjs functions of one number that do not apply to a list: element-wise they are mapped.
+const MAPPED = new Set(['exp', 'log', 'log2', 'log10', 'sqrt', 'cbrt', 'tanh', 'sinh', 'cosh', 'sin', 'cos', 'tan', 'atan']);
+
+/**
+ * mathjs source with every operation parenthesised, so precedence never differs. `sub`
+ * replaces nodes. `elementwise`: one-argument functions and `e^{…}` are mapped over a
+ * list argument (`\exp(z)` of a vector z), as notes mean them.
+ */
+export function emit(root: Node, sub?: ReadonlyMap<Node, string>, elementwise = false): string {
   return fold<string>(root, (n, kids) => {
     const o = sub?.get(n);
     if (o !== undefined) return o;
@@ -47,8 +54,10 @@ export function emit(root: Node, sub?: ReadonlyMap<Node, string>): string {
       case 'bin':
         return `(${kids[0]} ${n.op} ${kids[1]})`;
       case 'pow':
+        if (elementwise && n.base.k === 'const' && n.base.name === 'e') return `map(${kids[1]}, exp)`;
         return `(${kids[0]} ^ ${kids[1]})`;
       case 'call':
+        if (elementwise && kids.length === 1 && MAPPED.has(n.fn)) return `map(${kids[0]}, ${n.fn})`;
         return `${n.fn}(${kids.join(', ')})`;
       case 'paren':
         return `(${kids[0]})`;

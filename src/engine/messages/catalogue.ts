@@ -29,6 +29,7 @@ export const catalogue = {
   'name.definedLater': 'Unknown name "{name}": defined later, at line {line}',
   'name.dependsOnFailed': 'depends on {name} (line {line}), which failed',
   'eval.tooDeep': 'Too deeply nested or recursive to evaluate',
+  'eval.tooLarge': 'The result is too large to build (longer than a string or list can be)',
   'eval.shapes': "Shapes don't fit for {operation}: {left} and {right}",
   'eval.shapesMatmul': "Shapes don't fit for {operation}: {left} and {right} (columns of the left must equal rows of the right)",
   'record.error': 'In the recorded result: {detail}',

@@ -15,6 +15,8 @@ export function describeError(e: unknown, main: MathNode, values: Values): Said 
   if (e instanceof NoteError) return { message: e.message, code: e.code, args: e.args };
   if (e instanceof LimitError) return e.message;
   if (e instanceof RangeError && /call stack/i.test(e.message)) return said('eval.tooDeep');
+  // V8's own bound on a string or an array (reached with the time limit off: a formatted 9-million-element matrix).
+  if (e instanceof RangeError && /^Invalid (string|array|typed array) length/i.test(e.message)) return said('eval.tooLarge');
   const err = e as Error;
   const message = String(err?.message ?? e);
   if (isShapeError(e)) {
