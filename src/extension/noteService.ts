@@ -35,6 +35,8 @@ export class NoteService implements vscode.Disposable {
   /** The text each result was computed from (the preview matches results by text). */
   private readonly texts = new Map<string, string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The version of each note whose evaluation is under way. */
+  private readonly evaluating = new Map<string, number>();
   private readonly emitter = new vscode.EventEmitter<EvaluatedNote>();
   /** Fires after each evaluation lands. */
   readonly onDidEvaluate = this.emitter.event;
@@ -78,7 +80,12 @@ export class NoteService implements vscode.Disposable {
         }
       }),
       vscode.window.onDidChangeVisibleTextEditors((editors) => {
-        for (const editor of editors) if (!this.results.has(editor.document.uri.toString())) this.schedule(editor.document, 0);
+        for (const editor of editors) {
+          const key = editor.document.uri.toString();
+          // A note just opened is already queued or running (onDidOpenTextDocument): once is enough.
+          if (this.results.has(key) || this.timers.has(key) || this.evaluating.get(key) === editor.document.version) continue;
+          this.schedule(editor.document, 0);
+        }
       }),
       vscode.workspace.onDidDeleteFiles((e) => {
         for (const deleted of e.files) {
@@ -201,6 +208,8 @@ export class NoteService implements vscode.Disposable {
       return undefined;
     }
     const started = performance.now();
+    const version = document.version;
+    this.evaluating.set(key, version);
     try {
       const result = await this.client.evaluate(
         { uri: key, version: document.version, text },
@@ -224,6 +233,8 @@ export class NoteService implements vscode.Disposable {
       if (e instanceof SupersededError) return undefined;
       this.log.appendLine(`[${new Date().toISOString()}] evaluation of ${document.uri.fsPath} failed: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
+    } finally {
+      if (this.evaluating.get(key) === version) this.evaluating.delete(key);
     }
   }
 

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { parentPort, workerData, type Transferable } from 'node:worker_threads';
+import { parentPort, resourceLimits, workerData, type Transferable } from 'node:worker_threads';
 import type { WorkerData } from './protocol';
 
 const data = workerData as WorkerData;
@@ -50,13 +50,45 @@ function writeCache(file: string, code: Buffer): void {
     fs.renameSync(temporary, file);
   } catch {
     // No cache (a read-only folder, a full disk): the next start compiles again.
+    return;
+  }
+  pruneCaches(file);
+}
+
+/** Caches of one bundle kept: a few builds and flag sets (the editor's, the CLI's check and render) share the folder. */
+const KEPT = 8;
+
+/**
+ * Every build of a bundle gets its own cache (1.5–2 MB each): a new one removes the oldest
+ * beyond the newest `KEPT` of the same bundle, and temporary files left by a crashed write.
+ */
+function pruneCaches(file: string): void {
+  try {
+    const dir = path.dirname(file);
+    const prefix = path.basename(file).replace(/-[^-]*\.v8cache$/, '-');
+    const now = Date.now();
+    const caches: { name: string; mtimeMs: number }[] = [];
+    for (const name of fs.readdirSync(dir)) {
+      if (!name.startsWith(prefix)) continue;
+      const stat = fs.statSync(path.join(dir, name));
+      if (name.endsWith('.v8cache')) caches.push({ name, mtimeMs: stat.mtimeMs });
+      else if (name.endsWith('.tmp') && now - stat.mtimeMs > 60 * 60_000) fs.rmSync(path.join(dir, name), { force: true });
+    }
+    caches.sort((a, b) => b.mtimeMs - a.mtimeMs);
+    for (const { name } of caches.slice(KEPT)) if (name !== path.basename(file)) fs.rmSync(path.join(dir, name), { force: true });
+  } catch {
+    // Another worker pruned first, or the folder is read-only: nothing lost but disk.
   }
 }
 
 function cacheName(file: string, text: string): string {
   // Size and modification time name this build of the bundle; V8 checks the source itself.
+  // V8 also rejects a cache made under other flags (a heap size: the CLI's checking
+  // processes start with one, `render` and the editor without), so they are in the name:
+  // otherwise each would reject and rewrite the other's cache, and none would start from one.
   const stat = fs.statSync(file);
-  const key = [path.basename(file), text.length, stat.mtimeMs, process.version, process.arch].join('-');
+  const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? '', JSON.stringify(resourceLimits)].join(' ');
+  const key = [path.basename(file), text.length, stat.mtimeMs, process.version, process.arch, flags].join('-');
   let hash = 0;
   for (let i = 0; i < key.length; i++) hash = (Math.imul(hash, 31) + key.charCodeAt(i)) | 0;
   return `${path.basename(file, '.js')}-${(hash >>> 0).toString(36)}.v8cache`;

@@ -1,4 +1,4 @@
-// `npm run bench cli-scale`: the CLI's figures (issue 14, goals 4 and 6), each a ratio
+// `npm run bench cli` (or one of cli-start, cli-scale, cli-cache): the CLI's figures (issue 14, goals 4 and 6), each a ratio
 // against an anchor run side by side in this process; absolute times are for context only.
 // - start-up: `dl-calc check examples` against `node -e 0` (goal ≤ 3×), with where it goes;
 // - CI scale: notes/s with every core against one process (goal ≥ 1.8× on 2 cores), cost
@@ -16,15 +16,19 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 import { ratio } from './measure';
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 
-function wall(args: string[], cwd = root): number {
+/** A command line, with environment variables to add. */
+type Command = string[] | { args: string[]; env: Record<string, string> };
+
+function wall(command: Command, cwd = root): number {
+  const { args, env } = Array.isArray(command) ? { args: command, env: {} } : command;
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
 
 /** Runs each command `runs` times, interleaved, so load changes hit all alike; medians. */
-function sideBySide(runs: number, commands: string[][], cwd = root): number[] {
+function sideBySide(runs: number, commands: Command[], cwd = root): number[] {
   const times: number[][] = commands.map(() => []);
   for (let i = 0; i < runs; i++) commands.forEach((c, k) => times[k].push(wall(c, cwd)));
   return times.map(median);
@@ -90,44 +94,56 @@ function course(n: number): string {
   return dir;
 }
 
-async function startUp(): Promise<void> {
+export async function startUp(): Promise<void> {
   console.log('\n== CLI start: `dl-calc check examples` against a bare node start (goal ≤ 3×)');
   const loadWorker = path.join(root, 'out', 'bench-cli', 'worker-ready.js');
   fs.mkdirSync(path.dirname(loadWorker), { recursive: true });
-  // The evaluation worker alone: a thread that loads mathjs and the engine, then says it is ready.
+  // The evaluation worker alone: the editor's client starts it (through the loader and a
+  // code cache in out/, or without one) and waits for the answer to an empty note.
+  const dist = path.join(root, 'dist');
+  const benchCache = path.join(root, 'out', 'bench-cli', 'v8');
   fs.writeFileSync(
     loadWorker,
-    `const { Worker } = require('node:worker_threads');
-const w = new Worker(${JSON.stringify(path.join(root, 'dist', 'evaluationWorker.js'))}, { workerData: { progress: new SharedArrayBuffer(20), role: 'engine' } });
-w.on('message', () => w.terminate());\n`,
+    `const { EvaluationClient } = require(${JSON.stringify(path.join(root, 'out', 'src', 'node', 'evaluationClient.js'))});
+const client = new EvaluationClient({ timeLimitMs: () => 0, workerPath: ${JSON.stringify(path.join(dist, 'evaluationWorker.js'))}, codeCacheDir: process.argv[2] || null });
+client.evaluate({ uri: 'ready.md', version: 1, text: '# ready\\n' }).then(() => client.dispose());\n`,
   );
-  const [node, help, checkProcess, worker, one, all] = sideBySide(5, [
+  wall([loadWorker, benchCache]); // writes its code cache
+  // A file as the cache folder turns the cache off (nothing can be read or written there).
+  const noCache = { XDG_CACHE_HOME: path.join(dist, 'cli.js') };
+  wall([bin, 'check', 'examples']); // writes the cache if there is none for this build
+  const [node, help, checkProcess, worker, workerNoCache, one, all, allNoCache] = sideBySide(7, [
     ['-e', '0'],
     [bin, 'help'],
     // The checking process's own code, without its worker.
-    ['-e', `require(${JSON.stringify(path.join(root, 'dist', 'checkProcess.js'))})`],
+    ['-e', `require(${JSON.stringify(path.join(dist, 'checkProcess.js'))})`],
+    [loadWorker, benchCache],
     [loadWorker],
     [bin, 'check', '--jobs', '1', 'examples'],
     [bin, 'check', 'examples'],
+    { args: [bin, 'check', 'examples'], env: noCache },
   ]);
   console.log(`   node -e 0 (anchor):                     ${ms(node)}`);
   console.log(`   dl-calc help (the CLI's own code):      ${ms(help)}   ${ratio(help, node)}`);
   console.log(`   a checking process's code, no worker:   ${ms(checkProcess)}   ${ratio(checkProcess, node)}`);
-  console.log(`   the evaluation worker ready (mathjs):   ${ms(worker)}   ${ratio(worker, node)}`);
+  console.log(`   the evaluation worker ready, code cache: ${ms(worker)}   ${ratio(worker, node)}   (no cache: ${ms(workerNoCache)}, ${ratio(workerNoCache, node)})`);
   console.log(`   dl-calc check --jobs 1 examples:        ${ms(one)}   ${ratio(one, node)}`);
-  console.log(`   dl-calc check examples:                 ${ms(all)}   ${ratio(all, node)}   (goal ≤ 3×)`);
+  console.log(`   dl-calc check examples:                 ${ms(all)}   ${ratio(all, node)}   (goal ≤ 3×; without the code cache ${ratio(allNoCache, node)})`);
 }
 
-async function scale(): Promise<void> {
+export async function scale(): Promise<void> {
   const cores = os.availableParallelism();
   console.log(`\n== CI scale: \`dl-calc check DIR\` with every core (${cores}) against one process`);
   // 1,000 notes, as the issue measured: each process loads mathjs once, which 200 notes barely repay.
   const big = course(1000);
-  const one = await measured(['check', '--jobs', '1', big]);
-  const every = await measured(['check', big]);
+  // Round robin, so a change of load falls on both alike; medians of three.
+  const [one, every] = sideBySide(3, [
+    [bin, 'check', '--jobs', '1', big],
+    [bin, 'check', big],
+  ]);
   const rate = (n: number, t: number) => `${((n / t) * 1000).toFixed(0)} notes/s`;
-  console.log(`   1000 notes, one process (anchor):       ${ms(one.ms)}   ${rate(1000, one.ms)}`);
-  console.log(`   1000 notes, every core:                 ${ms(every.ms)}   ${rate(1000, every.ms)}   ${ratio(one.ms, every.ms)} the notes/s (goal ≥ 1.8× on 2 cores)`);
+  console.log(`   1000 notes, one process (anchor):       ${ms(one)}   ${rate(1000, one)}`);
+  console.log(`   1000 notes, every core:                 ${ms(every)}   ${rate(1000, every)}   ${ratio(one, every)} the notes/s (goal ≥ 1.8× on 2 cores)`);
   console.log(`   (machine load average now ${os.loadavg()[0].toFixed(1)} on ${cores} cores: with other work running, more processes cannot go faster)`);
   const sizes = (process.env.DL_CALC_BENCH_COURSE ?? '200,1000,3000').split(',').map(Number);
   const base = sizes[0];
@@ -142,7 +158,7 @@ async function scale(): Promise<void> {
   }
 }
 
-async function cache(): Promise<void> {
+export async function cache(): Promise<void> {
   console.log('\n== --cache: 200 notes, a first run writes it, a second finds nothing changed');
   const dir = course(200);
   const file = path.join(root, 'out', 'bench-cli', 'bench.cache');
@@ -159,10 +175,4 @@ async function cache(): Promise<void> {
   console.log(`   no cache (anchor):                      ${ms(n)}`);
   console.log(`   --cache, first run (writes it):         ${ms(c)}   ${ratio(c, n)}   (the cost of keeping it, ${(fs.statSync(file).size / 1024).toFixed(0)} KB)`);
   console.log(`   --cache, nothing changed:               ${ms(w)}   ${ratio(w, n)}`);
-}
-
-export async function benchCliFigures(): Promise<void> {
-  await startUp();
-  await scale();
-  await cache();
 }

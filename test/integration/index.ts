@@ -14,7 +14,7 @@ function loadMocha(): typeof MochaType {
 }
 
 export function run(): Promise<void> {
-  return runSuites(['extension.suite', 'previewLatex.suite', 'fit.suite', 'symbolicLatex.suite', 'mathSettings.suite'], 'integration');
+  return runSuites(['extension.suite', 'previewLatex.suite', 'fit.suite', 'symbolicLatex.suite', 'mathSettings.suite', 'openOnce.suite'], 'integration');
 }
 
 export function runSuites(suites: readonly string[], label: string): Promise<void> {

@@ -11,8 +11,8 @@ import { EvaluationClient } from '../../src/node/evaluationClient';
 const workerPath = path.join(__dirname, '..', '..', 'src', 'node', 'evaluationWorker.js');
 const doc = { uri: 'cache.md', version: 1, text: '# cache\n\n```dl-calc\nz = 0.5\na = sigmoid(z)\nW = [1, 2; 3, 4] * a\n```\n' };
 
-async function evaluateWith(codeCacheDir: string | null): Promise<string[]> {
-  const client = new EvaluationClient({ timeLimitMs: () => 30_000, workerPath, codeCacheDir });
+async function evaluateWith(codeCacheDir: string | null, memoryLimitMb?: number): Promise<string[]> {
+  const client = new EvaluationClient({ timeLimitMs: () => 30_000, workerPath, codeCacheDir, memoryLimitMb });
   try {
     const result = await client.evaluate(doc);
     return result.statements.map((s) => s.value?.short ?? s.error?.message ?? '');
@@ -53,6 +53,60 @@ test('the code cache is written once, used by the next worker, and a damaged one
       if (fs.statSync(path.join(dir, file)).size > 100) break;
       await new Promise((r) => setTimeout(r, 20));
     }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a new cache removes the oldest of the same bundle beyond eight, and leaves other files alone', { timeout: 120_000 }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-calc-v8-'));
+  try {
+    // Ten caches of earlier builds of this bundle, oldest first, and a cache of another bundle.
+    const old = Array.from({ length: 10 }, (_, i) => `evaluationWorker-old${i}.v8cache`);
+    old.forEach((name, i) => {
+      fs.writeFileSync(path.join(dir, name), 'earlier build');
+      const at = new Date(Date.now() - (20 - i) * 3600_000);
+      fs.utimesSync(path.join(dir, name), at, at);
+    });
+    fs.writeFileSync(path.join(dir, 'otherWorker-abc.v8cache'), 'another bundle');
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'not ours');
+    assert.deepEqual(await evaluateWith(dir), ['0.5', '0.622459', '(2×2) [[0.622459, 1.24492], [1.86738, 2.48984]]']);
+    // Wait for the new cache (written after the answer), then for the pruning after it.
+    const isNew = (f: string) => f.startsWith('evaluationWorker-') && !f.includes('-old');
+    for (;;) {
+      const files = fs.readdirSync(dir);
+      if (files.some(isNew) && files.filter((f) => f.startsWith('evaluationWorker-')).length <= 8) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const left = fs.readdirSync(dir).sort();
+    assert.deepEqual(
+      left.filter((f) => f.includes('-old')),
+      ['evaluationWorker-old3.v8cache', 'evaluationWorker-old4.v8cache', 'evaluationWorker-old5.v8cache', 'evaluationWorker-old6.v8cache', 'evaluationWorker-old7.v8cache', 'evaluationWorker-old8.v8cache', 'evaluationWorker-old9.v8cache'],
+    );
+    assert.ok(left.includes('otherWorker-abc.v8cache'));
+    assert.ok(left.includes('notes.txt'));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('workers started with other V8 flags keep their own caches instead of rewriting one another\'s', { timeout: 120_000 }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-calc-v8-'));
+  try {
+    // The heap limit is a V8 flag of the worker: V8 rejects a cache made under another one.
+    const plain = await evaluateWith(dir);
+    const [first] = await cacheFiles(dir);
+    const firstTime = fs.statSync(path.join(dir, first)).mtimeMs;
+    assert.deepEqual(await evaluateWith(dir, 1024), plain);
+    for (;;) {
+      if (fs.readdirSync(dir).filter((f) => f.endsWith('.v8cache')).length === 2) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    // Each started from its own since: neither is written again.
+    assert.deepEqual(await evaluateWith(dir), plain);
+    assert.deepEqual(await evaluateWith(dir, 1024), plain);
+    assert.equal(fs.statSync(path.join(dir, first)).mtimeMs, firstTime);
+    assert.equal(fs.readdirSync(dir).filter((f) => f.endsWith('.v8cache')).length, 2);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -3,7 +3,7 @@
 // are matched to the checker's spans by document order (both read the note with the same
 // markdown-it configuration, see engine/parse), confirmed by their content.
 import type MarkdownIt from 'markdown-it';
-import { findMathSpans, type MathSpan } from '../latex/mathSpans';
+import { findMathSpans, findOutsideMathSpans, type MathSpan } from '../latex/mathSpans';
 import { formatValue } from '../latex/compare';
 import type { LatexChainResult } from '../latex/types';
 import type { NoteResult, Position } from '../types';
@@ -79,17 +79,15 @@ interface Marks {
 
 const cache = new WeakMap<NoteResult, { src: string; labels: MarkLabels; marks: Marks }>();
 
-/** The mark of each of the note's math spans, from the checker's results. */
-export function marksFor(result: NoteResult, src: string, labels: MarkLabels = defaultMarkLabels()): Marks {
-  const hit = cache.get(result);
-  if (hit && hit.src === src && hit.labels.verified === labels.verified && hit.labels.wrong === labels.wrong) return hit.marks;
-  const spans = result.latex.length ? findMathSpans(src) : [];
-  const chains = result.latex.filter((c) => !c.where && c.status !== 'skipped');
-  chains.sort((a, b) => (before(a.range.start, b.range.start) ? (before(b.range.start, a.range.start) ? 0 : -1) : 1));
-  // Spans and chains both in document order: each span's chains are found from where the
-  // last span's search began, so 200,000 formulas cost linear time, not spans × chains.
+/**
+ * Each span's mark from the checked chains that stand in it. Spans and chains both in
+ * document order: each span's chains are found from where the last span's search began,
+ * so 200,000 formulas cost linear time, not spans × chains.
+ */
+function marksOfSpans(spans: readonly MathSpan[], checked: readonly LatexChainResult[], labels: MarkLabels): (MathMark | undefined)[] {
+  const chains = [...checked].sort((a, b) => (before(a.range.start, b.range.start) ? (before(b.range.start, a.range.start) ? 0 : -1) : 1));
   let from = 0;
-  const marks = spans.map((span) => {
+  return spans.map((span) => {
     while (from < chains.length && !before(span.range.start, chains[from].range.start)) from++;
     const inside: LatexChainResult[] = [];
     for (let i = from; i < chains.length && before(chains[i].range.start, span.range.end); i++) {
@@ -98,9 +96,89 @@ export function marksFor(result: NoteResult, src: string, labels: MarkLabels = d
     }
     return markOf(inside, labels);
   });
+}
+
+/** The mark of each of the note's math spans, from the checker's results. */
+export function marksFor(result: NoteResult, src: string, labels: MarkLabels = defaultMarkLabels()): Marks {
+  const hit = cache.get(result);
+  if (hit && hit.src === src && hit.labels.verified === labels.verified && hit.labels.wrong === labels.wrong) return hit.marks;
+  const spans = result.latex.length ? findMathSpans(src) : [];
+  const marks = marksOfSpans(
+    spans,
+    result.latex.filter((c) => !c.where && c.status !== 'skipped'),
+    labels,
+  );
   const value = { spans, marks };
   cache.set(result, { src, labels, marks: value });
   return value;
+}
+
+/** Meta key: the place of a text token's first `\\( \\)` formula among the note's, in document order. */
+export const OTHER_ORDINAL = 'dlCalcOther';
+
+// `\( … \)` and `\[ … \]` as the preview shows them (a note's `\\(`): text, not math.
+const OTHER_IN_TEXT = /\\\(([\s\S]*?)\\\)|\\\[([\s\S]*?)\\\]/g;
+
+/**
+ * Numbers the `\( \)` formulas left in text tokens (outside links, as the checker reads
+ * them), adding `meta` to each token that holds some.
+ */
+export function numberOtherMath(tokens: readonly Token[], meta: Record<string, unknown> = {}): void {
+  let n = 0;
+  for (const token of tokens) {
+    if (token.type !== 'inline' || !token.children) continue;
+    let link = 0;
+    for (const child of token.children) {
+      if (child.type === 'link_open') link++;
+      else if (child.type === 'link_close') link--;
+      else if (child.type === 'text' && link === 0 && (child.content.includes('\\(') || child.content.includes('\\['))) {
+        const count = child.content.match(OTHER_IN_TEXT)?.length ?? 0;
+        if (!count) continue;
+        child.meta = { ...(child.meta ?? {}), ...meta, [OTHER_ORDINAL]: n };
+        n += count;
+      }
+    }
+  }
+}
+
+const otherCache = new WeakMap<NoteResult, { src: string; labels: MarkLabels; marks: Marks }>();
+
+/** The mark of each `\( \)` formula the checker read (dlCalc.latexChecks.otherDelimiters). */
+export function otherMarksFor(result: NoteResult, src: string, labels: MarkLabels = defaultMarkLabels()): Marks {
+  const hit = otherCache.get(result);
+  if (hit && hit.src === src && hit.labels === labels) return hit.marks;
+  const chains = result.latex.filter((c) => c.where === 'other-math' && c.status !== 'skipped');
+  const spans = chains.length ? findOutsideMathSpans(src, { otherDelimiters: true }).filter((s) => s.where === 'other-math') : [];
+  const marks = marksOfSpans(spans, chains, labels);
+  const value = { spans, marks };
+  otherCache.set(result, { src, labels, marks: value });
+  return value;
+}
+
+/** A text token's HTML with a mark after each of its `\( \)` formulas that earned one; undefined when none did. */
+export function textWithMarks(marks: Marks, token: Token): string | undefined {
+  const first = token.meta?.[OTHER_ORDINAL];
+  if (typeof first !== 'number' || !marks.marks.some(Boolean)) return undefined;
+  let html = '';
+  let last = 0;
+  let k = 0;
+  let marked = false;
+  for (const m of token.content.matchAll(OTHER_IN_TEXT)) {
+    const content = m[1] ?? m[2];
+    const n = first + k++;
+    // The formula at that place, or (when the checker placed one fewer) the nearest alike.
+    let i = marks.spans[n]?.content.trim() === content.trim() ? n : -1;
+    if (i < 0) marks.spans.forEach((s, j) => {
+      if (s.content.trim() === content.trim() && (i < 0 || Math.abs(j - n) < Math.abs(i - n))) i = j;
+    });
+    const mark = i >= 0 ? marks.marks[i] : undefined;
+    if (!mark) continue;
+    const end = m.index + m[0].length;
+    html += escapeHtml(token.content.slice(last, end)) + markHtml(mark);
+    last = end;
+    marked = true;
+  }
+  return marked ? html + escapeHtml(token.content.slice(last)) : undefined;
 }
 
 /** The mark of a rendered math token, if its span is found and earned one. */

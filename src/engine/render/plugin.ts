@@ -13,9 +13,10 @@ import {
   statementsInRange,
 } from './block';
 import { parseFenceInfo } from './options';
+import { escapeHtml } from './escape';
 import { type KatexLike, TexRenderer } from './tex';
 import { adjacentInlineMath } from './adjacentMath';
-import { defaultMarkLabels, type MarkLabels, markOfToken, marksFor, numberMathTokens, withMark } from './mathMarks';
+import { defaultMarkLabels, type MarkLabels, markOfToken, marksFor, numberMathTokens, numberOtherMath, otherMarksFor, textWithMarks, withMark } from './mathMarks';
 
 export interface DlCalcPluginOptions {
   /**
@@ -89,6 +90,7 @@ export function dlCalcPlugin(md: MarkdownIt, options: DlCalcPluginOptions): void
     const ref: SourceRef = { src: state.src };
     if (options.mathMarks ?? true) {
       numberMathTokens(state.tokens, { dlCalcSource: ref });
+      numberOtherMath(state.tokens, { dlCalcSource: ref });
       // The math plugin may be installed after this one (VS Code's order): wrap its
       // renderers at the first parse, when every plugin is in.
       wrapMathRenderers(md, options);
@@ -111,6 +113,20 @@ export function dlCalcPlugin(md: MarkdownIt, options: DlCalcPluginOptions): void
       }
     }
   });
+
+  // `\\( \\)` math the checker read (dlCalc.latexChecks.otherDelimiters) stays text in the
+  // preview; its mark goes after the formula's closing.
+  if (options.mathMarks ?? true) {
+    const previousText = md.renderer.rules.text;
+    md.renderer.rules.text = (tokens, idx, mdOptions, env, self) => {
+      const token = tokens[idx];
+      const src = (token.meta?.dlCalcSource as SourceRef | undefined)?.src;
+      const result = src === undefined || token.meta?.dlCalcOther === undefined ? undefined : safeResults(options, env, src);
+      const html = result && textWithMarks(otherMarksFor(result, src!, options.markLabels ?? defaultMarkLabels()), token);
+      if (html !== undefined) return html;
+      return previousText ? previousText(tokens, idx, mdOptions, env, self) : escapeHtml(token.content);
+    };
+  }
 
   const previousFence = md.renderer.rules.fence;
   md.renderer.rules.fence = (tokens, idx, mdOptions, env, self) => {

@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { useBundle } from '../../../src/engine/messages';
 import { evaluate, repoRoot, scanTags, stubKatex } from './helpers';
+import { createEngine } from '../../../src/engine';
 
 const note = [
   'Update: $0.5 - 0.0123 = 0.4877$, wrong: $2 \\times 3 = 7$, unchecked: $y = ax + b$.',
@@ -112,4 +113,25 @@ test('the hover speaks the reader\'s language (the engine catalogue)', () => {
   } finally {
     useBundle(undefined);
   }
+});
+
+test('`\\( \\)` math the checker read (other delimiters on) is marked after its closing, in the preview and the export', () => {
+  const other = [
+    'MathJax style: \\\\(9 - 3 + 2 = 8\\\\) and \\\\(2 \\times 4 = 9\\\\), unchecked \\\\(y = ax\\\\).',
+    '',
+    'In a [link \\\\(1 + 1 = 2\\\\)](https://example.com) nothing; \\\\[5 \\times 5 = 25\\\\] on its own.',
+    '',
+  ].join('\n');
+  const result = createEngine({ latexOtherDelimiters: true }).evaluate({ uri: 'file:///other.md', version: 1, text: other });
+  const expected: [string, string][] = [
+    ['✓', 'Hand calculation holds\n9 − 3 + 2 = 8'],
+    ['✗', 'Hand calculation does not hold\n2 × 4 = 8, but 9 is written'],
+    ['✓', 'Hand calculation holds\n5 × 5 = 25'],
+  ];
+  const html = preview(() => result).render(other, {});
+  assert.deepEqual(marks(html), expected);
+  assert.match(html, /\\\(9 - 3 \+ 2 = 8\\\)<span class="dl-calc-math-mark dl-calc-math-ok"/);
+  assert.deepEqual(marks(renderNoteToHtml(other, { results: result, katex: stubKatex })), expected);
+  // Off (the default): the checker reads none, and nothing is marked.
+  assert.deepEqual(marks(preview(() => evaluate(other)).render(other, {})), []);
 });
