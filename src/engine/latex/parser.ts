@@ -53,7 +53,14 @@ export const MAX_HEIGHT = 160;
 export const TOO_DEEP = 'too deeply nested';
 export const TOO_LONG = 'too long to check';
 
-export class Skip extends Error {}
+/**
+ * Why a segment is not read, thrown out of the rules. Not an Error: most formulas of a note
+ * are skipped somewhere, and capturing a stack trace at each throw was a measurable share
+ * of a cold check.
+ */
+export class Skip {
+  constructor(readonly message: string) {}
+}
 
 type Tok = TexToken;
 
