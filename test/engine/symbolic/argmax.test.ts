@@ -5,21 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkLatexChains, type LatexChainResult, type LatexLink } from '../../../src/engine/latex';
+import type { LatexLink } from '../../../src/engine/latex';
+import { check, linkOn, verdictOn } from './claims';
 import { useBundle } from '../../../src/engine/messages';
 
-function check(note: string, symbolic = false): LatexChainResult[] {
-  return checkLatexChains(note, { lookup: () => undefined, evaluate: () => Number.NaN }, { symbolic });
-}
-function linkOn(results: LatexChainResult[], line: number): LatexLink | undefined {
-  const chain = results.find((r) => r.range.start.line + 1 === line);
-  return chain?.links.find((l) => l.ok !== undefined) ?? chain?.links[0];
-}
-function verdictOn(results: LatexChainResult[], line: number): string {
-  const l = linkOn(results, line);
-  if (!l) return 'no chain';
-  return l.ok === true ? 'verified' : l.ok === false ? 'wrong' : `skipped: ${l.reason}`;
-}
 /** The first point's coordinates of a link, in the order sampled. */
 function coordinates(l: LatexLink): number[][] {
   return l.sampled!.points.map((p) => l.sampled!.variables.map((v) => p.at[v]));

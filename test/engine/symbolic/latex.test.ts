@@ -2,22 +2,8 @@
 // points: fixture notes written for these tests (never copied from real notes).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkLatexChains, type LatexChainResult, type LatexLink } from '../../../src/engine/latex';
+import { check, flagged, linkOn, verdictOn } from './claims';
 
-function check(note: string, symbolic = false): LatexChainResult[] {
-  return checkLatexChains(note, { lookup: () => undefined, evaluate: () => Number.NaN }, { symbolic });
-}
-/** The first link with a verdict in the chain on `line` (1-based). */
-function linkOn(results: LatexChainResult[], line: number): LatexLink | undefined {
-  const chain = results.find((r) => r.range.start.line + 1 === line);
-  return chain?.links.find((l) => l.ok !== undefined) ?? chain?.links[0];
-}
-function verdictOn(results: LatexChainResult[], line: number): string {
-  const l = linkOn(results, line);
-  if (!l) return 'no chain';
-  return l.ok === true ? 'verified' : l.ok === false ? 'wrong' : `skipped: ${l.reason}`;
-}
-const flagged = (rs: LatexChainResult[]) => rs.filter((r) => r.status === 'failed').map((r) => r.range.start.line + 1);
 
 test('activations: tanh, sigmoid, softplus, ReLU derivatives in the notation students write', () => {
   const note = [
