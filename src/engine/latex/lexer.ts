@@ -125,7 +125,9 @@ function rawTokens(src: string): RawToken[] {
       i++;
     } else {
       const cp = String.fromCodePoint(src.codePointAt(i)!);
-      out.push({ kind: 'char', text: cp, start, end: i + cp.length, tight });
+      // Letters pasted from a math font (`𝑥`, `𝐰`) stand for the plain letter.
+      const plainLetter = mathLetter(cp.codePointAt(0)!);
+      out.push(plainLetter ? { kind: 'letter', text: plainLetter, start, end: i + cp.length, tight } : { kind: 'char', text: cp, start, end: i + cp.length, tight });
       i += cp.length;
     }
     tight = true;
@@ -175,4 +177,15 @@ function delimiterOf(t: RawToken): DelimiterEntry | undefined {
   if (t.kind === 'char' && (t.text === '<' || t.text === '>')) return { kind: t.text === '<' ? 'open' : 'close', delim: t.text };
   if (t.kind === 'cmd') return DELIM_CMD[t.text];
   return undefined;
+}
+
+/**
+ * The Latin letter a Mathematical Alphanumeric Symbol stands for (U+1D400–U+1D6A3: bold,
+ * italic, script, fraktur, double-struck, sans-serif and monospace, each 52 letters A–Z
+ * a–z), or undefined. Notes copied from a PDF or a web page carry them.
+ */
+function mathLetter(code: number): string | undefined {
+  if (code < 0x1d400 || code > 0x1d6a3) return undefined;
+  const k = (code - 0x1d400) % 52;
+  return String.fromCharCode(k < 26 ? 65 + k : 97 + k - 26);
 }
