@@ -193,9 +193,9 @@ function evaluateWith(span: MathSpan, seg: Segment, env: LatexEnv, carried: bool
     const reason = `${ambiguous.map(readableName).join(', ')} changed in an earlier section: which value is meant is not certain`;
     return { out: { ...common, skipReason: reason }, translation: t, unbound: ambiguous, bound: vars };
   }
-  // `A + I`: an identity sized by the matrix it is added to (`\tilde{A} = A + I`).
+  // `A + I`: an identity sized by the matrix it is added to (`\tilde{A} = A + I`). Looked
+  // at only when I is the one name unbound, so other segments pay nothing for it.
   let listSub: ReadonlyMap<Node, string> | undefined;
-  const withMatrix = Object.values(vars).some((v) => typeof v !== 'number') || nodes(t.ast).some((n) => n.k === 'matrix');
   const squareSize = (n: Node): number | undefined => {
     try {
       const v = env.evaluateAny?.(emit(n), vars);
@@ -204,7 +204,9 @@ function evaluateWith(span: MathSpan, seg: Segment, env: LatexEnv, carried: bool
       return undefined;
     }
   };
-  const identity = unbound.length === 1 && unbound[0] === 'I' && withMatrix ? identitySized(t.ast, squareSize) : undefined;
+  const ast = t.ast;
+  const withMatrix = () => Object.values(vars).some((v) => typeof v !== 'number') || nodes(ast).some((n) => n.k === 'matrix');
+  const identity = unbound.length === 1 && unbound[0] === 'I' && withMatrix() ? identitySized(t.ast, squareSize) : undefined;
   if (identity) {
     unbound.length = 0;
     listSub = identity;
