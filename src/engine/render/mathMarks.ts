@@ -165,13 +165,7 @@ export function textWithMarks(marks: Marks, token: Token): string | undefined {
   let marked = false;
   for (const m of token.content.matchAll(OTHER_IN_TEXT)) {
     const content = m[1] ?? m[2];
-    const n = first + k++;
-    // The formula at that place, or (when the checker placed one fewer) the nearest alike.
-    let i = marks.spans[n]?.content.trim() === content.trim() ? n : -1;
-    if (i < 0) marks.spans.forEach((s, j) => {
-      if (s.content.trim() === content.trim() && (i < 0 || Math.abs(j - n) < Math.abs(i - n))) i = j;
-    });
-    const mark = i >= 0 ? marks.marks[i] : undefined;
+    const mark = markAt(marks, first + k++, (s) => s.content.trim() === content.trim());
     if (!mark) continue;
     const end = m.index + m[0].length;
     html += escapeHtml(token.content.slice(last, end)) + markHtml(mark);
@@ -186,11 +180,19 @@ export function markOfToken(marks: Marks, token: Token): MathMark | undefined {
   const n = token.meta?.[MATH_ORDINAL];
   if (typeof n !== 'number') return undefined;
   const content = isMathFence(token) ? token.content.replace(/\n$/, '') : token.content;
-  if (marks.spans[n]?.content === content) return marks.marks[n];
-  // A span the checker could not place shifts the order: find the nearest with this content.
+  return markAt(marks, n, (s) => s.content === content);
+}
+
+/**
+ * The mark of the `n`th span when it is the formula rendered (`same`); else, since a span
+ * the checker could not place shifts the order, of the nearest span that is.
+ */
+function markAt(marks: Marks, n: number, same: (span: MathSpan) => boolean): MathMark | undefined {
+  const at = marks.spans[n];
+  if (at && same(at)) return marks.marks[n];
   let best = -1;
   marks.spans.forEach((s, i) => {
-    if (s.content === content && (best < 0 || Math.abs(i - n) < Math.abs(best - n))) best = i;
+    if (same(s) && (best < 0 || Math.abs(i - n) < Math.abs(best - n))) best = i;
   });
   return best >= 0 ? marks.marks[best] : undefined;
 }
