@@ -75,7 +75,7 @@ export function chainMarks(lines: readonly string[], result: NoteResult): Inline
     const key = `${at.line}:${at.character}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ ...at, kind: 'verified', text: '✓', statements: [] });
+    out.push({ line: at.line, character: at.character, atLineEnd: at.atLineEnd, kind: 'verified', text: '✓', statements: [] });
   }
   return out;
 }
@@ -92,7 +92,8 @@ export function layout(lines: readonly string[], result: NoteResult, maxLength: 
     const at = anchor(lines, s);
     const key = `${at.line}:${at.character}`;
     const { kind, text } = statementText(s);
-    const entry = byAnchor.get(key) ?? { ...at, kinds: [], texts: [], statements: [] };
+    // Fields written out: an object spread here was two thirds of the layout of 3,000 statements.
+    const entry = byAnchor.get(key) ?? { line: at.line, character: at.character, atLineEnd: at.atLineEnd, kinds: [], texts: [], statements: [] };
     entry.kinds.push(kind);
     entry.texts.push(text);
     entry.statements.push(s.index);

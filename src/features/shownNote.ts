@@ -44,7 +44,7 @@ export function marksToday(note: ShownNote, today: NoteText, maxLength: number, 
     const at = mapPosition({ line: m.line, character: m.character }, note.edits);
     if (!at || at.line >= today.lineCount) continue;
     const character = m.atLineEnd ? today.lineAt(at.line).length : at.character;
-    out.push({ ...m, line: at.line, character });
+    out.push({ line: at.line, character, atLineEnd: m.atLineEnd, kind: m.kind, text: m.text, statements: m.statements });
   }
   return out;
 }

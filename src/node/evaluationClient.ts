@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Derivation, EngineSettings, NoteDocument, NoteResult } from '../engine/types';
-import { PROGRESS_BYTES, SLOT, readProgress, type RequestMap, type RequestType, type WorkerData, type WorkerMessage, type WorkerRequest } from './protocol';
+import { PROGRESS_BYTES, SLOT, readProgress, type Answer, type RequestType, type WorkerData, type WorkerMessage, type WorkerRequest } from './protocol';
 import {
   DisposedError,
   StopSignal,
@@ -17,6 +17,7 @@ import {
   enqueue,
   evaluateWithStops,
   isTimed,
+  outcomeOf,
   rejectAll,
   settle,
   timeDetail,
@@ -25,6 +26,7 @@ import {
   type Running,
 } from './evaluationStops';
 import { currentBundle } from '../engine/messages';
+import { DeltaReceiver } from './resultDelta';
 
 export { StopSignal, SupersededError };
 
@@ -43,10 +45,11 @@ export interface EvaluationClientOptions {
   readonly codeCacheDir?: string | null;
 }
 
-/** A worker and its progress slot. */
+/** A worker, its progress slot, and the last result it sent per note (results come as deltas). */
 interface Slot {
   readonly worker: Worker;
   readonly progress: SharedArrayBuffer;
+  readonly received: DeltaReceiver;
   ready: boolean;
 }
 
@@ -72,7 +75,7 @@ class Lane {
     this.ensureWorker();
   }
 
-  send<K extends RequestType>(request: WorkerRequest<K>): Promise<RequestMap[K]['reply']> {
+  send<K extends RequestType>(request: WorkerRequest<K>): Promise<Answer<K>> {
     if (this.disposed) return Promise.reject(new DisposedError());
     return new Promise((resolve, reject) => {
       enqueue(this.queue, { request, resolve: resolve as (v: unknown) => void, reject });
@@ -96,6 +99,8 @@ class Lane {
     const slot = this.ensureWorker();
     this.running = { pending };
     if (slot.ready) this.watch();
+    // Every earlier request is answered by now (one at a time), so no delta still in flight refers to it.
+    if (pending.request.type === 'forget') slot.received.forget(pending.request.uri);
     slot.worker.postMessage(pending.request);
   }
 
@@ -129,7 +134,7 @@ class Lane {
       workerData: { progress, role: this.role, messages: currentBundle(), ...(viaLoader ? { bundle, codeCacheDir } : {}) } satisfies WorkerData,
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryLimitMb ?? 1536 },
     });
-    const slot: Slot = { worker, progress, ready: false };
+    const slot: Slot = { worker, progress, received: new DeltaReceiver(), ready: false };
     worker.on('message', (message: WorkerMessage) => {
       if ('ready' in message) {
         slot.ready = true;
@@ -137,10 +142,11 @@ class Lane {
         return;
       }
       if (this.current !== slot) return;
+      const outcome = outcomeOf(message, slot.received);
       const running = this.running;
       if (!running || running.pending.request.id !== message.id) return;
       this.running = undefined;
-      settle(running, message.ok ? { ok: true, result: message.result } : { ok: false, error: new Error(message.error) });
+      settle(running, outcome);
       this.pump();
     });
     worker.on('error', (error: Error & { code?: string }) => {

@@ -7,7 +7,8 @@
 import { splitLines } from '../engine/parse/lines';
 import type { EngineSettings, NoteDocument, NoteResult } from '../engine/types';
 import { say } from '../engine/messages';
-import type { EvaluateRequest, Progress, WorkerRequest } from './protocol';
+import type { EvaluateRequest, Progress, WorkerReply, WorkerRequest } from './protocol';
+import type { DeltaReceiver } from './resultDelta';
 import { stoppedResult } from './stops';
 
 /** Statements of one note stopped in one evaluation before the rest is given up. */
@@ -50,10 +51,25 @@ export interface Running {
 }
 
 /** Ends the running request: its watchdog off, its promise settled with `outcome`. */
-export function settle(running: Running, outcome: { ok: true; result: unknown } | { ok: false; error: Error }): void {
+export function settle(running: Running, outcome: Outcome): void {
   running.unwatch?.();
   if (outcome.ok) running.pending.resolve(outcome.result);
   else running.pending.reject(outcome.error);
+}
+
+export type Outcome = { ok: true; result: unknown } | { ok: false; error: Error };
+
+/**
+ * A worker's reply as this side answers it: an evaluation's delta made whole against the
+ * last result received (called for every reply, answered or not, so the next delta finds its base).
+ */
+export function outcomeOf(reply: WorkerReply, received: DeltaReceiver): Outcome {
+  if (!reply.ok) return { ok: false, error: new Error(reply.error) };
+  try {
+    return { ok: true, result: reply.type === 'evaluate' ? received.result(reply.result) : reply.result };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e : new Error(String(e)) };
+  }
 }
 
 /** The client is disposed: every queued request and the running one fail. */

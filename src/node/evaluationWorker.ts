@@ -4,8 +4,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEngine, type Engine } from '../engine';
 import { useBundle } from '../engine/messages';
-import type { NoteResult } from '../engine/types';
 import { writeProgress, type EvaluateRequest, type RequestMap, type RequestType, type WorkerData, type WorkerMessage, type WorkerRequest } from './protocol';
+import { DeltaSender, type WireResult } from './resultDelta';
 import { evaluateRequest } from './workerEvaluate';
 
 // MathJax is its own bundle (dist/texSvg.js), loaded only by the SVG worker on its first
@@ -20,6 +20,8 @@ useBundle(data.messages);
 // The SVG worker never loads mathjs: it only typesets.
 const engine: Engine | undefined = data.role === 'engine' ? createEngine() : undefined;
 port.postMessage({ id: 0, ready: true } satisfies WorkerMessage);
+/** What was last sent for each note: results go as deltas against it (resultDelta.ts). */
+const sent = new DeltaSender();
 
 port.on('message', (request: WorkerRequest) => {
   let reply: WorkerMessage;
@@ -32,7 +34,13 @@ port.on('message', (request: WorkerRequest) => {
     // The host shows this to a user: the message, never a stack trace.
     reply = { id: request.id, type: request.type, ok: false, error: e instanceof Error ? e.message : String(e) } as WorkerMessage;
   }
-  port.postMessage(reply);
+  try {
+    port.postMessage(reply);
+  } catch (e) {
+    // Not sent: the host must not be sent a delta against it.
+    if (request.type === 'evaluate') sent.forget(request.doc.uri);
+    throw e;
+  }
   writeProgress(progress, 'idle');
 });
 
@@ -44,6 +52,7 @@ function handle(request: WorkerRequest): RequestMap[RequestType]['reply'] {
       return need(engine).derive(request.uri, request.index, request.version);
     case 'forget':
       need(engine).forget(request.uri);
+      sent.forget(request.uri);
       return undefined;
     case 'texToSvg':
       return request.formulas.map((tex, i) => {
@@ -58,7 +67,8 @@ function need(e: Engine | undefined): Engine {
   return e;
 }
 
-function evaluate(request: EvaluateRequest): NoteResult {
+function evaluate(request: EvaluateRequest): WireResult {
   // A shared slot, not a message: the host reads it while this thread is busy.
-  return evaluateRequest(need(engine), request, (phase, index, line, character) => writeProgress(progress, phase, index, line, character));
+  const result = evaluateRequest(need(engine), request, (phase, index, line, character) => writeProgress(progress, phase, index, line, character));
+  return sent.wire(result);
 }

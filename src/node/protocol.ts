@@ -1,6 +1,7 @@
 // Messages between the evaluation worker and its host (editor or CLI): one map from
 // request type to what it carries and what it answers, so both sides are typed from it.
 import type { Derivation, EngineSettings, NoteDocument, NoteResult } from '../engine/types';
+import type { WireResult } from './resultDelta';
 
 export interface EvaluateRequest {
   readonly doc: NoteDocument;
@@ -17,7 +18,8 @@ export interface EvaluateRequest {
 }
 
 export interface RequestMap {
-  readonly evaluate: { readonly request: EvaluateRequest; readonly reply: NoteResult };
+  /** The result as a delta against the last one sent for the note (resultDelta.ts). */
+  readonly evaluate: { readonly request: EvaluateRequest; readonly reply: WireResult };
   /** The derivation of statement `index` of the run of `version` (undefined for another version). */
   readonly derive: { readonly request: { readonly uri: string; readonly version: number; readonly index: number }; readonly reply: Derivation | undefined };
   readonly forget: { readonly request: { readonly uri: string }; readonly reply: undefined };
@@ -26,6 +28,9 @@ export interface RequestMap {
 }
 
 export type RequestType = keyof RequestMap;
+
+/** What a request answers on the host's side: an evaluation's delta made whole (outcomeOf). */
+export type Answer<K extends RequestType> = K extends 'evaluate' ? NoteResult : RequestMap[K]['reply'];
 
 export type WorkerRequest<K extends RequestType = RequestType> = K extends RequestType
   ? { readonly id: number; readonly type: K } & RequestMap[K]['request']

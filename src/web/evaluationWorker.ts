@@ -7,6 +7,7 @@
 import { createEngine } from '../engine';
 import { useBundle } from '../engine/messages';
 import type { Phase, Progress, WorkerMessage as WorkerResponse, WorkerRequest } from '../node/protocol';
+import { DeltaSender } from '../node/resultDelta';
 import { evaluateRequest } from '../node/workerEvaluate';
 
 /** What the web host sends first: the translation bundle. */
@@ -23,6 +24,8 @@ export interface WebProgress {
 const scope = self as unknown as { postMessage(m: unknown): void; onmessage: ((e: MessageEvent) => void) | null };
 let engine: ReturnType<typeof createEngine> | undefined;
 let step = 0;
+/** What was last sent for each note: results go as deltas against it (resultDelta.ts). */
+const sent = new DeltaSender();
 
 function report(phase: Phase, index = 0, line = 0, character = 0): void {
   scope.postMessage({ progress: { phase, index, line, character, step: ++step } } satisfies WebProgress);
@@ -46,7 +49,13 @@ scope.onmessage = (e: MessageEvent<WorkerRequest | WebWorkerInit>) => {
     // The host shows this to a user: the message, never a stack trace.
     response = { id: request.id, type: request.type, ok: false, error: err instanceof Error ? err.message : String(err) } as WorkerResponse;
   }
-  scope.postMessage(response);
+  try {
+    scope.postMessage(response);
+  } catch (err) {
+    // Not sent: the host must not be sent a delta against it.
+    if (request.type === 'evaluate') sent.forget(request.doc.uri);
+    throw err;
+  }
   report('idle');
 };
 
@@ -54,11 +63,12 @@ function handle(request: WorkerRequest) {
   const e = engine!;
   switch (request.type) {
     case 'evaluate':
-      return evaluateRequest(e, request, report);
+      return sent.wire(evaluateRequest(e, request, report));
     case 'derive':
       return e.derive(request.uri, request.index, request.version);
     case 'forget':
       e.forget(request.uri);
+      sent.forget(request.uri);
       return undefined;
     case 'texToSvg':
       // MathJax's SVG output needs Node's liteDOM set-up; on the web, hovers show text.

@@ -6,7 +6,8 @@
 // worker was, and the note is evaluated again without that step.
 import { currentBundle } from '../engine/messages';
 import type { Derivation, EngineSettings, NoteDocument, NoteResult } from '../engine/types';
-import type { Progress, RequestMap, RequestType, WorkerMessage as WorkerResponse, WorkerRequest } from '../node/protocol';
+import type { Answer, Progress, RequestType, WorkerMessage as WorkerResponse, WorkerRequest } from '../node/protocol';
+import { DeltaReceiver } from '../node/resultDelta';
 import {
   DisposedError,
   StopSignal,
@@ -15,6 +16,7 @@ import {
   enqueue,
   evaluateWithStops,
   isTimed,
+  outcomeOf,
   rejectAll,
   settle,
   timeDetail,
@@ -43,6 +45,8 @@ const IDLE: Progress = { phase: 'idle', index: 0, line: 0, character: 0, step: 0
 
 interface Started {
   readonly worker: Promise<WorkerLike>;
+  /** The last result it sent per note (results come as deltas). */
+  readonly received: DeltaReceiver;
   ready: boolean;
   progress: Progress;
 }
@@ -113,7 +117,7 @@ export class WebEvaluationClient {
     this.current = undefined;
   }
 
-  private send<K extends RequestType>(request: WorkerRequest<K>): Promise<RequestMap[K]['reply']> {
+  private send<K extends RequestType>(request: WorkerRequest<K>): Promise<Answer<K>> {
     if (this.disposed) return Promise.reject(new DisposedError());
     return new Promise((resolve, reject) => {
       enqueue(this.queue, { request, resolve: resolve as (v: unknown) => void, reject });
@@ -128,6 +132,8 @@ export class WebEvaluationClient {
     this.running = { pending };
     const started = this.ensureWorker();
     if (started.ready) this.watch();
+    // Every earlier request is answered by now (one at a time), so no delta still in flight refers to it.
+    if (pending.request.type === 'forget') started.received.forget(pending.request.uri);
     void started.worker.then(
       (worker) => {
         if (this.running?.pending === pending) worker.postMessage(pending.request);
@@ -157,6 +163,7 @@ export class WebEvaluationClient {
     const started: Started = {
       ready: false,
       progress: IDLE,
+      received: new DeltaReceiver(),
       worker: this.startWorker().then((worker) => {
         worker.onmessage = (e) => this.onMessage(started, e.data as WorkerResponse | WebProgress);
         worker.onerror = (e) => {
@@ -181,10 +188,11 @@ export class WebEvaluationClient {
       if (this.running) this.watch();
       return;
     }
+    const outcome = outcomeOf(message, started.received);
     const running = this.running;
     if (!running || running.pending.request.id !== message.id) return;
     this.running = undefined;
-    settle(running, message.ok ? { ok: true, result: message.result } : { ok: false, error: new Error(message.error) });
+    settle(running, outcome);
     this.pump();
   }
 
