@@ -15,6 +15,7 @@ import { splitStatements } from '../../src/engine/parse/statements';
 import { checkLatexChains, defaultEvaluate, defaultEvaluateAny, findMathSpans } from '../../src/engine/latex';
 import { lex } from '../../src/engine/latex/lexer';
 import { cache as benchCliCache, scale as benchCliScale, startUp as benchCliStart } from './cli';
+import { TODAY, buildOfCommit } from './commits';
 import { benchDerivations } from './derivations';
 import { median, ms, ratio, time, timeMedian } from './measure';
 import { EvaluationClient } from '../../src/node/evaluationClient';
@@ -250,23 +251,12 @@ function benchPreview(): void {
   console.log(`   with dl-calc, uncached (new renderer): ${ms(pluginFresh)}   ${ratio(pluginFresh, bareFresh)}`);
 }
 
-/** The commit issue 14 was measured on ("today"), and the one with only the lazy sandbox. */
-const TODAY = 'fa3af74';
+/** The commit with only the lazy sandbox (TODAY: the one issue 14 was measured on). */
 const LAZY_ONLY = 'fcbec38';
 
 /** The worker bundle of an earlier commit, built as scripts/build.mjs builds it; undefined without git. */
 function workerOfCommit(commit: string): string | undefined {
-  const dir = path.join(root, 'out', 'bench-open', commit);
-  const out = path.join(dir, 'evaluationWorker.js');
-  if (fs.existsSync(out)) return out;
-  fs.mkdirSync(dir, { recursive: true });
-  const archive = spawnSync('sh', ['-c', `git archive ${commit} src | tar -x -C "${dir}"`], { cwd: root });
-  if (archive.status !== 0) return undefined;
-  esbuild.buildSync({
-    entryPoints: [path.join(dir, 'src', 'node', 'evaluationWorker.ts')],
-    outfile: out, bundle: true, platform: 'node', target: 'node20', format: 'cjs', nodePaths: [path.join(root, 'node_modules')], logLevel: 'error',
-  });
-  return out;
+  return buildOfCommit(commit, path.join(root, 'out', 'bench-open', commit), [{ entry: 'src/node/evaluationWorker.ts', outfile: 'evaluationWorker.js' }])?.[0];
 }
 
 /** The perf suite's 70 KB note: prose, prose math, blocks and inline spans. */

@@ -1,7 +1,8 @@
 // `npm run bench cli` (or one of cli-start, cli-scale, cli-cache): the CLI's figures (issue 14, goals 4 and 6), each a ratio
 // against an anchor run side by side in this process; absolute times are for context only.
 // - start-up: `dl-calc check examples` against `node -e 0` (goal ≤ 3×), with where it goes;
-// - CI scale: notes/s with every core against one process (goal ≥ 1.8× on 2 cores), cost
+// - CI scale: notes/s with every core against today's CLI, commit fa3af74 (goal ≥ 1.8× on
+//   2 cores), and against one process (how far it scales), cost
 //   per note at 200, 1,000 and 3,000 notes (goal: flat), peak memory (goal: flat);
 // - --cache: a first run (writing it) and a run with nothing changed, against no cache.
 import { spawn, spawnSync } from 'node:child_process';
@@ -14,6 +15,7 @@ const bin = path.join(root, 'dist', 'cli.js');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 import { ratio } from './measure';
+import { TODAY, buildOfCommit } from './commits';
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 
 /** A command line, with environment variables to add. */
@@ -131,19 +133,56 @@ client.evaluate({ uri: 'ready.md', version: 1, text: '# ready\\n' }).then(() => 
   console.log(`   dl-calc check examples:                 ${ms(all)}   ${ratio(all, node)}   (goal ≤ 3×; without the code cache ${ratio(allNoCache, node)})`);
 }
 
+/** The CLI of an earlier commit, with the worker it starts from its own folder; undefined without git. */
+function cliOfCommit(commit: string): string | undefined {
+  const entries = [
+    { entry: 'src/cli/main.ts', outfile: 'cli.js', banner: '#!/usr/bin/env node' },
+    { entry: 'src/node/evaluationWorker.ts', outfile: 'evaluationWorker.js' },
+  ];
+  return buildOfCommit(commit, path.join(root, 'out', 'bench-cli', commit), entries, ['src', 'l10n'])?.[0];
+}
+
+/** What `cli check --json dir` found, or why it is not a check of the `n` notes. */
+function checkedCourse(cli: string, dir: string, n: number): { totals: Record<string, number> } | { wrong: string } {
+  const r = spawnSync(process.execPath, [cli, 'check', '--json', dir], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0 && r.status !== 1) return { wrong: `exit code ${r.status}: ${r.stderr.trim().split('\n')[0]}` };
+  try {
+    const report = JSON.parse(r.stdout) as { files: unknown[]; totals: Record<string, number> };
+    if (report.files.length !== n || !report.totals.statements) return { wrong: `it checked ${report.files.length} notes, ${report.totals.statements} statements` };
+    return report;
+  } catch {
+    return { wrong: 'no report' };
+  }
+}
+
 export async function scale(): Promise<void> {
   const cores = os.availableParallelism();
-  console.log(`\n== CI scale: \`dl-calc check DIR\` with every core (${cores}) against one process`);
+  console.log(`\n== CI scale: \`dl-calc check DIR\` with every core (${cores}) against today's CLI (${TODAY}), and against one process`);
   // 1,000 notes, as the issue measured: each process loads mathjs once, which 200 notes barely repay.
-  const big = course(1000);
-  // Round robin, so a change of load falls on both alike; medians of three.
-  const [one, every] = sideBySide(3, [
-    [bin, 'check', '--jobs', '1', big],
-    [bin, 'check', big],
-  ]);
-  const rate = (n: number, t: number) => `${((n / t) * 1000).toFixed(0)} notes/s`;
-  console.log(`   1000 notes, one process (anchor):       ${ms(one)}   ${rate(1000, one)}`);
-  console.log(`   1000 notes, every core:                 ${ms(every)}   ${rate(1000, every)}   ${ratio(one, every)} the notes/s (goal ≥ 1.8× on 2 cores)`);
+  const n = 1000;
+  const big = course(n);
+  const totals = (t: Record<string, number>) => `${t.statements} statements, ${t.passed} checks passed, ${t.failed} failed, ${t.errors} errors`;
+  const now = checkedCourse(bin, big, n);
+  if ('wrong' in now) throw new Error(`dl-calc check ${big}: ${now.wrong}`);
+  let old = cliOfCommit(TODAY);
+  if (!old) console.log(`   today's CLI: skipped, no git or no commit ${TODAY} here to build it from`);
+  else {
+    const then = checkedCourse(old, big, n);
+    if ('wrong' in then) {
+      console.log(`   today's CLI: skipped, ${TODAY}'s CLI does not check the course (${then.wrong})`);
+      old = undefined;
+    } else console.log(`   the course: ${n} notes; ${TODAY} finds ${totals(then.totals)} (now ${totals(now.totals)})`);
+  }
+  // Round robin, so a change of load falls on all alike; medians of three.
+  const commands: Command[] = [[bin, 'check', '--jobs', '1', big], [bin, 'check', big], ...(old ? [[old, 'check', big]] : [])];
+  const [one, every, today] = sideBySide(3, commands);
+  const rate = (t: number) => `${((n / t) * 1000).toFixed(0)} notes/s`;
+  if (today !== undefined) {
+    console.log(`   ${n} notes, today's CLI (${TODAY}, anchor):   ${ms(today)}   ${rate(today)}`);
+    console.log(`   ${n} notes, every core:                  ${ms(every)}   ${rate(every)}   ${ratio(today, every)} today's notes/s (goal ≥ 1.8× today's notes/s on 2 cores)`);
+  } else console.log(`   ${n} notes, every core:                  ${ms(every)}   ${rate(every)}`);
+  console.log(`   ${n} notes, one process (--jobs 1):      ${ms(one)}   ${rate(one)}`);
+  console.log(`   scaling, every core against --jobs 1:     ${ratio(one, every)} the notes/s`);
   console.log(`   (machine load average now ${os.loadavg()[0].toFixed(1)} on ${cores} cores: with other work running, more processes cannot go faster)`);
   const sizes = (process.env.DL_CALC_BENCH_COURSE ?? '200,1000,3000').split(',').map(Number);
   const base = sizes[0];
