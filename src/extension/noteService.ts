@@ -178,12 +178,18 @@ export class NoteService implements vscode.Disposable {
     return vscode.workspace.textDocuments.filter((d) => this.results.has(d.uri.toString()));
   }
 
-  /** Queues an evaluation of the note after `delayMs` (a newer call replaces it). */
+  /** Evaluates the note after `delayMs`, or at once for 0 (a newer call replaces a waiting one). */
   schedule(document: vscode.TextDocument, delayMs: number): void {
     if (!isMarkdown(document)) return;
     const key = document.uri.toString();
     if (!this.results.has(key) && !mayHaveContent(document.getText(), this.config.for(document.uri).latexChecksEnabled)) return;
     clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    // No wait: the worker starts before the editor's own handlers of this edit run.
+    if (delayMs <= 0) {
+      void this.evaluate(document);
+      return;
+    }
     this.timers.set(
       key,
       setTimeout(() => {

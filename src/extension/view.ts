@@ -2,7 +2,7 @@
 // when the user types and where the cursor is, and fires `onDidChange` when what is shown
 // changes: a run landed, the note was edited, typing paused, the cursor moved off a line.
 import * as vscode from 'vscode';
-import type { EngineDiagnostic, StatementResult } from '../engine/types';
+import type { EngineDiagnostic, NoteResult, StatementResult } from '../engine/types';
 import { mapRange } from '../features/editMap';
 import type { InlineMark } from '../features/inlineResults';
 import { diagnosticsToday, heldBack, lineToday, marksToday, TYPING_PAUSE_MS, type ShownNote } from '../features/shownNote';
@@ -28,6 +28,7 @@ export class NoteView implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly pauseTimers = new Map<string, NodeJS.Timeout>();
   private readonly cursorLines = new Map<string, number>();
+  private readonly lastMarks = new Map<string, { result: NoteResult; documentVersion: number; typingLine: number | undefined; maxLength: number; marks: InlineMark[] }>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -36,6 +37,7 @@ export class NoteView implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       notes.onDidEvaluate(({ document }) => this.changed.fire(document)),
+      notes.onDidForget((uri) => this.lastMarks.delete(uri.toString())),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (!e.contentChanges.length || !notes.result(e.document.uri)) return;
         const key = e.document.uri.toString();
@@ -86,13 +88,24 @@ export class NoteView implements vscode.Disposable {
     return (s) => !held(s) && mapRange(s.range, note.edits) !== undefined;
   }
 
-  /** Inline marks on today's text. */
+  /**
+   * Inline marks on today's text. The last ones of each note are kept for as long as what
+   * they depend on holds: the decorations and the inlay hints VS Code asks for right after
+   * them are one computation, not two.
+   */
   marks(document: vscode.TextDocument): { version: number; marks: InlineMark[]; note?: ShownNote } {
     const note = this.current(document);
     if (!note) return { version: -1, marks: [] };
     const config = this.config.for(document.uri);
     if (!config.inlineResultsEnabled) return { version: note.result.version, marks: [], note };
-    const marks = marksToday(note, textOf(document), config.inlineResultsMaxLength, heldBack(note, this.typingLine(document)));
+    const typingLine = this.typingLine(document);
+    const key = document.uri.toString();
+    const last = this.lastMarks.get(key);
+    if (last && last.result === note.result && last.documentVersion === document.version && last.typingLine === typingLine && last.maxLength === config.inlineResultsMaxLength) {
+      return { version: note.result.version, marks: last.marks, note };
+    }
+    const marks = marksToday(note, textOf(document), config.inlineResultsMaxLength, heldBack(note, typingLine));
+    this.lastMarks.set(key, { result: note.result, documentVersion: document.version, typingLine, maxLength: config.inlineResultsMaxLength, marks });
     return { version: note.result.version, marks, note };
   }
 

@@ -476,6 +476,8 @@ function benchEditor(): void {
       `   keystroke → decorations, 3,000 statements, evaluationDelay ${delay}: ${ms(k)}   ${ratio(k, own)} the engine's own evaluation (${ms(own)})${delay === 150 ? '   (goal ≤ 1.3×; 150 is the default)' : ''}` +
         `; host round trip ${ms(p[`evaluation3000Ms_delay${delay}`])}`,
     );
+    const arrival = p[`changeToDecorationsMs_delay${delay}`];
+    if (arrival !== undefined) console.log(`     from the edit's arrival in the extension host: ${ms(arrival)}   ${ratio(arrival, own)} (editor.edit's trip to the window and back left out)`);
   }
 }
 
