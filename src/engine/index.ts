@@ -52,6 +52,16 @@ interface LastRun {
   derivations: boolean;
 }
 
+/**
+ * The settings a statement's outcome depends on: all but the LaTeX checks' (which read the
+ * statements' values, never the other way), so the editor's values-first run and the run
+ * with the checks that follows it share their statements (docs/performance.md, Open).
+ */
+function statementSettingsKey(settings: EngineSettings): string {
+  const { latexChecks: _c, latexSymbolic: _s, latexProse: _p, latexOtherDelimiters: _o, latexMacros: _m, ...rest } = settings;
+  return JSON.stringify(rest);
+}
+
 export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
   let settings: EngineSettings = { ...defaultSettings, ...initial };
   const sandbox = createSandboxedMath({ maxMatrixElements: () => settings.maxMatrixElements });
@@ -117,9 +127,10 @@ export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
       options.onPhase?.('parse');
       const note = parse(doc);
       const previous = memos.get(doc.uri);
-      const memo: Memo = previous && previous.settingsKey === settingsKey ? previous.memo : new Map();
+      const statementsKey = statementSettingsKey(settings);
+      const memo: Memo = previous && previous.settingsKey === statementsKey ? previous.memo : new Map();
       const output = evaluateNote(note, settings, options, { sandbox, compiler, formatter, memo });
-      memos.set(doc.uri, { settingsKey, memo: output.memo });
+      memos.set(doc.uri, { settingsKey: statementsKey, memo: output.memo });
       const blockLines = note.blocks.flatMap((b) => b.lines.map((l) => l.line));
       if (settings.latexChecks) options.onPhase?.('latex');
       const latex: LatexChainResult[] = settings.latexChecks

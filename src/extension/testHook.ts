@@ -8,6 +8,8 @@ import type { Session } from './session';
 
 export interface ShownDecorations {
   readonly version: number;
+  /** False while only the values are shown and the LaTeX and prose checks are under way. */
+  readonly complete: boolean;
   /** 0-based lines. */
   readonly decorations: readonly LineDecoration[];
 }
@@ -19,8 +21,10 @@ export interface DlCalcApi {
   readonly loadAndActivateMs: number;
   isStarted(): boolean;
   decorations(uri: vscode.Uri | string): ShownDecorations | undefined;
-  /** Resolves when decorations for version >= `minVersion` of the note are applied. */
+  /** Resolves when decorations for version >= `minVersion` of the note are applied, its checks included. */
   waitForDecorations(uri: vscode.Uri | string, minVersion?: number, timeoutMs?: number): Promise<ShownDecorations>;
+  /** Resolves at the first decorations for version >= `minVersion`: the values, perhaps before the checks. */
+  waitForValues(uri: vscode.Uri | string, minVersion?: number, timeoutMs?: number): Promise<ShownDecorations>;
   result(uri: vscode.Uri | string): NoteResult | undefined;
   /** Worker restarts so far (a runaway statement restarts it). */
   workerRestarts(): number;
@@ -41,25 +45,28 @@ export function createTestApi(session: Session, timings: { activationMs: number;
     workerRestarts: () => session.started?.notes.client.restarts ?? 0,
     evaluationTimes: () => session.started?.notes.timings ?? [],
     previewRefreshes: () => session.preview.refreshes,
-    waitForDecorations(uri, minVersion = 0, timeoutMs = 30_000) {
-      return new Promise((resolve, reject) => {
-        const disposables: vscode.Disposable[] = [];
-        const done = (value: ShownDecorations | undefined, error?: Error) => {
-          clearTimeout(timer);
-          for (const d of disposables) d.dispose();
-          if (value) resolve(value);
-          else reject(error);
-        };
-        const check = () => {
-          const now = shown(uri);
-          if (now && now.version >= minVersion) done(now);
-        };
-        const timer = setTimeout(() => done(undefined, new Error(`no decorations for ${key(uri)} v${minVersion} within ${timeoutMs} ms`)), timeoutMs);
-        const watch = (started: NonNullable<Session['started']>) => disposables.push(started.inlineResults.onDidApply(check));
-        if (session.started) watch(session.started);
-        else disposables.push(session.onDidStart(watch));
-        check();
-      });
-    },
+    waitForDecorations: (uri, minVersion = 0, timeoutMs = 30_000) => waitFor(uri, minVersion, timeoutMs, true),
+    waitForValues: (uri, minVersion = 0, timeoutMs = 30_000) => waitFor(uri, minVersion, timeoutMs, false),
   };
+
+  function waitFor(uri: vscode.Uri | string, minVersion: number, timeoutMs: number, complete: boolean): Promise<ShownDecorations> {
+    return new Promise((resolve, reject) => {
+      const disposables: vscode.Disposable[] = [];
+      const done = (value: ShownDecorations | undefined, error?: Error) => {
+        clearTimeout(timer);
+        for (const d of disposables) d.dispose();
+        if (value) resolve(value);
+        else reject(error);
+      };
+      const check = () => {
+        const now = shown(uri);
+        if (now && now.version >= minVersion && (now.complete || !complete)) done(now);
+      };
+      const timer = setTimeout(() => done(undefined, new Error(`no decorations for ${key(uri)} v${minVersion} within ${timeoutMs} ms`)), timeoutMs);
+      const watch = (started: NonNullable<Session['started']>) => disposables.push(started.inlineResults.onDidApply(check));
+      if (session.started) watch(session.started);
+      else disposables.push(session.onDidStart(watch));
+      check();
+    });
+  }
 }
