@@ -68,3 +68,22 @@ test('statements that change the scope in other ways always run again', () => {
   const r = engine.evaluate({ uri: 'i', version: 2, text: note(body(2)) });
   assert.deepEqual(shown(r), ['2', '(3) [1, 2, 3]', '7', '(3) [1, 7, 3]', '4', '3']);
 });
+
+test("the editor's values-first run and the run with the checks share their statements, and the checks match a fresh run", () => {
+  const text = '# n\n\n' + note('x = 3\nW = [1, 2; 3, 4] * x\ny = sum(W)') + '\nSo $3 \\times 10 = 30$ and $x = 3$.\n';
+  const engine = createEngine();
+  engine.configure({ latexChecks: false });
+  const values = engine.evaluate({ uri: 'v', version: 1, text });
+  assert.equal(values.latex.length, 0);
+  engine.configure({ latexChecks: true });
+  const whole = engine.evaluate({ uri: 'v', version: 1, text });
+  // Reused, not run again: the very same value objects.
+  whole.statements.forEach((s, i) => assert.equal(s.value, values.statements[i].value, `statement ${i}`));
+  assert.ok(whole.latex.length > 0);
+  const fresh = createEngine().evaluate({ uri: 'v', version: 1, text });
+  assert.deepEqual(whole, fresh);
+  // A setting the statements do depend on still runs them again.
+  engine.configure({ precision: 3 });
+  const other = engine.evaluate({ uri: 'v', version: 1, text });
+  assert.notEqual(other.statements[0].value, whole.statements[0].value);
+});
