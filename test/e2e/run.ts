@@ -251,9 +251,22 @@ const scenes: Scene[] = [
             return problems;
           }),
         );
-      assert((await overflow()).length === 0, `preview (closed): ${(await overflow()).join('; ')}`);
-      await frame.locator('tr.dl-calc-row details.dl-calc-derivation summary').first().click();
-      assert((await overflow()).length === 0, `preview (derivation open): ${(await overflow()).join('; ')}`);
+      // The preview may render again while it is read (the note's run with derivations, or its
+      // checks, lands after it opened): a read whose frame was replaced under it is read again.
+      const settled = async <T>(read: () => Promise<T>): Promise<T> => {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            return await read();
+          } catch (e) {
+            if (attempt >= 5 || !/detached/i.test(String(e))) throw e;
+          }
+        }
+      };
+      const closed = await settled(overflow);
+      assert(closed.length === 0, `preview (closed): ${closed.join('; ')}`);
+      await settled(() => frame.locator('tr.dl-calc-row details.dl-calc-derivation summary').first().click());
+      const open = await settled(overflow);
+      assert(open.length === 0, `preview (derivation open): ${open.join('; ')}`);
       await rv.screenshot(page, 'e2e-wrap-half-width');
     },
   },
