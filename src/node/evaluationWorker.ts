@@ -34,13 +34,7 @@ port.on('message', (request: WorkerRequest) => {
     // The host shows this to a user: the message, never a stack trace.
     reply = { id: request.id, type: request.type, ok: false, error: e instanceof Error ? e.message : String(e) } as WorkerMessage;
   }
-  try {
-    port.postMessage(reply);
-  } catch (e) {
-    // Not sent: the host must not be sent a delta against it.
-    if (request.type === 'evaluate') sent.forget(request.doc.uri);
-    throw e;
-  }
+  port.postMessage(reply);
   writeProgress(progress, 'idle');
 });
 

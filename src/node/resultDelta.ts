@@ -3,7 +3,9 @@
 // index last time travels as null, and the host puts its own copy back. A keystroke changes
 // a few of a note's thousands of statements, and copying all of them between threads was
 // most of the round trip (docs/performance.md, Typing). Both ends keep one result per note
-// and drop it when the note is forgotten; a new worker starts with none and sends in full.
+// and drop it when the note is forgotten; a new worker starts with none and sends in full
+// (a reply that cannot be posted throws out of the worker's handler, and the host replaces
+// that worker, so no delta is ever sent against a result the host never got).
 // Pure: shared by the Node worker and the web worker.
 import type { NoteResult } from '../engine/types';
 

@@ -49,13 +49,7 @@ scope.onmessage = (e: MessageEvent<WorkerRequest | WebWorkerInit>) => {
     // The host shows this to a user: the message, never a stack trace.
     response = { id: request.id, type: request.type, ok: false, error: err instanceof Error ? err.message : String(err) } as WorkerResponse;
   }
-  try {
-    scope.postMessage(response);
-  } catch (err) {
-    // Not sent: the host must not be sent a delta against it.
-    if (request.type === 'evaluate') sent.forget(request.doc.uri);
-    throw err;
-  }
+  scope.postMessage(response);
   report('idle');
 };
 

@@ -254,12 +254,19 @@ export class NoteRun {
     const { source } = unit;
     if (assigns && shown) scope.define(assigns, source.range.start.line, shown);
     const warning = check ? undefined : valueWarning(value, source.text, inputs);
-    // Two literals, not a spread of `warning`: a spread in a literal builds a slow object for
-    // each of thousands of statements (and every copy and comparison of it is slow too).
-    const kind = check ? 'check' : 'value';
-    const result: StatementResult = warning
-      ? { index, block: unit.block, inline: unit.inline, source: source.text, range: source.range, kind, assigns, value: shown, check, warning, dependencies }
-      : { index, block: unit.block, inline: unit.inline, source: source.text, range: source.range, kind, assigns, value: shown, check, dependencies };
+    const result: StatementResult = {
+      index,
+      block: unit.block,
+      inline: unit.inline,
+      source: source.text,
+      range: source.range,
+      kind: check ? 'check' : 'value',
+      assigns,
+      value: shown,
+      check,
+      ...(warning ? { warning } : {}),
+      dependencies,
+    };
     // A comparison shows no value, but its derivation (both sides put in, the verdict) is shown.
     const derived = shown ?? (relation ? this.deps.formatter.view(value, unit.format) : undefined);
     const seed: DerivationSeed | undefined = derived
