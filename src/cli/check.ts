@@ -18,12 +18,24 @@ import { JsonReportWriter, type Io } from './output';
 /** Heap of each checking process, in MB: room for a large note's results beside its worker's own limit. */
 const PROCESS_HEAP_MB = 1024;
 /**
+ * V8's tier-up budget in each checking process (default 66 KB of bytecode): a course is
+ * thousands of short runs of the same engine code, and optimising it early costs more CPU
+ * than it gives back on two cores (docs/performance.md, CI scale: 10–15 % less CPU).
+ */
+const INTERRUPT_BUDGET = 1024 * 1024;
+/**
  * Notes per process before another one is started: each process loads mathjs once (a
  * third of a second of CPU), which a few notes do not repay.
  */
 const NOTES_PER_PROCESS = 8;
 /** A checking process silent this long past the time limit (its own thread stuck) is killed. */
 const SILENCE_GRACE_MS = 2000;
+/**
+ * A note this small (in characters) may wait in a busy process behind another, so no
+ * process idles while the host hands it the next note; a larger one gets a process to itself
+ * (two large notes in one heap, or a long wait behind one, cost more than the round trip).
+ */
+const MAY_WAIT_CHARS = 256 * 1024;
 
 interface CheckArgs {
   readonly paths: string[];
@@ -72,7 +84,7 @@ export async function check(argv: readonly string[], io: Io, lang: Language): Pr
       script: path.join(__dirname, 'checkProcess.js'),
       size: Math.min(args.jobs, Math.ceil(files.length / NOTES_PER_PROCESS)),
       init: args.init,
-      execArgv: [`--max-old-space-size=${PROCESS_HEAP_MB}`],
+      execArgv: [`--max-old-space-size=${PROCESS_HEAP_MB}`, `--interrupt-budget=${INTERRUPT_BUDGET}`],
       silenceLimitMs: args.init.timeLimitMs > 0 ? args.init.timeLimitMs + SILENCE_GRACE_MS : 0,
     }));
 
@@ -93,7 +105,7 @@ export async function check(argv: readonly string[], io: Io, lang: Language): Pr
     const key = cache?.key(file, note.text);
     const replayed = key === undefined ? undefined : cache?.get(file, key);
     if (replayed) return { output: replayed };
-    const outcome = await checker().run({ path: file, uri: doc.uri, text: note.text });
+    const outcome = await checker().run({ path: file, uri: doc.uri, text: note.text }, note.text.length <= MAY_WAIT_CHARS);
     const output = outcome.ok ? outcome.value : noteOutput({ path: file, result: stoppedResult(doc, couldNotCheck(outcome, args.init.timeLimitMs)) }, args.mode);
     if (key !== undefined && outcome.ok) cache?.set(file, key, output);
     return { output };

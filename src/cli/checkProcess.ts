@@ -5,7 +5,7 @@ import type { EngineSettings } from '../engine/types';
 import { serveJobs } from '../node/processPool';
 import { newClient } from './client';
 import { useLanguage, type Language } from './lang';
-import { noteOutput, type NoteOutput, type OutputMode } from './report';
+import type { NoteOutput, OutputMode } from './report';
 
 export interface CheckInit {
   readonly lang: Language;
@@ -47,10 +47,8 @@ serveJobs<CheckInit, CheckJob, NoteOutput>((init) => {
     testFault(job.text);
     const doc = { uri: job.uri, version: 1, text: job.text };
     const restarts = client.restarts;
-    const result = await client.evaluate(doc, init.settings, init.mode.derivations);
-    // Memory stays flat in the number of notes: nothing of a reported note is kept.
-    client.forget(job.uri);
-    const output = noteOutput({ path: job.path, result }, init.mode);
+    // Memory stays flat in the number of notes: nothing of a reported note is kept (check forgets it).
+    const output = await client.check(doc, init.settings, job.path, init.mode);
     // A step stopped by the time limit may finish on the next run: such a result is not complete (not cached).
     return client.restarts === restarts ? output : { ...output, complete: false };
   };

@@ -27,6 +27,8 @@ import {
 } from './evaluationStops';
 import { currentBundle } from '../engine/messages';
 import { DeltaReceiver } from './resultDelta';
+import { stoppedResult } from './stops';
+import { noteOutput, type NoteOutput, type OutputMode } from '../cli/report';
 
 export { StopSignal, SupersededError };
 
@@ -216,10 +218,32 @@ export class EvaluationClient {
       settings,
       derivations,
       book: this.stopped,
-      send: (request) => this.engine.send({ ...request, id: this.nextId++ }),
+      send: (request) => this.engine.send({ ...request, type: 'evaluate', id: this.nextId++ }),
       timeLimitMs: this.options.timeLimitMs(),
       limitName: this.options.limitName ?? 'setting dlCalc.timeLimit',
     });
+  }
+
+  /**
+   * `dl-calc check`'s evaluation: what the note prints, made in the worker (only those few
+   * lines cross threads), and the note forgotten on both sides. Stops are handled as in
+   * `evaluate`; a note stopped as a whole prints that.
+   */
+  async check(doc: NoteDocument, settings: Partial<EngineSettings>, path: string, mode: OutputMode): Promise<NoteOutput> {
+    try {
+      return await evaluateWithStops<NoteOutput>({
+        doc,
+        settings,
+        derivations: mode.derivations,
+        book: this.stopped,
+        send: (request) => this.engine.send({ ...request, type: 'check', id: this.nextId++, path, mode }),
+        stopped: (d, message) => noteOutput({ path, result: stoppedResult(d, message) }, mode),
+        timeLimitMs: this.options.timeLimitMs(),
+        limitName: this.options.limitName ?? 'setting dlCalc.timeLimit',
+      });
+    } finally {
+      this.stopped.forget(doc.uri);
+    }
   }
 
   /** The derivation of statement `index` of the run of `version`; undefined when that run is gone. */

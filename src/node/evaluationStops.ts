@@ -167,13 +167,15 @@ export class StoppedBook {
   }
 }
 
-export interface EvaluateWithStops {
+export interface EvaluateWithStops<T = NoteResult> {
   readonly doc: NoteDocument;
   readonly settings: Partial<EngineSettings>;
   readonly derivations: boolean;
   readonly book: StoppedBook;
-  /** Sends one evaluate request to the worker; rejects with a StopSignal when the worker was stopped. */
-  send(request: Omit<WorkerRequest<'evaluate'>, 'id'>): Promise<NoteResult>;
+  /** Sends one request to the worker (an evaluation, or the CLI's check); rejects with a StopSignal when the worker was stopped. */
+  send(request: EvaluateRequest): Promise<T>;
+  /** What a note stopped as a whole answers (by default its result with the stop as a problem of the note). */
+  stopped?(doc: NoteDocument, message: string): T;
   readonly timeLimitMs: number;
   /** How a stop names the limit: the editor's setting, or the CLI's option. */
   readonly limitName: string;
@@ -184,8 +186,9 @@ export interface EvaluateWithStops {
  * result (at its statement, or as a problem of the note); it rejects only when superseded
  * by a newer edit or when the client is disposed.
  */
-export async function evaluateWithStops(run: EvaluateWithStops): Promise<NoteResult> {
+export async function evaluateWithStops<T = NoteResult>(run: EvaluateWithStops<T>): Promise<T> {
   const { doc, limitName } = run;
+  const stopped = run.stopped ?? ((d: NoteDocument, message: string) => stoppedResult(d, message) as T);
   let latexStopped: string | undefined;
   let derivationsStopped: string | undefined;
   let skipAfter: EvaluateRequest['skipAfter'];
@@ -196,7 +199,6 @@ export async function evaluateWithStops(run: EvaluateWithStops): Promise<NoteRes
     const stoppedHere = run.book.current(doc, run.timeLimitMs);
     try {
       return await run.send({
-        type: 'evaluate',
         doc,
         settings: run.settings,
         derivations: run.derivations,
@@ -207,7 +209,7 @@ export async function evaluateWithStops(run: EvaluateWithStops): Promise<NoteRes
       });
     } catch (e) {
       if (e instanceof SupersededError || e instanceof DisposedError) throw e;
-      if (!(e instanceof StopSignal)) return stoppedResult(doc, say('stopped.failed', { detail: (e as Error).message }));
+      if (!(e instanceof StopSignal)) return stopped(doc, say('stopped.failed', { detail: (e as Error).message }));
       const why = stopText(e, run.timeLimitMs, limitName);
       const { phase, line, character } = e.progress;
       if (phase === 'statement' && !stoppedHere.has(`${line}:${character}`)) {
@@ -222,11 +224,11 @@ export async function evaluateWithStops(run: EvaluateWithStops): Promise<NoteRes
       } else if (++otherStops > 2) {
         // Reading the note or sending its results: a note too large for the limit (tried three times,
         // as a busy machine can stall one try).
-        return stoppedResult(doc, say(phase === 'transfer' ? 'stopped.noteSending' : 'stopped.noteReading', { why }));
+        return stopped(doc, say(phase === 'transfer' ? 'stopped.noteSending' : 'stopped.noteReading', { why }));
       }
     }
   }
-  return stoppedResult(doc, say('stopped.tooOften', { count: MAX_STATEMENT_STOPS + 4, limitName }));
+  return stopped(doc, say('stopped.tooOften', { count: MAX_STATEMENT_STOPS + 4, limitName }));
 }
 
 function stopText(stop: StopSignal, limitMs: number, limitName: string): string {

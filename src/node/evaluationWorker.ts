@@ -3,10 +3,11 @@
 // written to the shared progress slot first, so a stop is reported where it happened.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEngine, type Engine } from '../engine';
+import { noteOutput } from '../cli/report';
 import { useBundle } from '../engine/messages';
 import { writeProgress, type EvaluateRequest, type RequestMap, type RequestType, type WorkerData, type WorkerMessage, type WorkerRequest } from './protocol';
 import { DeltaSender, type WireResult } from './resultDelta';
-import { evaluateRequest } from './workerEvaluate';
+import { evaluateRequest, type ReportStep } from './workerEvaluate';
 
 // MathJax is its own bundle (dist/texSvg.js), loaded only by the SVG worker on its first
 // formula: the engine worker neither parses nor compiles it at start-up.
@@ -42,6 +43,12 @@ function handle(request: WorkerRequest): RequestMap[RequestType]['reply'] {
   switch (request.type) {
     case 'evaluate':
       return evaluate(request);
+    case 'check': {
+      const result = evaluateRequest(need(engine), request, step);
+      // Nothing of a checked note stays in the worker: the CLI forgets each note once reported.
+      need(engine).forget(request.doc.uri);
+      return noteOutput({ path: request.path, result }, request.mode);
+    }
     case 'derive':
       return need(engine).derive(request.uri, request.index, request.version);
     case 'forget':
@@ -61,8 +68,9 @@ function need(e: Engine | undefined): Engine {
   return e;
 }
 
+/** Each step to the shared slot, not a message: the host reads it while this thread is busy. */
+const step: ReportStep = (phase, index, line, character) => writeProgress(progress, phase, index, line, character);
+
 function evaluate(request: EvaluateRequest): WireResult {
-  // A shared slot, not a message: the host reads it while this thread is busy.
-  const result = evaluateRequest(need(engine), request, (phase, index, line, character) => writeProgress(progress, phase, index, line, character));
-  return sent.wire(result);
+  return sent.wire(evaluateRequest(need(engine), request, step));
 }

@@ -3,6 +3,9 @@
 // ends only the process it happens in, so the job it was on is reported as failed and a
 // new process takes the next job. A process that stops answering (no heartbeat) past its
 // limit is killed the same way. The host side is `ProcessPool`; the child side `serveJobs`.
+// A small job may wait in a busy process behind another small one, so the process goes
+// from one to the next without waiting for the host's round trip; when a process with two
+// jobs ends, neither is blamed: both run again, each alone in its process.
 import { fork, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 
@@ -41,12 +44,17 @@ interface Job<J, R> {
   readonly id: number;
   readonly job: J;
   readonly resolve: (outcome: Outcome<R>) => void;
+  /** May wait in a busy process behind another job that may wait. */
+  readonly mayWait: boolean;
+  /** Was in a process that ended with two jobs: runs alone, so an end is its own. */
+  alone: boolean;
 }
 
 interface Member<J, R> {
   readonly child: ChildProcess;
   ready: boolean;
-  working?: Job<J, R>;
+  /** The jobs sent to it, in order: the first is running, a second waits in the process. */
+  readonly jobs: Job<J, R>[];
   lastHeard: number;
   killedForSilence: boolean;
   stderrTail: string;
@@ -69,10 +77,11 @@ export class ProcessPool<I, J, R> {
     }
   }
 
-  run(job: J): Promise<Outcome<R>> {
+  /** Runs `job` in a process; `mayWait`: it may wait in a busy process behind another such job (a small note). */
+  run(job: J, mayWait = false): Promise<Outcome<R>> {
     if (this.disposed) return Promise.reject(new Error('the process pool is closed'));
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, job, resolve });
+      this.queue.push({ id: this.nextId++, job, resolve, mayWait, alone: false });
       this.pump();
     });
   }
@@ -85,19 +94,22 @@ export class ProcessPool<I, J, R> {
   }
 
   private pump(): void {
-    for (const m of this.members) {
-      if (this.queue.length === 0) return;
-      if (m.working || !m.child.connected) continue;
-      const job = this.queue.shift()!;
-      m.working = job;
-      m.lastHeard = performance.now();
-      m.child.send({ type: 'job', id: job.id, job: job.job } satisfies ToChild<I, J>);
-    }
+    // Idle processes first; then a job that may wait goes behind one that may too.
+    for (const m of this.members) if (m.jobs.length === 0) this.give(m);
+    for (const m of this.members) if (m.jobs.length === 1 && m.jobs[0].mayWait && !m.jobs[0].alone && this.queue[0]?.mayWait && !this.queue[0].alone) this.give(m);
     // A process that died is replaced only when there is work for it.
     if (this.queue.length > 0 && this.members.size < this.options.size && !this.disposed) {
       this.spawn();
       this.pump();
     }
+  }
+
+  private give(m: Member<J, R>): void {
+    if (this.queue.length === 0 || !m.child.connected) return;
+    const job = this.queue.shift()!;
+    if (m.jobs.length === 0) m.lastHeard = performance.now();
+    m.jobs.push(job);
+    m.child.send({ type: 'job', id: job.id, job: job.job } satisfies ToChild<I, J>);
   }
 
   private spawn(): void {
@@ -107,7 +119,7 @@ export class ProcessPool<I, J, R> {
       serialization: 'advanced',
       env: this.options.env ?? process.env,
     });
-    const member: Member<J, R> = { child, ready: false, lastHeard: performance.now(), killedForSilence: false, stderrTail: '' };
+    const member: Member<J, R> = { child, ready: false, jobs: [], lastHeard: performance.now(), killedForSilence: false, stderrTail: '' };
     this.members.add(member);
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (d: string) => (member.stderrTail = (member.stderrTail + d).slice(-STDERR_TAIL)));
@@ -115,9 +127,9 @@ export class ProcessPool<I, J, R> {
       member.lastHeard = performance.now();
       if (message.type === 'ready') member.ready = true;
       if (message.type !== 'done' && message.type !== 'failed') return;
-      const job = member.working;
-      if (!job || job.id !== message.id) return;
-      member.working = undefined;
+      const at = member.jobs.findIndex((j) => j.id === message.id);
+      if (at < 0) return;
+      const [job] = member.jobs.splice(at, 1);
       job.resolve(message.type === 'done' ? { ok: true, value: message.value } : { ok: false, kind: 'crash', detail: message.error });
       this.pump();
     });
@@ -126,11 +138,13 @@ export class ProcessPool<I, J, R> {
       if (ended) return;
       ended = true;
       this.members.delete(member);
-      const job = member.working;
-      member.working = undefined;
-      if (job) {
-        this.restarts++;
-        job.resolve(this.why(member, code, signal, error));
+      const jobs = member.jobs.splice(0);
+      if (jobs.length) this.restarts++;
+      if (jobs.length === 1) jobs[0].resolve(this.why(member, code, signal, error));
+      else if (jobs.length > 1) {
+        // Either job may have ended it: both run again, each alone, first in line.
+        for (const j of jobs) j.alone = true;
+        this.queue.unshift(...jobs);
       }
       if (!this.disposed) this.pump();
     };
@@ -155,7 +169,7 @@ export class ProcessPool<I, J, R> {
     const now = performance.now();
     for (const m of this.members) {
       // Loading counts for nothing: only a process that has started and then falls silent is stopped.
-      if (m.working && m.ready && !m.killedForSilence && now - m.lastHeard > this.options.silenceLimitMs) {
+      if (m.jobs.length && m.ready && !m.killedForSilence && now - m.lastHeard > this.options.silenceLimitMs) {
         m.killedForSilence = true;
         m.child.kill('SIGKILL');
       }

@@ -1,6 +1,7 @@
 // Messages between the evaluation worker and its host (editor or CLI): one map from
 // request type to what it carries and what it answers, so both sides are typed from it.
 import type { Derivation, EngineSettings, NoteDocument, NoteResult } from '../engine/types';
+import type { NoteOutput, OutputMode } from '../cli/report';
 import type { WireResult } from './resultDelta';
 
 export interface EvaluateRequest {
@@ -20,6 +21,12 @@ export interface EvaluateRequest {
 export interface RequestMap {
   /** The result as a delta against the last one sent for the note (resultDelta.ts). */
   readonly evaluate: { readonly request: EvaluateRequest; readonly reply: WireResult };
+  /**
+   * `dl-calc check`'s request (Node worker only): the note evaluated, what it prints
+   * (src/cli/report.ts) made in the worker and the note forgotten there, so only a few lines
+   * cross to the host, never the note's whole results, and no `forget` follows.
+   */
+  readonly check: { readonly request: EvaluateRequest & { readonly path: string; readonly mode: OutputMode }; readonly reply: NoteOutput };
   /** The derivation of statement `index` of the run of `version` (undefined for another version). */
   readonly derive: { readonly request: { readonly uri: string; readonly version: number; readonly index: number }; readonly reply: Derivation | undefined };
   readonly forget: { readonly request: { readonly uri: string }; readonly reply: undefined };

@@ -58,6 +58,9 @@ function handle(request: WorkerRequest) {
   switch (request.type) {
     case 'evaluate':
       return sent.wire(evaluateRequest(e, request, report));
+    case 'check':
+      // The CLI's request: the CLI runs in Node, never here.
+      throw new Error('the web worker does not answer check requests');
     case 'derive':
       return e.derive(request.uri, request.index, request.version);
     case 'forget':

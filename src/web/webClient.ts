@@ -79,7 +79,7 @@ export class WebEvaluationClient {
       settings,
       derivations,
       book: this.stopped,
-      send: (request) => this.send({ ...request, id: this.nextId++ }),
+      send: (request) => this.send({ ...request, type: 'evaluate', id: this.nextId++ }),
       timeLimitMs: this.options.timeLimitMs(),
       limitName: this.options.limitName ?? 'setting dlCalc.timeLimit',
     });

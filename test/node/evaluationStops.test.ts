@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { NoteResult } from '../../src/engine/types';
 import { StopSignal, StoppedBook, SupersededError, enqueue, evaluateWithStops, watchSteps, type Pending } from '../../src/node/evaluationStops';
-import type { Progress, WorkerRequest } from '../../src/node/protocol';
+import type { EvaluateRequest, Progress, WorkerRequest } from '../../src/node/protocol';
 
 test('watchdog: a step that keeps advancing is never stopped; one that stays current is stopped once', async () => {
   let step = 0;
@@ -66,7 +66,7 @@ test('stopped-lines book: a longer time limit, or none, runs a statement the tim
 test('evaluate loop: after the time limit is lifted (a trusted folder\'s dlCalc.timeLimit: 0), the stopped statement is sent to run again', async () => {
   const book = new StoppedBook();
   const doc = { uri: 'n.md', version: 1, text: 'a\nslow()\n' };
-  const sent: Omit<WorkerRequest<'evaluate'>, 'id'>[] = [];
+  const sent: EvaluateRequest[] = [];
   const run = (timeLimitMs: number, stopFirst: boolean) => {
     let stop = stopFirst;
     return evaluateWithStops({
@@ -89,7 +89,7 @@ test('evaluate loop: after the time limit is lifted (a trusted folder\'s dlCalc.
 const at = (phase: Progress['phase'], line = 0, character = 0): Progress => ({ phase, index: 0, line, character, step: 1 });
 
 test('evaluate loop: each stop is sent back as what the next try leaves out, and a crash is named', async () => {
-  const tries: Omit<WorkerRequest<'evaluate'>, 'id'>[] = [];
+  const tries: EvaluateRequest[] = [];
   const stops = [new StopSignal('time', at('statement', 4, 2), 'x'), new StopSignal('memory', at('latex'), 'x'), new StopSignal('crash', at('derivations'), 'exit 134')];
   const doc = { uri: 'n.md', version: 1, text: 'a\nb\nc\nd\n  slow()\n' };
   const result = await evaluateWithStops({
@@ -117,6 +117,9 @@ test('evaluate loop: each stop is sent back as what the next try leaves out, and
 test('evaluate loop: superseded stays an error; any other failure becomes the note\'s own message', async () => {
   const base = { doc: { uri: 'n.md', version: 1, text: '' }, settings: {}, derivations: false, book: new StoppedBook(), timeLimitMs: 1000, limitName: 'l' };
   await assert.rejects(evaluateWithStops({ ...base, send: () => Promise.reject(new SupersededError()) }), SupersededError);
-  const failed = await evaluateWithStops({ ...base, send: () => Promise.reject(new Error('boom')) });
+  const failed = await evaluateWithStops<NoteResult>({ ...base, send: () => Promise.reject(new Error('boom')) });
   assert.deepEqual(failed.diagnostics.map((d) => d.message), ['dl-calc could not evaluate this note: boom']);
+  // The CLI's check answers what the note prints: a note stopped as a whole is made by its own `stopped`.
+  const printed = await evaluateWithStops<string>({ ...base, send: () => Promise.reject(new Error('boom')), stopped: (doc, message) => `${doc.uri}: ${message}` });
+  assert.equal(printed, 'n.md: dl-calc could not evaluate this note: boom');
 });
