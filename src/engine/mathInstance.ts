@@ -31,6 +31,8 @@ export interface SandboxedMath {
 export const MAX_STRING_LENGTH = 1_000_000;
 /** Largest digit count or exponent a format option may ask for. */
 const MAX_FORMAT_DIGITS = 1000;
+/** Names whose unit question is remembered (a course's names, reused across its notes, fit). */
+const UNIT_CACHE_SIZE = 4096;
 /** Largest word size of bin/oct/hex and format's wordSize. */
 const MAX_WORD_SIZE = 1024;
 /** Elementwise functions that broadcast their operands (the result takes the largest size on each axis). */
@@ -302,15 +304,30 @@ export function createSandboxedMath(limits: { maxMatrixElements: () => number })
   math.import(library, { override: true });
   install(math, replacements);
 
+  // mathjs asks, for every symbol it compiles, whether its name is a unit (`cm`), and
+  // answers a name outside its 100-name memo by scanning all 250 units (a tenth of a cold
+  // evaluation). A name holding a character that no unit or prefix has (`z_1`, `W1`, 学习率)
+  // is answered at once; the rest are remembered, in a bounded table.
+  const Unit = (math as any).Unit;
+  const unitChars = new Set<string>();
+  for (const name of Object.keys(Unit.UNITS)) {
+    for (const c of name) unitChars.add(c);
+    for (const prefix of Object.keys(Unit.UNITS[name].prefixes)) for (const c of prefix) unitChars.add(c);
+  }
+  const scanUnits = Unit.isValuelessUnit as (name: string) => boolean;
   const unitCache = new Map<string, boolean>();
   const isUnit = (name: string): boolean => {
     let known = unitCache.get(name);
     if (known === undefined) {
-      known = (math as any).Unit.isValuelessUnit(name) as boolean;
+      known = true;
+      for (const c of name) if (!unitChars.has(c)) known = false;
+      known &&= scanUnits(name);
+      if (unitCache.size >= UNIT_CACHE_SIZE) unitCache.clear();
       unitCache.set(name, known);
     }
     return known;
   };
+  Unit.isValuelessUnit = isUnit;
 
   const isBuiltin = (name: string): boolean =>
     Object.prototype.hasOwnProperty.call(math, name) && !name.startsWith('_') && name !== 'constructor';
