@@ -60,6 +60,8 @@ const SPACE = new Set([' ', '\t', '\u00a0', '\u3000']);
 const ESCAPED = new Set(['*', '-', '+']);
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+/** Every character a claim's run can start with, asked once per character of a note's prose. */
+const RUN_START = new Set([...'0123456789\\', ...Object.keys(OPS), ...MINUS, ...LP, ...Object.keys(REL)]);
 
 /** Han, kana, Hangul and CJK/full-width punctuation: prose around a number, not a name. */
 function isCjk(code: number): boolean {
@@ -418,7 +420,7 @@ export function scanProse(text: string, masked: readonly Masked[] = []): ProseCl
     }
     const c = text[i];
     // A run can only start at a claim character; a number inside a word is skipped with it.
-    if (!(isDigit(c) || c in OPS || MINUS.has(c) || LP.has(c) || c in REL || c === '\\')) {
+    if (!RUN_START.has(c)) {
       i++;
       continue;
     }
