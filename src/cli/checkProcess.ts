@@ -50,6 +50,7 @@ serveJobs<CheckInit, CheckJob, NoteOutput>((init) => {
     // Memory stays flat in the number of notes: nothing of a reported note is kept (check forgets it).
     const output = await client.check(doc, init.settings, job.path, init.mode);
     // A step stopped by the time limit may finish on the next run: such a result is not complete (not cached).
+    // (A stop while this note waited behind another counts too: at worst a note is checked again next time.)
     return client.restarts === restarts ? output : { ...output, complete: false };
   };
 });
