@@ -49,6 +49,20 @@ async function codeLensTitles(page: Page): Promise<string[]> {
  * Polls `check` until it returns something truthy, and returns that; throws, naming `what`,
  * when it has not by the deadline (a bound for a hang, not a timing assertion).
  */
+/**
+ * The preview may render again while it is read (the note's run with derivations, or its
+ * checks, lands after it opened): a read whose frame was replaced under it is read again.
+ */
+async function settled<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await read();
+    } catch (e) {
+      if (attempt >= 5 || !/detached/i.test(String(e))) throw e;
+    }
+  }
+}
+
 async function until<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -251,17 +265,6 @@ const scenes: Scene[] = [
             return problems;
           }),
         );
-      // The preview may render again while it is read (the note's run with derivations, or its
-      // checks, lands after it opened): a read whose frame was replaced under it is read again.
-      const settled = async <T>(read: () => Promise<T>): Promise<T> => {
-        for (let attempt = 0; ; attempt++) {
-          try {
-            return await read();
-          } catch (e) {
-            if (attempt >= 5 || !/detached/i.test(String(e))) throw e;
-          }
-        }
-      };
       const closed = await settled(overflow);
       assert(closed.length === 0, `preview (closed): ${closed.join('; ')}`);
       await settled(() => frame.locator('tr.dl-calc-row details.dl-calc-derivation summary').first().click());
@@ -459,6 +462,8 @@ const scenes: Scene[] = [
         await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
         await rv.openMarkdownPreviewToSide(page);
         const frame = rv.previewFrame(page);
+        // Read whole again when the frame is replaced under a read (settled).
+        await settled(async () => {
         // Typeset once the results with derivations land (the preview is refreshed then).
         await frame.locator('tr.dl-calc-row td.dl-calc-formula .katex').first().waitFor({ timeout: 30_000 });
         const rows = await frame.locator('tr.dl-calc-row').evaluateAll((trs) =>
@@ -501,6 +506,7 @@ const scenes: Scene[] = [
         // Open one derivation, so the screenshot shows it.
         await frame.locator('tr.dl-calc-row details.dl-calc-derivation summary').first().click();
         await frame.locator('tr.dl-calc-row details.dl-calc-derivation[open]').first().waitFor({ timeout: 10_000 });
+        });
         await rv.screenshot(page, `e2e-preview-${theme}`);
       },
     }),
