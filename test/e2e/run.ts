@@ -46,10 +46,6 @@ async function codeLensTitles(page: Page): Promise<string[]> {
 }
 
 /**
- * Polls `check` until it returns something truthy, and returns that; throws, naming `what`,
- * when it has not by the deadline (a bound for a hang, not a timing assertion).
- */
-/**
  * The preview may render again while it is read (the note's run with derivations, or its
  * checks, lands after it opened): a read whose frame was replaced under it is read again.
  */
@@ -63,6 +59,10 @@ async function settled<T>(read: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Polls `check` until it returns something truthy, and returns that; throws, naming `what`,
+ * when it has not by the deadline (a bound for a hang, not a timing assertion).
+ */
 async function until<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -464,48 +464,48 @@ const scenes: Scene[] = [
         const frame = rv.previewFrame(page);
         // Read whole again when the frame is replaced under a read (settled).
         await settled(async () => {
-        // Typeset once the results with derivations land (the preview is refreshed then).
-        await frame.locator('tr.dl-calc-row td.dl-calc-formula .katex').first().waitFor({ timeout: 30_000 });
-        const rows = await frame.locator('tr.dl-calc-row').evaluateAll((trs) =>
-          trs.map((tr) => {
-            // What a person reads: KaTeX's hidden MathML copy left out.
-            const text = (cell: Element | null) => {
-              if (!cell) return '';
-              const copy = cell.cloneNode(true) as HTMLElement;
-              copy.querySelectorAll('.katex-mathml').forEach((m) => m.remove());
-              return (copy.textContent ?? '').replace(/[\s\u200b]+/g, ' ').trim();
-            };
-            return {
-              line: tr.getAttribute('data-line'),
-              source: text(tr.querySelector('td.dl-calc-source')),
-              result: text(tr.querySelector('td.dl-calc-result')),
-              formula: text(tr.querySelector('td.dl-calc-formula > .katex')),
-              steps: text(tr.querySelector('td.dl-calc-formula .dl-calc-steps')),
-              color: getComputedStyle(tr.querySelector('.dl-calc-mark') ?? tr).color,
-            };
-          }),
-        );
-        const row = (source: string) => rows.find((r) => r.source === source);
-        const dump = JSON.stringify(rows);
-        assert(row('z1 = 0.5')?.result === '0.5' && row('z1 = 0.5')?.line === '8', `z1 row: ${dump}`);
-        assert(row('a1 = sigmoid(z1)')?.result.startsWith('0.622459'), `a1 row: ${dump}`);
-        assert(row('a1 ≈ 0.622')?.result.startsWith('✓'), `pass mark: ${dump}`);
-        assert(row('a1 ≈ 0.6 ± 0.001')?.result.startsWith('✗') && row('a1 ≈ 0.6 ± 0.001')!.result.includes('expected 0.6'), `fail mark: ${dump}`);
-        assert(row('a1 ≈ 0.622')?.color !== row('a1 ≈ 0.6 ± 0.001')?.color, `pass and fail marks differ in colour: ${dump}`);
-        // A check's formula is its claim; its derivation ends with both sides, tolerance and verdict.
-        assert(/a.*1.*≈.*0\.622/.test(row('a1 ≈ 0.622')?.formula ?? ''), `check formula: ${dump}`);
-        assert(/0\.622459.*≈.*0\.6.*±.*0\.001.*off by/.test(row('a1 ≈ 0.6 ± 0.001')?.steps ?? ''), `failed check's derivation: ${dump}`);
-        const prose = await frame.locator('p .katex').count();
-        assert(prose >= 1, 'prose math typeset by VS Code');
-        const inline = await frame.locator('.dl-calc-inline').first().innerText();
-        assert(inline.includes('1.24492'), `inline span: ${inline}`);
-        const bodyClass = (await frame.locator('body').getAttribute('class')) ?? '';
-        assert(bodyClass.includes(theme === 'dark' ? 'vscode-dark' : 'vscode-light'), `preview theme: ${bodyClass}`);
-        const body = await frame.locator('body').innerText();
-        assert(!body.includes('[object') && !body.includes('evaluating…'), 'no [object Object], no placeholder left');
-        // Open one derivation, so the screenshot shows it.
-        await frame.locator('tr.dl-calc-row details.dl-calc-derivation summary').first().click();
-        await frame.locator('tr.dl-calc-row details.dl-calc-derivation[open]').first().waitFor({ timeout: 10_000 });
+          // Typeset once the results with derivations land (the preview is refreshed then).
+          await frame.locator('tr.dl-calc-row td.dl-calc-formula .katex').first().waitFor({ timeout: 30_000 });
+          const rows = await frame.locator('tr.dl-calc-row').evaluateAll((trs) =>
+            trs.map((tr) => {
+              // What a person reads: KaTeX's hidden MathML copy left out.
+              const text = (cell: Element | null) => {
+                if (!cell) return '';
+                const copy = cell.cloneNode(true) as HTMLElement;
+                copy.querySelectorAll('.katex-mathml').forEach((m) => m.remove());
+                return (copy.textContent ?? '').replace(/[\s\u200b]+/g, ' ').trim();
+              };
+              return {
+                line: tr.getAttribute('data-line'),
+                source: text(tr.querySelector('td.dl-calc-source')),
+                result: text(tr.querySelector('td.dl-calc-result')),
+                formula: text(tr.querySelector('td.dl-calc-formula > .katex')),
+                steps: text(tr.querySelector('td.dl-calc-formula .dl-calc-steps')),
+                color: getComputedStyle(tr.querySelector('.dl-calc-mark') ?? tr).color,
+              };
+            }),
+          );
+          const row = (source: string) => rows.find((r) => r.source === source);
+          const dump = JSON.stringify(rows);
+          assert(row('z1 = 0.5')?.result === '0.5' && row('z1 = 0.5')?.line === '8', `z1 row: ${dump}`);
+          assert(row('a1 = sigmoid(z1)')?.result.startsWith('0.622459'), `a1 row: ${dump}`);
+          assert(row('a1 ≈ 0.622')?.result.startsWith('✓'), `pass mark: ${dump}`);
+          assert(row('a1 ≈ 0.6 ± 0.001')?.result.startsWith('✗') && row('a1 ≈ 0.6 ± 0.001')!.result.includes('expected 0.6'), `fail mark: ${dump}`);
+          assert(row('a1 ≈ 0.622')?.color !== row('a1 ≈ 0.6 ± 0.001')?.color, `pass and fail marks differ in colour: ${dump}`);
+          // A check's formula is its claim; its derivation ends with both sides, tolerance and verdict.
+          assert(/a.*1.*≈.*0\.622/.test(row('a1 ≈ 0.622')?.formula ?? ''), `check formula: ${dump}`);
+          assert(/0\.622459.*≈.*0\.6.*±.*0\.001.*off by/.test(row('a1 ≈ 0.6 ± 0.001')?.steps ?? ''), `failed check's derivation: ${dump}`);
+          const prose = await frame.locator('p .katex').count();
+          assert(prose >= 1, 'prose math typeset by VS Code');
+          const inline = await frame.locator('.dl-calc-inline').first().innerText();
+          assert(inline.includes('1.24492'), `inline span: ${inline}`);
+          const bodyClass = (await frame.locator('body').getAttribute('class')) ?? '';
+          assert(bodyClass.includes(theme === 'dark' ? 'vscode-dark' : 'vscode-light'), `preview theme: ${bodyClass}`);
+          const body = await frame.locator('body').innerText();
+          assert(!body.includes('[object') && !body.includes('evaluating…'), 'no [object Object], no placeholder left');
+          // Open one derivation, so the screenshot shows it.
+          await frame.locator('tr.dl-calc-row details.dl-calc-derivation summary').first().click();
+          await frame.locator('tr.dl-calc-row details.dl-calc-derivation[open]').first().waitFor({ timeout: 10_000 });
         });
         await rv.screenshot(page, `e2e-preview-${theme}`);
       },
