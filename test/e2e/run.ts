@@ -504,8 +504,13 @@ const scenes: Scene[] = [
           const body = await frame.locator('body').innerText();
           assert(!body.includes('[object') && !body.includes('evaluating…'), 'no [object Object], no placeholder left');
           // Open one derivation, so the screenshot shows it.
-          await frame.locator('tr.dl-calc-row details.dl-calc-derivation summary').first().click();
-          await frame.locator('tr.dl-calc-row details.dl-calc-derivation[open]').first().waitFor({ timeout: 10_000 });
+          // A later render (the checks landing) may replace the frame after the click: click again then.
+          await until('a derivation open in the preview', async () => {
+            const open = await frame.locator('tr.dl-calc-row details.dl-calc-derivation[open]').count().catch(() => 0);
+            if (open) return true;
+            await frame.locator('tr.dl-calc-row details.dl-calc-derivation summary').first().click({ timeout: 5_000 }).catch(() => undefined);
+            return false;
+          }, 30_000);
         });
         await rv.screenshot(page, `e2e-preview-${theme}`);
       },
