@@ -44,10 +44,8 @@ interface Job<J, R> {
   readonly id: number;
   readonly job: J;
   readonly resolve: (outcome: Outcome<R>) => void;
-  /** May wait in a busy process behind another job that may wait. */
-  readonly mayWait: boolean;
-  /** Was in a process that ended with two jobs: runs alone, so an end is its own. */
-  alone: boolean;
+  /** May wait in a busy process behind another job that may wait; false once it was in a process that ended with two jobs (it runs alone, so an end is its own). */
+  mayWait: boolean;
 }
 
 interface Member<J, R> {
@@ -81,7 +79,7 @@ export class ProcessPool<I, J, R> {
   run(job: J, mayWait = false): Promise<Outcome<R>> {
     if (this.disposed) return Promise.reject(new Error('the process pool is closed'));
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, job, resolve, mayWait, alone: false });
+      this.queue.push({ id: this.nextId++, job, resolve, mayWait });
       this.pump();
     });
   }
@@ -96,7 +94,7 @@ export class ProcessPool<I, J, R> {
   private pump(): void {
     // Idle processes first; then a job that may wait goes behind one that may too.
     for (const m of this.members) if (m.jobs.length === 0) this.give(m);
-    for (const m of this.members) if (m.jobs.length === 1 && m.jobs[0].mayWait && !m.jobs[0].alone && this.queue[0]?.mayWait && !this.queue[0].alone) this.give(m);
+    for (const m of this.members) if (m.jobs.length === 1 && m.jobs[0].mayWait && this.queue[0]?.mayWait) this.give(m);
     // A process that died is replaced only when there is work for it.
     if (this.queue.length > 0 && this.members.size < this.options.size && !this.disposed) {
       this.spawn();
@@ -143,7 +141,7 @@ export class ProcessPool<I, J, R> {
       if (jobs.length === 1) jobs[0].resolve(this.why(member, code, signal, error));
       else if (jobs.length > 1) {
         // Either job may have ended it: both run again, each alone, first in line.
-        for (const j of jobs) j.alone = true;
+        for (const j of jobs) j.mayWait = false;
         this.queue.unshift(...jobs);
       }
       if (!this.disposed) this.pump();
