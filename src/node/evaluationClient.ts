@@ -207,6 +207,11 @@ export class EvaluationClient {
     this.engine.warmUp();
   }
 
+  /** The limit a stop names: the current setting, and where the user changes it. */
+  private limit(): { timeLimitMs: number; limitName: string } {
+    return { timeLimitMs: this.options.timeLimitMs(), limitName: this.options.limitName ?? 'setting dlCalc.timeLimit' };
+  }
+
   /**
    * Evaluates a note. Never fails for anything the note does: a stop is reported in the
    * result (at its statement, or as a problem of the note); it rejects only when superseded
@@ -219,8 +224,7 @@ export class EvaluationClient {
       derivations,
       book: this.stopped,
       send: (request) => this.engine.send({ ...request, type: 'evaluate', id: this.nextId++ }),
-      timeLimitMs: this.options.timeLimitMs(),
-      limitName: this.options.limitName ?? 'setting dlCalc.timeLimit',
+      ...this.limit(),
     });
   }
 
@@ -238,8 +242,7 @@ export class EvaluationClient {
         book: this.stopped,
         send: (request) => this.engine.send({ ...request, type: 'check', id: this.nextId++, path, mode }),
         stopped: (d, message) => noteOutput({ path, result: stoppedResult(d, message) }, mode),
-        timeLimitMs: this.options.timeLimitMs(),
-        limitName: this.options.limitName ?? 'setting dlCalc.timeLimit',
+        ...this.limit(),
       });
     } finally {
       this.stopped.forget(doc.uri);
