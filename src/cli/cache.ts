@@ -10,7 +10,7 @@ import * as l10n from '@vscode/l10n';
 import { dlCalcVersion as version } from '../engine/version.generated';
 import { UsageError } from './errors';
 import { writeAtomic } from './files';
-import type { NoteOutput } from './report';
+import type { NoteOutput } from '../engine/report';
 
 /** The cache's first bytes: what tells a dl-calc cache from any other file. */
 const MARK = '{"dlCalcCache":1,';

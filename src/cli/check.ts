@@ -12,7 +12,7 @@ import { UsageError, failureOf } from './errors';
 import { MAX_NOTE_BYTES, collectNotes, readNote } from './files';
 import type { Language } from './lang';
 import { defaultNoteOptions, readArgs } from './args';
-import { addTotals, emptyTotals, noteOutput, summaryLine, type NoteOutput, type OutputMode } from './report';
+import { addTotals, emptyTotals, noteOutput, summaryLine, type NoteOutput, type OutputMode } from '../engine/report';
 import { JsonReportWriter, type Io } from './output';
 
 /** Heap of each checking process, in MB: room for a large note's results beside its worker's own limit. */

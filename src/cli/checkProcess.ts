@@ -5,7 +5,7 @@ import type { EngineSettings } from '../engine/types';
 import { serveJobs } from '../node/processPool';
 import { newClient } from './client';
 import { useLanguage, type Language } from './lang';
-import type { NoteOutput, OutputMode } from './report';
+import type { NoteOutput, OutputMode } from '../engine/report';
 
 export interface CheckInit {
   readonly lang: Language;

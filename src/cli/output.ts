@@ -1,6 +1,6 @@
 // The CLI's output: two line writers (stdout, stderr), and the --json report written as
 // its notes are checked, in the same shape JSON.stringify(report, null, 2) gives.
-import type { JsonFile, Totals } from './report';
+import type { JsonFile, Totals } from '../engine/report';
 
 export interface Io {
   readonly out: (line: string) => void;

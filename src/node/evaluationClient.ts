@@ -28,7 +28,7 @@ import {
 import { currentBundle } from '../engine/messages';
 import { DeltaReceiver } from './resultDelta';
 import { stoppedResult } from './stops';
-import { noteOutput, type NoteOutput, type OutputMode } from '../cli/report';
+import { noteOutput, type NoteOutput, type OutputMode } from '../engine/report';
 
 export { StopSignal, SupersededError };
 

@@ -3,7 +3,7 @@
 // written to the shared progress slot first, so a stop is reported where it happened.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEngine, type Engine } from '../engine';
-import { noteOutput } from '../cli/report';
+import { noteOutput } from '../engine/report';
 import { useBundle } from '../engine/messages';
 import { writeProgress, type EvaluateRequest, type RequestMap, type RequestType, type WorkerData, type WorkerMessage, type WorkerRequest } from './protocol';
 import { DeltaSender, type WireResult } from './resultDelta';

@@ -1,7 +1,7 @@
 // Messages between the evaluation worker and its host (editor or CLI): one map from
 // request type to what it carries and what it answers, so both sides are typed from it.
 import type { Derivation, EngineSettings, NoteDocument, NoteResult } from '../engine/types';
-import type { NoteOutput, OutputMode } from '../cli/report';
+import type { NoteOutput, OutputMode } from '../engine/report';
 import type { WireResult } from './resultDelta';
 
 export interface EvaluateRequest {
@@ -23,7 +23,7 @@ export interface RequestMap {
   readonly evaluate: { readonly request: EvaluateRequest; readonly reply: WireResult };
   /**
    * `dl-calc check`'s request (Node worker only): the note evaluated, what it prints
-   * (src/cli/report.ts) made in the worker and the note forgotten there, so only a few lines
+   * (src/engine/report.ts) made in the worker and the note forgotten there, so only a few lines
    * cross to the host, never the note's whole results, and no `forget` follows.
    */
   readonly check: { readonly request: EvaluateRequest & { readonly path: string; readonly mode: OutputMode }; readonly reply: NoteOutput };

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { JsonReportWriter } from '../../src/cli/output';
-import type { JsonFile, JsonReport } from '../../src/cli/report';
+import type { JsonFile, JsonReport } from '../../src/engine/report';
 
 function file(path: string, items: number): JsonFile {
   return {

@@ -1,10 +1,10 @@
 // What `dl-calc check` says about one checked note: its errors and failed checks as
 // path:line:col: message, a transcript with --verbose, its entry of the --json report.
 // Computed where the note was checked (a child process), printed by the parent in order.
-import type { NoteResult, StatementResult } from '../engine/types';
-import { say } from '../engine/messages';
-import { derivationRows } from '../engine/derivation';
-import { allChecks } from '../engine/summary';
+import type { NoteResult, StatementResult } from './types';
+import { say } from './messages';
+import { derivationRows } from './derivation';
+import { allChecks } from './summary';
 
 export interface CheckedFile {
   readonly path: string;
