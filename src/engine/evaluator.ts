@@ -28,15 +28,22 @@ export interface EvaluationOutput {
   readonly bindings: ReadonlyMap<string, readonly { line: number; value: number }[]>;
   /** This run's outcomes, for the next evaluation of the same note. */
   readonly memo: Memo;
+  /** Statements were left out (`EvaluateOptions.untilLine`). */
+  readonly partial: boolean;
 }
 
 export type EvaluatorDeps = RunDeps;
 
 export function evaluateNote(note: ParsedNote, settings: EngineSettings, options: EvaluateOptions, deps: EvaluatorDeps): EvaluationOutput {
-  const run = new NoteRun(unitsOf(note, settings), options, deps);
+  const all = unitsOf(note, settings);
+  const until = options.untilLine;
+  // The first screen's statements only: those after it are neither compiled nor run.
+  const units = until === undefined ? all : all.filter((u) => u.source.range.start.line <= until);
+  const run = new NoteRun(units, options, deps);
   run.runAll();
   const diagnostics = [...note.blocks.flatMap((b) => b.optionWarnings), ...run.diagnostics];
-  return { statements: run.statements, diagnostics, seeds: run.seeds, bindings: run.bindings, memo: run.memo };
+  const partial = run.statements.length < all.length;
+  return { statements: run.statements, diagnostics, seeds: run.seeds, bindings: run.bindings, memo: run.memo, partial };
 }
 
 /** The parse's statements with what the run needs of their block: its scope and its precision. */

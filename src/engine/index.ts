@@ -130,6 +130,11 @@ export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
       const statementsKey = statementSettingsKey(settings);
       const memo: Memo = previous && previous.settingsKey === statementsKey ? previous.memo : new Map();
       const output = evaluateNote(note, settings, options, { sandbox, compiler, formatter, memo });
+      if (output.partial) {
+        // The first screen only: no checks (they read the whole note's values), nothing kept.
+        const { statements, diagnostics } = output;
+        return { uri: doc.uri, version: doc.version, blocks: note.blocks, statements, diagnostics, summary: summarise(statements, []), latex: [], partial: true };
+      }
       memos.set(doc.uri, { settingsKey: statementsKey, memo: output.memo });
       const blockLines = note.blocks.flatMap((b) => b.lines.map((l) => l.line));
       if (settings.latexChecks) options.onPhase?.('latex');

@@ -173,6 +173,8 @@ export interface NoteResult {
   readonly summary: NoteSummary;
   /** Chains of (in)equalities in the note's math, checked against the dl-calc scope. */
   readonly latex: readonly LatexChainResult[];
+  /** Only the first statements ran (`EvaluateOptions.untilLine`); the rest follow in a whole run. */
+  readonly partial?: true;
 }
 
 export interface EngineSettings {
@@ -230,6 +232,13 @@ export interface EvaluateOptions {
    * (the note has had too many statements stopped to try again).
    */
   readonly skipAfter?: { readonly line: number; readonly character: number; readonly message: string };
+  /**
+   * Run only the statements that start on lines up to this one (the editor's first screen
+   * of a long note), and stop before the first whose outcome could depend on what follows
+   * (a name not defined so far). The result is then `partial`: a prefix of the whole run's
+   * statements, each exactly as the whole run gives it; it is never kept for reuse.
+   */
+  readonly untilLine?: number;
   /** Called before each statement runs; used to tell which one hung. */
   readonly onStatement?: (index: number, start: Position) => void;
   /** Called as evaluation enters each phase; used to tell where a stop happened. */

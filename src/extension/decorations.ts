@@ -28,7 +28,7 @@ export class InlineResults implements vscode.Disposable, vscode.InlayHintsProvid
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly operatorTypes: Record<'pass' | 'fail', vscode.TextEditorDecorationType>;
   /** What is shown per note, with the version of the run it belongs to (for the test hook). */
-  readonly shown = new Map<string, { version: number; complete: boolean; decorations: LineDecoration[] }>();
+  readonly shown = new Map<string, { version: number; firstScreen: boolean; complete: boolean; decorations: LineDecoration[] }>();
   private readonly applied = new vscode.EventEmitter<{ uri: string; version: number }>();
   readonly onDidApply = this.applied.event;
   private readonly hintsChanged = new vscode.EventEmitter<void>();
@@ -79,7 +79,8 @@ export class InlineResults implements vscode.Disposable, vscode.InlayHintsProvid
     const key = document.uri.toString();
     const { version, marks, note } = this.view.marks(document);
     if (!note) return;
-    this.shown.set(key, { version, complete: !this.notes.checksPendingFor(key), decorations: marks.map(toShown) });
+    const firstScreen = note.result.partial === true;
+    this.shown.set(key, { version, firstScreen, complete: !firstScreen && !this.notes.checksPendingFor(key), decorations: marks.map(toShown) });
     const today = this.config.for(document.uri).inlineResultsEnabled ? operatorsToday(note) : { pass: [], fail: [] };
     const operators = { pass: today.pass.map(toRange), fail: today.fail.map(toRange) };
     for (const editor of vscode.window.visibleTextEditors) {

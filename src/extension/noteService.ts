@@ -17,6 +17,9 @@ import { isMarkdown } from './detect';
  */
 const HOLD_DELAY = typeof process !== 'undefined' && process.env?.DL_CALC_TEST_FIXED_DELAY === '1';
 
+/** Lines taken as the first screen of a note opened in no visible editor yet (a tall screen's worth). */
+const FIRST_SCREEN_LINES = 150;
+
 export interface EvaluatedNote {
   readonly document: vscode.TextDocument;
   readonly result: NoteResult;
@@ -55,6 +58,14 @@ export class NoteService implements vscode.Disposable {
   private readonly lastRunMs = new Map<string, number>();
   /** Notes whose shown result has the values only: the LaTeX and prose checks are under way. */
   private readonly checksPending = new Set<string>();
+  /**
+   * The first screen's values of a long note shown for the first time, until its whole
+   * values land: only the inline results show them (every other feature reads `result`).
+   */
+  private readonly screens = new Map<string, { result: NoteResult; text: string }>();
+  private readonly screenShown = new vscode.EventEmitter<vscode.TextDocument>();
+  /** Fires when a first screen's values land (NoteView shows them). */
+  readonly onDidShowFirstScreen = this.screenShown.event;
 
   constructor(
     private readonly config: ConfigStore,
@@ -126,6 +137,11 @@ export class NoteService implements vscode.Disposable {
     }
     const shown = this.shownInTabs();
     for (const uri of before) if (!uris.has(uri) && !shown.has(uri) && this.results.has(uri)) this.drop(vscode.Uri.parse(uri));
+  }
+
+  /** A long note's first-screen values while its whole values are under way (see `screens`). */
+  firstScreen(uri: vscode.Uri | string): { result: NoteResult; text: string } | undefined {
+    return this.screens.get(uri.toString());
   }
 
   /** The text a note's last result was computed from. */
@@ -214,7 +230,8 @@ export class NoteService implements vscode.Disposable {
    * Evaluates now; resolves with the result, or undefined when superseded or closed. A
    * note shown for the first time gets its values first and its LaTeX and prose checks in
    * a second run: the checks are most of a first evaluation, and the second run reuses
-   * every statement of the first (docs/performance.md, Open).
+   * every statement of the first (docs/performance.md, Open). A long note gets the values
+   * of its first screen before either.
    */
   async evaluate(document: vscode.TextDocument): Promise<NoteResult | undefined> {
     if (document.isClosed) return undefined;
@@ -227,6 +244,11 @@ export class NoteService implements vscode.Disposable {
     }
     const settings = engineSettings(config);
     const previewed = this.previewed.has(key);
+    const until = this.results.has(key) || previewed ? undefined : this.firstScreenEnd(document);
+    if (until !== undefined) {
+      const screen = await this.run(document, text, { ...settings, latexChecks: false }, false, 'screen', until);
+      if (!screen || document.isClosed || document.version !== screen.version) return screen;
+    }
     if (!this.results.has(key) && settings.latexChecks && !previewed) {
       const values = await this.run(document, text, { ...settings, latexChecks: false }, false, 'values');
       if (!values || document.isClosed || document.version !== values.version) return values;
@@ -234,14 +256,40 @@ export class NoteService implements vscode.Disposable {
     return this.run(document, text, settings, previewed, 'all');
   }
 
-  private async run(document: vscode.TextDocument, text: string, settings: ReturnType<typeof engineSettings>, derivations: boolean, part: 'values' | 'all'): Promise<NoteResult | undefined> {
+  /**
+   * The last line of a long note's first screen: the visible lines of an editor showing it,
+   * else the first FIRST_SCREEN_LINES; undefined for a note not twice that long.
+   */
+  private firstScreenEnd(document: vscode.TextDocument): number | undefined {
+    const shown = vscode.window.visibleTextEditors.filter((e) => e.document === document).flatMap((e) => e.visibleRanges.map((r) => r.end.line));
+    const end = shown.length ? Math.max(...shown) : FIRST_SCREEN_LINES;
+    return document.lineCount > 2 * Math.max(end, FIRST_SCREEN_LINES) ? end : undefined;
+  }
+
+  private async run(
+    document: vscode.TextDocument,
+    text: string,
+    settings: ReturnType<typeof engineSettings>,
+    derivations: boolean,
+    part: 'screen' | 'values' | 'all',
+    untilLine?: number,
+  ): Promise<NoteResult | undefined> {
     const key = document.uri.toString();
     const started = performance.now();
     const version = document.version;
     this.evaluating.set(key, version);
     try {
-      const result = await this.client.evaluate({ uri: key, version: document.version, text }, settings, derivations);
+      const result = await this.client.evaluate({ uri: key, version: document.version, text }, settings, derivations, untilLine);
       if (document.isClosed) return undefined;
+      if (result.partial) {
+        // Shown only while the note has no whole result (of any version).
+        if (this.results.has(key)) return result;
+        this.screens.set(key, { result, text });
+        this.screenShown.fire(document);
+        return result;
+      }
+      // A screen that reached every statement is the note's values.
+      if (part === 'screen') part = 'values';
       // An answer for an older version than one already shown is dropped, and so are the
       // values alone of a version already shown whole.
       const shown = this.results.get(key);
@@ -254,6 +302,7 @@ export class NoteService implements vscode.Disposable {
         this.checksPending.delete(key);
       } else this.checksPending.add(key);
       this.results.set(key, result);
+      this.screens.delete(key);
       this.texts.set(key, text);
       const log = this.edits.get(key);
       if (log) this.edits.set(key, log.filter((e) => e.version > result.version));
@@ -285,7 +334,8 @@ export class NoteService implements vscode.Disposable {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    const had = this.results.delete(key);
+    const had = this.screens.delete(key) || this.results.has(key);
+    this.results.delete(key);
     this.texts.delete(key);
     this.edits.delete(key);
     this.lastEdit.delete(key);
@@ -300,6 +350,7 @@ export class NoteService implements vscode.Disposable {
     this.timers.clear();
     for (const s of this.subscriptions) s.dispose();
     this.emitter.dispose();
+    this.screenShown.dispose();
     this.forgotten.dispose();
     this.client.dispose();
     this.results.clear();

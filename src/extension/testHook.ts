@@ -8,6 +8,8 @@ import type { Session } from './session';
 
 export interface ShownDecorations {
   readonly version: number;
+  /** True while only a long note's first screen has values (the whole note's are under way). */
+  readonly firstScreen: boolean;
   /** False while only the values are shown and the LaTeX and prose checks are under way. */
   readonly complete: boolean;
   /** 0-based lines. */
@@ -23,8 +25,10 @@ export interface DlCalcApi {
   decorations(uri: vscode.Uri | string): ShownDecorations | undefined;
   /** Resolves when decorations for version >= `minVersion` of the note are applied, its checks included. */
   waitForDecorations(uri: vscode.Uri | string, minVersion?: number, timeoutMs?: number): Promise<ShownDecorations>;
-  /** Resolves at the first decorations for version >= `minVersion`: the values, perhaps before the checks. */
+  /** Resolves at the first decorations for version >= `minVersion` with the whole note's values, perhaps before the checks. */
   waitForValues(uri: vscode.Uri | string, minVersion?: number, timeoutMs?: number): Promise<ShownDecorations>;
+  /** Resolves at the very first decorations for version >= `minVersion`: a long note's first screen, or more. */
+  waitForFirstScreen(uri: vscode.Uri | string, minVersion?: number, timeoutMs?: number): Promise<ShownDecorations>;
   result(uri: vscode.Uri | string): NoteResult | undefined;
   /** Worker restarts so far (a runaway statement restarts it). */
   workerRestarts(): number;
@@ -45,11 +49,12 @@ export function createTestApi(session: Session, timings: { activationMs: number;
     workerRestarts: () => session.started?.notes.client.restarts ?? 0,
     evaluationTimes: () => session.started?.notes.timings ?? [],
     previewRefreshes: () => session.preview.refreshes,
-    waitForDecorations: (uri, minVersion = 0, timeoutMs = 30_000) => waitFor(uri, minVersion, timeoutMs, true),
-    waitForValues: (uri, minVersion = 0, timeoutMs = 30_000) => waitFor(uri, minVersion, timeoutMs, false),
+    waitForDecorations: (uri, minVersion = 0, timeoutMs = 30_000) => waitFor(uri, minVersion, timeoutMs, 'complete'),
+    waitForValues: (uri, minVersion = 0, timeoutMs = 30_000) => waitFor(uri, minVersion, timeoutMs, 'values'),
+    waitForFirstScreen: (uri, minVersion = 0, timeoutMs = 30_000) => waitFor(uri, minVersion, timeoutMs, 'any'),
   };
 
-  function waitFor(uri: vscode.Uri | string, minVersion: number, timeoutMs: number, complete: boolean): Promise<ShownDecorations> {
+  function waitFor(uri: vscode.Uri | string, minVersion: number, timeoutMs: number, want: 'complete' | 'values' | 'any'): Promise<ShownDecorations> {
     return new Promise((resolve, reject) => {
       const disposables: vscode.Disposable[] = [];
       const done = (value: ShownDecorations | undefined, error?: Error) => {
@@ -60,7 +65,8 @@ export function createTestApi(session: Session, timings: { activationMs: number;
       };
       const check = () => {
         const now = shown(uri);
-        if (now && now.version >= minVersion && (now.complete || !complete)) done(now);
+        const enough = want === 'any' || (want === 'values' ? !now?.firstScreen : now?.complete);
+        if (now && now.version >= minVersion && enough) done(now);
       };
       const timer = setTimeout(() => done(undefined, new Error(`no decorations for ${key(uri)} v${minVersion} within ${timeoutMs} ms`)), timeoutMs);
       const watch = (started: NonNullable<Session['started']>) => disposables.push(started.inlineResults.onDidApply(check));

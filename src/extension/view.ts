@@ -37,6 +37,7 @@ export class NoteView implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       notes.onDidEvaluate(({ document }) => this.changed.fire(document)),
+      notes.onDidShowFirstScreen((document) => this.changed.fire(document)),
       notes.onDidForget((uri) => this.lastMarks.delete(uri.toString())),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (!e.contentChanges.length || !notes.result(e.document.uri)) return;
@@ -66,10 +67,14 @@ export class NoteView implements vscode.Disposable {
     return this.notes.sinceLastEdit(uri) < PAUSE_MS;
   }
 
-  /** The last run of a note with the text it came from and the edits since, or undefined. */
-  current(document: vscode.TextDocument): ShownNote | undefined {
-    const result = this.notes.result(document.uri);
-    const text = this.notes.textOf(document.uri);
+  /**
+   * The last run of a note with the text it came from and the edits since, or undefined.
+   * `firstScreen`: before a long note's first whole run, its first screen's (inline results only).
+   */
+  current(document: vscode.TextDocument, firstScreen = false): ShownNote | undefined {
+    const screen = firstScreen && !this.notes.result(document.uri) ? this.notes.firstScreen(document.uri) : undefined;
+    const result = screen?.result ?? this.notes.result(document.uri);
+    const text = screen?.text ?? this.notes.textOf(document.uri);
     if (!result || text === undefined) return undefined;
     return { result, lines: splitLines(text), edits: this.notes.editsSince(document.uri, result.version) };
   }
@@ -94,7 +99,7 @@ export class NoteView implements vscode.Disposable {
    * them are one computation, not two.
    */
   marks(document: vscode.TextDocument): { version: number; marks: InlineMark[]; note?: ShownNote } {
-    const note = this.current(document);
+    const note = this.current(document, true);
     if (!note) return { version: -1, marks: [] };
     const config = this.config.for(document.uri);
     if (!config.inlineResultsEnabled) return { version: note.result.version, marks: [], note };

@@ -217,11 +217,12 @@ export class EvaluationClient {
    * result (at its statement, or as a problem of the note); it rejects only when superseded
    * by a newer edit or when the client is disposed.
    */
-  evaluate(doc: NoteDocument, settings: Partial<EngineSettings> = {}, derivations = false): Promise<NoteResult> {
+  evaluate(doc: NoteDocument, settings: Partial<EngineSettings> = {}, derivations = false, untilLine?: number): Promise<NoteResult> {
     return evaluateWithStops({
       doc,
       settings,
       derivations,
+      untilLine,
       book: this.stopped,
       send: (request) => this.engine.send({ ...request, type: 'evaluate', id: this.nextId++ }),
       ...this.limit(),

@@ -171,6 +171,8 @@ export interface EvaluateWithStops<T = NoteResult> {
   readonly doc: NoteDocument;
   readonly settings: Partial<EngineSettings>;
   readonly derivations: boolean;
+  /** Only the first screen's statements (EvaluateRequest.untilLine). */
+  readonly untilLine?: number;
   readonly book: StoppedBook;
   /** Sends one request to the worker (an evaluation, or the CLI's check); rejects with a StopSignal when the worker was stopped. */
   send(request: EvaluateRequest): Promise<T>;
@@ -202,6 +204,7 @@ export async function evaluateWithStops<T = NoteResult>(run: EvaluateWithStops<T
         doc,
         settings: run.settings,
         derivations: run.derivations,
+        untilLine: run.untilLine,
         stopped: [...stoppedHere],
         skipAfter,
         latexStopped,

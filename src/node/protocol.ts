@@ -10,6 +10,8 @@ export interface EvaluateRequest {
   readonly derivations: boolean;
   /** ["line:character", message] pairs of statements that must not run again. */
   readonly stopped: readonly (readonly [string, string])[];
+  /** The editor's first screen of a long note: only statements up to this line (EvaluateOptions.untilLine). */
+  readonly untilLine?: number;
   /** Statements after this position are not run (too many were stopped). */
   readonly skipAfter?: { readonly line: number; readonly character: number; readonly message: string };
   /** The LaTeX checks were stopped before: evaluate without them and report this instead. */

@@ -24,6 +24,7 @@ export function evaluateRequest(engine: Engine, request: EvaluateRequest, report
     derivations: request.derivations && !request.derivationsStopped,
     stopped: request.stopped.length ? new Map(request.stopped) : undefined,
     skipAfter: request.skipAfter,
+    untilLine: request.untilLine,
     onStatement: (index: number, start: { line: number; character: number }) => {
       at.phase = 'statements';
       report('statement', index, start.line, start.character);

@@ -73,11 +73,12 @@ export class WebEvaluationClient {
    * Evaluates a note. Never fails for anything the note does: a stop is reported in the
    * result; it rejects only when superseded by a newer edit or when the client is disposed.
    */
-  evaluate(doc: NoteDocument, settings: Partial<EngineSettings> = {}, derivations = false): Promise<NoteResult> {
+  evaluate(doc: NoteDocument, settings: Partial<EngineSettings> = {}, derivations = false, untilLine?: number): Promise<NoteResult> {
     return evaluateWithStops({
       doc,
       settings,
       derivations,
+      untilLine,
       book: this.stopped,
       send: (request) => this.send({ ...request, type: 'evaluate', id: this.nextId++ }),
       timeLimitMs: this.options.timeLimitMs(),

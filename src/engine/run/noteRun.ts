@@ -105,13 +105,17 @@ export class NoteRun {
   }
 
   runAll(): void {
-    for (let i = 0; i < this.units.length; i++) this.runStatement(i);
+    for (let i = 0; i < this.units.length; i++) if (!this.runStatement(i)) return;
   }
 
-  runStatement(index: number): void {
+  /** Runs one statement; false when a first-screen run ends before it (see `untilLine`). */
+  runStatement(index: number): boolean {
     const step = this.begin(index);
     const outcome = this.refusal(step) ?? this.resolveNames(step) ?? this.reuse(step) ?? this.runAndCheck(step);
+    // A name unknown so far may be defined further down, which the whole run reports otherwise.
+    if (this.options.untilLine !== undefined && outcome.failed && typeof outcome.error !== 'string' && outcome.error.code === 'name.unknown') return false;
     this.record(step, outcome);
+    return true;
   }
 
   private begin(index: number): Step {
