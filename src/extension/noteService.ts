@@ -244,7 +244,8 @@ export class NoteService implements vscode.Disposable {
     }
     const settings = engineSettings(config);
     const previewed = this.previewed.has(key);
-    const until = this.results.has(key) || previewed ? undefined : this.firstScreenEnd(document);
+    // Only the inline results show a first screen: without them (or with a preview's derivations wanted) there is none.
+    const until = this.results.has(key) || previewed || !config.inlineResultsEnabled ? undefined : this.firstScreenEnd(document);
     if (until !== undefined) {
       const screen = await this.run(document, text, { ...settings, latexChecks: false }, false, 'screen', until);
       if (!screen || document.isClosed || document.version !== screen.version) return screen;

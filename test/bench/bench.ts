@@ -280,30 +280,38 @@ async function benchOpen(): Promise<void> {
   const current = path.join(root, 'dist', 'evaluationWorker.js');
   const cacheDir = path.join(root, 'out', 'bench-open', 'v8');
   fs.rmSync(cacheDir, { recursive: true, force: true });
-  // The editor shows a note opened for the first time in two runs: its values, then its
-  // LaTeX and prose checks (src/extension/noteService.ts); "now" is the first of the two.
-  const variants: { label: string; workerPath?: string; cache: string | null; valuesFirst?: boolean }[] = [
+  // The editor shows a long note opened for the first time in three runs: its first
+  // screen's values, the whole note's values, then the LaTeX and prose checks
+  // (src/extension/noteService.ts). The goal is read on the whole note's values.
+  const variants: { label: string; workerPath?: string; cache: string | null; valuesFirst?: boolean; screenFirst?: boolean }[] = [
     { label: `today (${TODAY})`, workerPath: workerOfCommit(TODAY), cache: null },
     { label: 'lazy guarded functions', workerPath: workerOfCommit(LAZY_ONLY), cache: null },
     { label: '+ MathJax in its own bundle', workerPath: current, cache: null },
     { label: '+ V8 code cache', workerPath: current, cache: cacheDir },
-    { label: '+ values first, checks after (now)', workerPath: current, cache: cacheDir, valuesFirst: true },
+    { label: '+ values first, checks after', workerPath: current, cache: cacheDir, valuesFirst: true },
+    { label: '+ first screen first (now)', workerPath: current, cache: cacheDir, valuesFirst: true, screenFirst: true },
   ].filter((v) => v.workerPath);
   const checksAfter: number[] = [];
+  const wholeAfterScreen: number[] = [];
   const open = async (v: (typeof variants)[number]) => {
     const client = new EvaluationClient({ timeLimitMs: () => 0, workerPath: v.workerPath, codeCacheDir: v.cache });
     const t = process.hrtime.bigint();
     const doc = { uri: 'open.md', version: 1, text };
+    // The first screen as the editor asks for it of a note in no visible editor yet: 150 lines.
+    const screen = v.screenFirst ? await client.evaluate(doc, { latexChecks: false }, false, 150) : undefined;
+    if (screen && !screen.partial) throw new Error('the first screen was the whole note');
+    const screenMs = Number(process.hrtime.bigint() - t) / 1e6;
     const result = await client.evaluate(doc, v.valuesFirst ? { latexChecks: false } : {});
     const took = Number(process.hrtime.bigint() - t) / 1e6;
-    if (v.valuesFirst) {
+    if (screen) wholeAfterScreen.push(took - screenMs);
+    if (v.valuesFirst && !v.screenFirst) {
       const whole = await client.evaluate(doc);
       checksAfter.push(Number(process.hrtime.bigint() - t) / 1e6 - took);
       if (!whole.latex.length) throw new Error('the second run did not check the LaTeX');
     }
     client.dispose();
     if (result.summary.errors) throw new Error(`the open note has ${result.summary.errors} errors`);
-    return took;
+    return screen ? screenMs : took;
   };
   await open(variants[variants.length - 1]); // writes the code cache
   const times = variants.map(() => [] as number[]);
@@ -312,9 +320,11 @@ async function benchOpen(): Promise<void> {
   const base = median(times[0]);
   variants.forEach((v, i) => {
     const m = median(times[i]);
-    console.log(`   ${v.label.padEnd(34)} ${ms(m).padStart(9)}   ${ratio(m, base)} today${i === variants.length - 1 ? '   (goal ≤ 0.5×)' : ''}`);
+    const note = v.screenFirst ? "   (the first screen's values: what the editor shows first)" : v.valuesFirst ? '   (goal ≤ 0.5×: the whole note\'s values)' : '';
+    console.log(`   ${v.label.padEnd(34)} ${ms(m).padStart(9)}   ${ratio(m, base)} today${note}`);
+    if (v.valuesFirst && !v.screenFirst && checksAfter.length) console.log(`   ${'  then the checks (second run)'.padEnd(34)} ${ms(median(checksAfter)).padStart(9)}`);
+    if (v.screenFirst && wholeAfterScreen.length) console.log(`   ${"  then the whole note's values".padEnd(34)} ${ms(median(wholeAfterScreen)).padStart(9)}`);
   });
-  if (checksAfter.length) console.log(`   ${'  then the checks (second run)'.padEnd(34)} ${ms(median(checksAfter)).padStart(9)}`);
 }
 
 /** 3,000 statements in 30 blocks of 100, as the perf suite types into. */
@@ -482,6 +492,7 @@ function benchEditor(): void {
   if (p.firstResultsWarmEvaluationMs !== undefined) console.log(`     of which the evaluation, host to host:     ${ms(p.firstResultsWarmEvaluationMs)}`);
   if (p.evaluationsPerOpen) console.log(`     evaluations of each opened note (cold, then the warm ones): ${p.evaluationsPerOpen.join(', ')}`);
   console.log(`   first results, same note, cold:              ${ms(p.firstResultsColdMs)}   ${ratio(p.firstResultsColdMs, p.plainOpenMs)} the plain open   (worker start + mathjs load; first screen ${ms(p.firstScreenColdMs)}, first values ${ms(p.firstValuesColdMs)})`);
+  if (p.firstResultsColdEvaluationMs !== undefined) console.log(`     of which the checks' run, host to host:      ${ms(p.firstResultsColdEvaluationMs)}   (worker restarts: ${p.workerRestartsCold})`);
   for (const delay of [150, 0]) {
     const k = p[`keystrokeToDecorationsMs_delay${delay}`];
     const own = p[`engineOwn3000Ms_delay${delay}`];
