@@ -57,6 +57,18 @@ for (const [hostile, expected] of statementCases) {
   });
 }
 
+test('first screen: a hostile statement on it is stopped or refused there, as in the whole run, and nothing below runs', async () => {
+  const cases = statementCases.filter(([h]) => /^(fib|f\(n\)|ones\(4000, 1\)|\(\(\()/.test(h));
+  assert.equal(cases.length, 4);
+  for (const [hostile, expected] of cases) {
+    const text = note(hostile);
+    const r = await bounded(hostile.slice(0, 60), client.evaluate({ uri: `screen${++version}.md`, version, text }, {}, false, 3));
+    assert.equal(r.partial, true, hostile.slice(0, 40));
+    assert.ok(r.statements.every((s) => s.range.start.line === 3), hostile.slice(0, 40));
+    assert.match(r.statements[r.statements.length - 1].error!.message, expected);
+  }
+});
+
 test('formatter: a value that contains itself, in values and derivations', async () => {
   const r = await evaluate(note('a = {x: 1}\na.x = a\nb = a'), true);
   assert.equal(r.statements[1].value?.short, '{x: {…}}');
