@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { TextChange } from '../features/editMap';
 import type { Derivation, NoteResult } from '../engine/types';
-import { evaluationWait } from '../features/schedule';
+import { evaluationWait, firstScreenEnd } from '../features/schedule';
 import { EvaluationClient, SupersededError } from '../node/evaluationClient';
 import { engineSettings, type ConfigStore } from './config';
 import { mayHaveContent } from '../features/detect';
@@ -16,9 +16,6 @@ import { isMarkdown } from './detect';
  * held for every note, quick or not (docs/extension.md, Tests). Only the environment sets it.
  */
 const HOLD_DELAY = typeof process !== 'undefined' && process.env?.DL_CALC_TEST_FIXED_DELAY === '1';
-
-/** Lines taken as the first screen of a note opened in no visible editor yet (a tall screen's worth). */
-const FIRST_SCREEN_LINES = 150;
 
 export interface EvaluatedNote {
   readonly document: vscode.TextDocument;
@@ -245,7 +242,8 @@ export class NoteService implements vscode.Disposable {
     const settings = engineSettings(config);
     const previewed = this.previewed.has(key);
     // Only the inline results show a first screen: without them (or with a preview's derivations wanted) there is none.
-    const until = this.results.has(key) || previewed || !config.inlineResultsEnabled ? undefined : this.firstScreenEnd(document);
+    const visibleEnds = () => vscode.window.visibleTextEditors.filter((e) => e.document === document).flatMap((e) => e.visibleRanges.map((r) => r.end.line));
+    const until = this.results.has(key) || previewed || !config.inlineResultsEnabled ? undefined : firstScreenEnd(document.lineCount, visibleEnds());
     if (until !== undefined) {
       const screen = await this.run(document, text, { ...settings, latexChecks: false }, false, 'screen', until);
       if (!screen || document.isClosed || document.version !== screen.version) return screen;
@@ -255,16 +253,6 @@ export class NoteService implements vscode.Disposable {
       if (!values || document.isClosed || document.version !== values.version) return values;
     }
     return this.run(document, text, settings, previewed, 'all');
-  }
-
-  /**
-   * The last line of a long note's first screen: the visible lines of an editor showing it,
-   * else the first FIRST_SCREEN_LINES; undefined for a note not twice that long.
-   */
-  private firstScreenEnd(document: vscode.TextDocument): number | undefined {
-    const shown = vscode.window.visibleTextEditors.filter((e) => e.document === document).flatMap((e) => e.visibleRanges.map((r) => r.end.line));
-    const end = shown.length ? Math.max(...shown) : FIRST_SCREEN_LINES;
-    return document.lineCount > 2 * Math.max(end, FIRST_SCREEN_LINES) ? end : undefined;
   }
 
   private async run(
@@ -335,8 +323,8 @@ export class NoteService implements vscode.Disposable {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    const had = this.screens.delete(key) || this.results.has(key);
-    this.results.delete(key);
+    const hadScreen = this.screens.delete(key);
+    const had = this.results.delete(key) || hadScreen;
     this.texts.delete(key);
     this.edits.delete(key);
     this.lastEdit.delete(key);

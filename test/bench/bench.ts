@@ -19,6 +19,7 @@ import { TODAY, buildOfCommit } from './commits';
 import { benchDerivations } from './derivations';
 import { median, ms, ratio, time, timeMedian } from './measure';
 import { EvaluationClient } from '../../src/node/evaluationClient';
+import { firstScreenEnd } from '../../src/features/schedule';
 import { renderNoteToHtml } from '../../src/engine/render/export';
 import { evaluationWait } from '../../src/features/schedule';
 import { noteMarkdown } from '../../src/engine/parse/markdown';
@@ -297,8 +298,8 @@ async function benchOpen(): Promise<void> {
     const client = new EvaluationClient({ timeLimitMs: () => 0, workerPath: v.workerPath, codeCacheDir: v.cache });
     const t = process.hrtime.bigint();
     const doc = { uri: 'open.md', version: 1, text };
-    // The first screen as the editor asks for it of a note in no visible editor yet: 150 lines.
-    const screen = v.screenFirst ? await client.evaluate(doc, { latexChecks: false }, false, 150) : undefined;
+    // The first screen as the editor asks for it of a note in no visible editor yet.
+    const screen = v.screenFirst ? await client.evaluate(doc, { latexChecks: false }, false, firstScreenEnd(text.split('\n').length, [])) : undefined;
     if (screen && !screen.partial) throw new Error('the first screen was the whole note');
     const screenMs = Number(process.hrtime.bigint() - t) / 1e6;
     const result = await client.evaluate(doc, v.valuesFirst ? { latexChecks: false } : {});
