@@ -47,9 +47,11 @@ function isChar(t: TexToken | undefined, ...cs: string[]): boolean {
   return !!t && t.kind === 'char' && cs.includes(t.text);
 }
 
-/** Drops spacing commands, which never change what a left side says. */
-export function withoutSpaces(tokens: readonly TexToken[]): TexToken[] {
-  return tokens.filter((t) => !(t.kind === 'cmd' && SPACING.has(t.text)) && !isChar(t, '~'));
+const isSpacing = (t: TexToken): boolean => (t.kind === 'cmd' && SPACING.has(t.text)) || isChar(t, '~');
+
+/** Drops spacing commands, which never change what a left side says: the same list when there are none, so its translation is reused. */
+export function withoutSpaces(tokens: readonly TexToken[]): readonly TexToken[] {
+  return tokens.some(isSpacing) ? tokens.filter((t) => !isSpacing(t)) : tokens;
 }
 
 /** Index after the brace group opened at `i`, or -1. */

@@ -42,6 +42,9 @@ const BARE_VARIABLE = 'x';
 
 type Side = { ok: true; ast: Node; expression: string; names: readonly string[] } | { ok: false; reason: string };
 
+/** Node kinds that name nothing: numbers and the operators between them. */
+const ARITHMETIC: ReadonlySet<Node['k']> = new Set(['num', 'neg', 'bin', 'pow', 'paren']);
+
 function isNumberFree(names: readonly string[]): boolean {
   return names.length === 0;
 }
@@ -422,6 +425,9 @@ export class SymbolicRows {
     let expression = emit(rw.ast, typeof cases === 'object' ? cases : undefined);
     if (ctx.bareValue) expression = this.substituteValue(expression, ctx.bareValue.name, ctx.bareValue.call);
     for (const [name, value] of placeholders) expression = this.substituteValue(expression, name, value);
+    // A side of numbers and arithmetic only (`w = 0.5`, the most common definition) names
+    // nothing: no need to parse it with mathjs to find that out.
+    if (!ctx.bareValue && !placeholders.size && nodes(rw.ast).every((n) => ARITHMETIC.has(n.k))) return { ok: true, ast: rw.ast, expression, names: [] };
     let names: string[];
     try {
       if (expression.includes(ARGMAX) || expression.includes(ARGMIN)) expression = argFunctions(this.env.parse(expression), this.env.parse, ARGMAX, ARGMIN).toString();

@@ -109,8 +109,19 @@ function hanSubscripts(tokens: readonly TexToken[]): Set<number> {
   return out;
 }
 
+/** The last parse of each token list (as `translations` below: the left side's reading and the translation share it). */
+const parses = new WeakMap<readonly TexToken[], { readonly src: string; readonly result: Parsed }>();
+
 /** Parses a segment's tokens into a tree. `src` is the span content the offsets point into. */
 export function parseSegment(tokens: readonly TexToken[], src: string): Parsed {
+  const last = parses.get(tokens);
+  if (last && last.src === src) return last.result;
+  const result = parseUncached(tokens, src);
+  parses.set(tokens, { src, result });
+  return result;
+}
+
+function parseUncached(tokens: readonly TexToken[], src: string): Parsed {
   const kept = withoutSpacing(tokens);
   if (typeof kept === 'string') return { ok: false, reason: kept };
   if (!kept.length) return { ok: false, reason: 'empty' };
@@ -127,8 +138,24 @@ export function parseSegment(tokens: readonly TexToken[], src: string): Parsed {
   }
 }
 
+/**
+ * The last translation of each token list. A chain's segment is read by the numeric check,
+ * the binding, and the symbolic rows, each translating the same tokens (9 lists, 20 calls in a
+ * note of one block and three formulas). Keyed by the list itself, so it lives as long as the
+ * note's parse and no note ever reads another's; the result is immutable (readonly trees).
+ */
+const translations = new WeakMap<readonly TexToken[], { readonly src: string; readonly result: Translation | Untranslatable }>();
+
 /** Translates a segment's tokens. `src` is the span content the offsets point into. */
 export function translate(tokens: readonly TexToken[], src: string): Translation | Untranslatable {
+  const last = translations.get(tokens);
+  if (last && last.src === src) return last.result;
+  const result = translateUncached(tokens, src);
+  translations.set(tokens, { src, result });
+  return result;
+}
+
+function translateUncached(tokens: readonly TexToken[], src: string): Translation | Untranslatable {
   const p = parseSegment(tokens, src);
   if (!p.ok) return p;
   const why = notEvaluable(p.ast);
