@@ -142,7 +142,7 @@ export function createEngine(initial: Partial<EngineSettings> = {}): Engine {
         ? latexChecker.check(doc.uri, doc.text, blockLines, output.bindings, settings.latexSymbolic, {
             prose: settings.latexProse,
             otherDelimiters: settings.latexOtherDelimiters,
-          }, usableMacros(settings.latexMacros))
+          }, usableMacros(settings.latexMacros), options.once === true)
         : [];
       let result: NoteResult = {
         uri: doc.uri,

@@ -66,6 +66,7 @@ export class LatexChecker {
     symbolic: boolean,
     outside: OutsideMathOptions = {},
     macros: TexMacros = {},
+    once = false,
   ): LatexChainResult[] {
     const macrosKey = JSON.stringify(macros);
     const outsideKey = `${outside.prose === true}/${outside.otherDelimiters === true}`;
@@ -85,8 +86,9 @@ export class LatexChecker {
       return last.result;
     }
     const lookups: { name: string; line: number; value: number | undefined }[] = [];
-    const result = this.run(text, bindings, symbolic, lookups, outside, macros, this.spanCache(uri));
-    this.last = { uri, prose, symbolic, outside: outsideKey, macros: macrosKey, lookups, result };
+    // A note checked once (the CLI) records no traces: no next run would read them.
+    const result = this.run(text, bindings, symbolic, lookups, outside, macros, once ? undefined : this.spanCache(uri));
+    if (!once) this.last = { uri, prose, symbolic, outside: outsideKey, macros: macrosKey, lookups, result };
     return result;
   }
 
@@ -116,7 +118,7 @@ export class LatexChecker {
     lookups: { name: string; line: number; value: number | undefined }[],
     outside: OutsideMathOptions,
     macros: TexMacros,
-    cache: SpanCache,
+    cache: SpanCache | undefined,
   ): LatexChainResult[] {
     const env: LatexEnv = {
       lookup: (name, line) => {

@@ -239,6 +239,12 @@ export interface EvaluateOptions {
    * statements, each exactly as the whole run gives it; it is never kept for reuse.
    */
   readonly untilLine?: number;
+  /**
+   * The note is forgotten right after this run (`dl-calc check`): nothing is recorded for
+   * reuse by a next run (the LaTeX checks' traces of what each formula read), since there
+   * is none. The result is the same.
+   */
+  readonly once?: boolean;
   /** Called before each statement runs; used to tell which one hung. */
   readonly onStatement?: (index: number, start: Position) => void;
   /** Called as evaluation enters each phase; used to tell where a stop happened. */

@@ -44,7 +44,7 @@ function handle(request: WorkerRequest): RequestMap[RequestType]['reply'] {
     case 'evaluate':
       return evaluate(request);
     case 'check': {
-      const result = evaluateRequest(need(engine), request, step);
+      const result = evaluateRequest(need(engine), request, step, true);
       // Nothing of a checked note stays in the worker: the CLI forgets each note once reported.
       need(engine).forget(request.doc.uri);
       return noteOutput({ path: request.path, result }, request.mode);

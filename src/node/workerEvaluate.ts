@@ -12,7 +12,8 @@ import { noteDiagnostic } from './stops';
 /** Announces a step: its phase, and for statements where it starts. */
 export type ReportStep = (phase: Phase, index?: number, line?: number, character?: number) => void;
 
-export function evaluateRequest(engine: Engine, request: EvaluateRequest, report: ReportStep): NoteResult {
+/** `once`: the note is forgotten after this run (a `check` request), so nothing is recorded for a next one. */
+export function evaluateRequest(engine: Engine, request: EvaluateRequest, report: ReportStep, once = false): NoteResult {
   const extra: EngineDiagnostic[] = [];
   const latexOff = request.latexStopped !== undefined;
   if (request.latexStopped) extra.push(noteDiagnostic(request.latexStopped));
@@ -25,6 +26,7 @@ export function evaluateRequest(engine: Engine, request: EvaluateRequest, report
     stopped: request.stopped.length ? new Map(request.stopped) : undefined,
     skipAfter: request.skipAfter,
     untilLine: request.untilLine,
+    once,
     onStatement: (index: number, start: { line: number; character: number }) => {
       at.phase = 'statements';
       report('statement', index, start.line, start.character);

@@ -16,6 +16,7 @@ import { localiseReasons } from './reasons';
 import { defaultSymbolicEnv } from './symbolicEnv';
 import type { LatexChainResult, LatexEnv, LatexLink, LatexOptions, LatexSegment, LatexStatus } from './types';
 import { NoteError } from '../messages';
+import { extend } from '../extend';
 
 export type { LatexChainResult, LatexEnv, LatexLink, LatexOptions, LatexSegment, LatexStatus, LatexWritten } from './types';
 export { findMathSpans, type MathSpan } from './mathSpans';
@@ -151,15 +152,15 @@ type Reading = 'continued' | 'restarted' | undefined;
 function evaluateSegment(span: MathSpan, seg: Segment, env: LatexEnv, carried: boolean, scope: NoteScope, reading: Reading = undefined): Evaluated {
   const uses = { ambiguous: false };
   const e = evaluateWith(span, seg, env, carried, scope, reading, uses);
-  return uses.ambiguous ? { ...e, usesAmbiguous: true } : e;
+  return uses.ambiguous ? extend(e, { usesAmbiguous: true }) : e;
 }
 
 function evaluateWith(span: MathSpan, seg: Segment, env: LatexEnv, carried: boolean, scope: NoteScope, reading: Reading, uses: { ambiguous: boolean }): Evaluated {
   const latex = span.content.slice(seg.start, seg.end).trim();
   const base = { latex, range: rangeOf(span, seg.start, seg.end), carried: carried || undefined };
-  if (!seg.tokens.length) return { out: { ...base, names: [], skipReason: 'empty' } };
+  if (!seg.tokens.length) return { out: extend(base, { names: [], skipReason: 'empty' }) };
   let t = translate(seg.tokens, span.content);
-  if (!t.ok) return { out: { ...base, names: [], skipReason: t.reason } };
+  if (!t.ok) return { out: extend(base, { names: [], skipReason: t.reason }) };
   const line = span.positionAt(seg.start).line;
   const vars: Record<string, LatexValue> = {};
   const uncertain = new Map<string, number>();
@@ -188,10 +189,10 @@ function evaluateWith(span: MathSpan, seg: Segment, env: LatexEnv, carried: bool
     } else if (typeof block === 'number' && Number.isFinite(block)) vars[n] = block;
     else unbound.push(n);
   }
-  const common = { ...base, expression: t.expression, plain: t.plain, names: t.names };
+  const common = extend(base, { expression: t.expression, plain: t.plain, names: t.names });
   if (ambiguous.length) {
     const reason = `${ambiguous.map(readableName).join(', ')} changed in an earlier section: which value is meant is not certain`;
-    return { out: { ...common, skipReason: reason }, translation: t, unbound: ambiguous, bound: vars };
+    return { out: extend(common, { skipReason: reason }), translation: t, unbound: ambiguous, bound: vars };
   }
   // `A + I`: an identity sized by the matrix it is added to (`\tilde{A} = A + I`). Looked
   // at only when I is the one name unbound, so other segments pay nothing for it.
@@ -210,18 +211,18 @@ function evaluateWith(span: MathSpan, seg: Segment, env: LatexEnv, carried: bool
   if (identity) {
     unbound.length = 0;
     listSub = identity;
-    t = { ...t, expression: emit(t.ast, identity), names: t.names.filter((n) => n !== 'I') };
+    t = extend(t, { expression: emit(t.ast, identity), names: t.names.filter((n) => n !== 'I') });
   }
   if (unbound.length) {
     const reason = `unbound name${unbound.length > 1 ? 's' : ''}: ${unbound.map(readableName).join(', ')}`;
-    return { out: { ...common, skipReason: reason }, translation: t, unbound, bound: vars };
+    return { out: extend(common, { skipReason: reason }), translation: t, unbound, bound: vars };
   }
   // The scope's rounded results only grow, and a side is compared before its chain teaches the scope.
   const rounded = scope.rounded;
   const roundedNum = (n: NumNode): number => rounded.get(n.value) ?? 0;
   const isList = Object.values(vars).some((v) => typeof v !== 'number') || nodes(t.ast).some((n) => n.k === 'tuple' || n.k === 'matrix' || n.k === 'transpose');
   if (isList) {
-    if (!env.evaluateAny) return { out: { ...common, skipReason: 'lists and matrices are not evaluated here' }, translation: t };
+    if (!env.evaluateAny) return { out: extend(common, { skipReason: 'lists and matrices are not evaluated here' }), translation: t };
     let v: LatexValue;
     try {
       v = env.evaluateAny(t.expression, vars);
@@ -231,17 +232,17 @@ function evaluateWith(span: MathSpan, seg: Segment, env: LatexEnv, carried: bool
       try {
         if (mapped === t.expression) throw e;
         v = env.evaluateAny(mapped, vars);
-        t = { ...t, expression: mapped };
+        t = extend(t, { expression: mapped });
       } catch {
-        return { out: { ...common, skipReason: `evaluation failed: ${(e as Error).message}` }, translation: t };
+        return { out: extend(common, { skipReason: `evaluation failed: ${(e as Error).message}` }), translation: t };
       }
     }
     const list: ListSide = { value: v, plain: t.plain, ast: t.ast, vars, uncertain, roundedNum };
-    if (typeof v !== 'number') return { out: { ...common, list: v }, translation: t, list };
+    if (typeof v !== 'number') return { out: extend(common, { list: v }), translation: t, list };
     // A number from lists (`v \cdot w^T`): compared as a number; rounded list inputs only
     // widen it through the first-order fallback, which evaluates with the lists as given.
     const side: Side = { value: v, plain: t.plain, ast: t.ast, hasNames: t.names.length > 0, vars: vars as Record<string, number>, uncertain, roundedNum };
-    return { out: { ...common, value: v }, translation: t, list, side };
+    return { out: extend(common, { value: v }), translation: t, list, side };
   }
   const scalars = vars as Record<string, number>;
   let value: number;
@@ -249,10 +250,10 @@ function evaluateWith(span: MathSpan, seg: Segment, env: LatexEnv, carried: bool
     value = env.evaluate(t.expression, scalars);
     if (typeof value !== 'number' || !Number.isFinite(value)) throw new NoteError('latex.value.notFiniteNumber');
   } catch (e) {
-    return { out: { ...common, skipReason: `evaluation failed: ${(e as Error).message}` }, translation: t };
+    return { out: extend(common, { skipReason: `evaluation failed: ${(e as Error).message}` }), translation: t };
   }
   return {
-    out: { ...common, value },
+    out: extend(common, { value }),
     translation: t,
     side: { value, plain: t.plain, ast: t.ast, hasNames: t.names.length > 0, vars: scalars, uncertain, roundedNum },
     list: { value, plain: t.plain, ast: t.ast, vars, uncertain, roundedNum },
@@ -286,13 +287,13 @@ function linksOf(span: MathSpan, chain: Chain, segs: readonly Evaluated[], env: 
     const R = segs[i + 1];
     const head = { left: i, right: i + 1, relation: rel.text };
     if (i === 0 && bound && !chain.continuation) {
-      links.push({ ...head, reason: 'binding' });
+      links.push(extend(head, { reason: 'binding' }));
       return;
     }
     if ((L.list || R.list) && L.list && R.list && !(L.side && R.side)) {
       const c = checkListLink(rel.kind, L.list, R.list, span.content, env.evaluateAny!.bind(env));
       const written = c.written && { range: rangeOf(span, c.written.start, c.written.end), text: c.written.text, replacement: c.written.replacement };
-      links.push({ ...head, ok: c.ok, tolerance: c.tolerance, message: c.message, reason: c.reason, written });
+      links.push(extend(head, { ok: c.ok, tolerance: c.tolerance, message: c.message, reason: c.reason, written }));
       return;
     }
     if (L.side && R.side) {
@@ -302,10 +303,10 @@ function linksOf(span: MathSpan, chain: Chain, segs: readonly Evaluated[], env: 
         text: c.written.text,
         replacement: c.written.replacement,
       };
-      links.push({ ...head, ok: c.ok, tolerance: c.tolerance, message: c.message, reason: c.reason, written });
+      links.push(extend(head, { ok: c.ok, tolerance: c.tolerance, message: c.message, reason: c.reason, written }));
       return;
     }
-    links.push({ ...head, reason: L.out.skipReason ?? R.out.skipReason ?? 'not evaluated' });
+    links.push(extend(head, { reason: L.out.skipReason ?? R.out.skipReason ?? 'not evaluated' }));
   });
   return links;
 }
@@ -403,7 +404,7 @@ function restatement(
   const c = checkLink(chain.relations[0].kind, L, R.side, span.content, env.evaluate.bind(env));
   if (c.ok !== true) return undefined;
   const written = c.written && { range: rangeOf(span, c.written.start, c.written.end), text: c.written.text, replacement: c.written.replacement };
-  const head: Evaluated = { ...segs[0], out: { ...segs[0].out, expression: f.t.expression, plain: f.t.plain, value: f.value } };
+  const head: Evaluated = extend(segs[0], { out: extend(segs[0].out, { expression: f.t.expression, plain: f.t.plain, value: f.value }) });
   return { head, link: { left: 0, right: 1, relation: chain.relations[0].text, ok: true, tolerance: c.tolerance, written } };
 }
 
@@ -452,7 +453,7 @@ function checkChain(
   const numeric = links.map((l) => l.ok !== undefined);
   for (const [i, s] of rows?.chain(chain, own, span.content, numeric, (n) => env.lookup(n, line)) ?? []) {
     if (links[i].ok !== undefined) continue;
-    links[i] = { ...links[i], ok: s.ok, message: s.message, reason: s.ok === undefined ? (s.reason ?? links[i].reason) : undefined, symbolic: s.ok !== undefined || undefined, sampled: s.sampled };
+    links[i] = extend(links[i], { ok: s.ok, message: s.message, reason: s.ok === undefined ? (s.reason ?? links[i].reason) : undefined, symbolic: s.ok !== undefined || undefined, sampled: s.sampled });
   }
   learn(chain, segs, scope, bound, span, env);
   const status: LatexStatus = links.some((l) => l.ok === false) ? 'failed' : links.some((l) => l.ok === true) ? 'verified' : 'skipped';
@@ -565,7 +566,7 @@ function learn(chain: Chain, segs: readonly Evaluated[], scope: NoteScope, bound
   }
   scope.ambiguous.delete(bound);
   scope.readings.delete(bound);
-  scope.names.set(bound, { ...result, line: span.positionAt(chain.segments[0].start).line });
+  scope.names.set(bound, extend(result, { line: span.positionAt(chain.segments[0].start).line }));
 }
 
 /** Two values differ by more than `tol` (element-wise for lists; a shape change differs). */
@@ -619,7 +620,7 @@ export function checkSpans(
       scope.trace = undefined;
     }
     out.push(...results);
-    if (cache && trace) cache.keep(key, { ...trace, rowsBefore, rowsDelta: spanRows?.since(mark), results });
+    if (cache && trace) cache.keep(key, extend(trace, { rowsBefore, rowsDelta: spanRows?.since(mark), results }));
   }
   cache?.finish();
   // The reasons the user reads (hover, CLI) in their language; decided on in English above.

@@ -10,6 +10,7 @@ import { findOtherMath } from '../parse/otherMath';
 import { scanProse } from '../prose/scan';
 import { scanConvSizes } from '../prose/convSize';
 import { htmlMasks } from '../prose/html';
+import { extend } from '../extend';
 
 type Token = MarkdownIt.Token;
 
@@ -59,7 +60,7 @@ class SpanBuilder {
     for (let i = 0; i < parts.length; i++) {
       const piece = locate(parts[i], i);
       if (!piece && parts[i].trim() !== '') return;
-      if (piece) pieces.push({ ...piece, offset });
+      if (piece) pieces.push(extend(piece, { offset }));
       offset += parts[i].length + 1;
     }
     if (!pieces.length) return;

@@ -328,8 +328,10 @@ export class SymbolicRows {
   // it (a note of thousands of bindings stays linear).
   private readonly functionNames = new Set<string>(LIBRARY);
   private readonly valueNames = new Set<string>();
-  /** A running hash of every definition pushed, in order. */
-  private learned = '0';
+  /** A running hash of every definition pushed, in order: `printed`, then `unprinted` folded in. */
+  private printed = '0';
+  // Folded in only when the print is read (the span cache's runs): a note checked once never pays for it.
+  private unprinted: (Definition | string)[] = [];
   /** The derivative claim the current derivation started with, if any. */
   private head: Extract<LeftForm, { kind: 'derivative' }> | undefined;
 
@@ -344,13 +346,24 @@ export class SymbolicRows {
 
   private push(d: Definition, print = true): void {
     this.definitions.push(d);
-    if (print) this.learned = fingerprint(this.learned, JSON.stringify(d));
+    if (print) this.unprinted.push(d);
     if (d.params) this.functionNames.add(d.name);
     else this.valueNames.add(d.name);
   }
 
   private snapshot(): Snapshot {
     return { definitions: this.definitions.slice(), functionNames: new Set(this.functionNames), valueNames: new Set(this.valueNames), learned: this.learned, head: this.head };
+  }
+
+  private get learned(): string {
+    for (const item of this.unprinted) this.printed = fingerprint(this.printed, typeof item === 'string' ? item : JSON.stringify(item));
+    this.unprinted = [];
+    return this.printed;
+  }
+
+  private set learned(print: string) {
+    this.printed = print;
+    this.unprinted = [];
   }
 
   private restore(s: Snapshot): void {
@@ -573,7 +586,7 @@ export class SymbolicRows {
       for (const [i, r] of plain) if (r.reason) plain.set(i, { reason });
       // A definition so written: claims that use it say why they are not checked.
       for (let k = before; k < this.definitions.length; k++) if (this.definitions[k].opaque) this.definitions[k] = { ...this.definitions[k], unusable: reason };
-      this.learned = fingerprint(this.learned, reason);
+      this.unprinted.push(reason);
       return plain;
     }
     const trials: Trial[] = [];
